@@ -1,0 +1,27 @@
+"""Compare how news outlets cover one story: sentiment, quoted sources and framing,
+every score with the sentences and words behind it.
+
+    >>> from analysis import load, analyze
+    >>> reports = [analyze(article) for article in load("seeds")]
+    >>> reports[0].sentiment.polarity_ci
+"""
+
+from .corpus import Article, Removal, load, load_each, make_article
+from .errors import AnalysisError, DataFileError, InputError, ManifestError
+from .report import SCHEMA_VERSION, Report, analyze, to_json
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AnalysisError",
+    "Article",
+    "DataFileError",
+    "InputError",
+    "ManifestError",
+    "Removal",
+    "Report",
+    "analyze",
+    "load",
+    "load_each",
+    "make_article",
+    "to_json",
+]

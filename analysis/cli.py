@@ -1,0 +1,176 @@
+"""The command line: `python -m analysis [PATH ...] [--format table|json|csv] [--outlet NAME]`."""
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from importlib.resources import files
+from pathlib import Path
+
+from .corpus import load_each
+from .errors import AnalysisError
+from .report import Report, analyze, to_json
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+TABLE_WIDTH = 100
+LABEL_WIDTH = 20
+COLUMN_WIDTH = 15
+
+
+def _number(value: float | None, signed: bool = True) -> str:
+    return "–" if value is None else f"{value:+.2f}" if signed else f"{value:.2f}"
+
+
+def _interval(ci: tuple[float, float] | None, signed: bool = True) -> str:
+    return "–" if ci is None else f"{_number(ci[0], signed)}…{_number(ci[1], signed)}"
+
+
+def _top_actor(report: Report, rank: int) -> str:
+    toward = report.sentiment.toward
+    if len(toward) <= rank:
+        return "–"
+    actor = toward[rank]
+    return f"{actor.actor} {_number(actor.polarity)} ({len(actor.sentences)})"
+
+
+# Each row: (label, value for one report). Metric rows read like the JSON field names.
+TABLE_ROWS: list[tuple[str, Callable[[Report], str]]] = [
+    ("date", lambda r: r.article.date or "–"),
+    ("outlet country", lambda r: r.article.outlet_country or "–"),
+    ("words", lambda r: str(r.words)),
+    ("sentences", lambda r: str(len(r.document.sentences))),
+    ("removed (boilerplate)", lambda r: str(len(r.article.removed))),
+    ("polarity", lambda r: _number(r.sentiment.polarity)),
+    ("  90% interval", lambda r: _interval(r.sentiment.polarity_ci)),
+    ("subjectivity", lambda r: _number(r.sentiment.subjectivity, signed=False)),
+    ("  90% interval", lambda r: _interval(r.sentiment.subjectivity_ci, signed=False)),
+    ("VADER (sentence mean)", lambda r: _number(r.sentiment.vader)),
+    ("narration polarity", lambda r: _number(r.sentiment.narration.polarity)),
+    ("quoted polarity", lambda r: _number(r.sentiment.quoted.polarity)),
+    ("tone mentioning #1", lambda r: _top_actor(r, 0)),
+    ("tone mentioning #2", lambda r: _top_actor(r, 1)),
+    ("tone mentioning #3", lambda r: _top_actor(r, 2)),
+]
+
+
+def format_table(reports: Sequence[Report]) -> str:
+    """Outlets as columns, metrics as rows, wrapped into blocks that fit 100 columns."""
+    column = COLUMN_WIDTH
+    per_block = max(1, (TABLE_WIDTH - LABEL_WIDTH) // (column + 1))
+    blocks = []
+    for first in range(0, len(reports), per_block):
+        chunk = reports[first : first + per_block]
+        header = [""] + [(r.article.outlet or r.article.id)[:column] for r in chunk]
+        rows = [header] + [
+            [label] + [value(r)[:column] for r in chunk] for label, value in TABLE_ROWS
+        ]
+        blocks.append(
+            "\n".join(
+                row[0].ljust(LABEL_WIDTH) + " ".join(cell.rjust(column) for cell in row[1:])
+                for row in rows
+            )
+        )
+    return "\n\n".join(blocks)
+
+
+def flat_metrics(report: Report) -> dict[str, object]:
+    """One CSV row: the article's metadata and its headline numbers."""
+    article, tone = report.article, report.sentiment
+    return {
+        "id": article.id,
+        "file": article.file,
+        "outlet": article.outlet,
+        "title": article.title,
+        "date": article.date,
+        "url": article.url,
+        "outlet_country": article.outlet_country,
+        "words": report.words,
+        "sentences": len(report.document.sentences),
+        "removed": len(article.removed),
+        "polarity": tone.polarity,
+        "polarity_ci_low": (tone.polarity_ci or (None, None))[0],
+        "polarity_ci_high": (tone.polarity_ci or (None, None))[1],
+        "subjectivity": tone.subjectivity,
+        "subjectivity_ci_low": (tone.subjectivity_ci or (None, None))[0],
+        "subjectivity_ci_high": (tone.subjectivity_ci or (None, None))[1],
+        "vader": tone.vader,
+        "narration_polarity": tone.narration.polarity,
+        "quoted_polarity": tone.quoted.polarity,
+        "narration_subjectivity": tone.narration.subjectivity,
+        "quoted_subjectivity": tone.quoted.subjectivity,
+    }
+
+
+def format_csv(reports: Sequence[Report]) -> str:
+    rows = [flat_metrics(report) for report in reports]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+FORMATS = {
+    "table": format_table,
+    "json": lambda reports: json.dumps(to_json(reports), ensure_ascii=False, indent=1),
+    "csv": format_csv,
+}
+
+
+def report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Analyse news articles: tone, quoted sources and framing, side by side.",
+        epilog="Subcommands: `evaluate GOLD [PATH]` (accuracy against hand annotation).",
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="article files or folders (default: the bundled seeds)"
+    )
+    parser.add_argument("--format", choices=sorted(FORMATS), default="table")
+    parser.add_argument("--outlet", help="outlet name for articles that have none (no manifest)")
+    return parser
+
+
+def run_report(argv: Sequence[str]) -> int:
+    args = report_parser().parse_args(argv)
+    paths = args.paths or [SEEDS]
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    articles, failures = load_each(*paths)
+    reports = []
+    for article in articles:
+        if args.outlet and not article.outlet:
+            article = article.__class__(**{**vars(article), "outlet": args.outlet})
+        try:
+            reports.append(analyze(article))
+        except AnalysisError as error:
+            failures.append(error)
+    for failure in failures:
+        print(f"skipped {failure}", file=sys.stderr)
+    print(FORMATS[args.format](reports))
+    return EXIT_SOME_FAILED if failures else EXIT_OK
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[argv[0]](argv[1:])
+    try:
+        return run_report(argv)
+    except SystemExit as exit_:  # argparse: usage errors are exit code 2
+        return EXIT_USAGE if exit_.code else EXIT_OK
+    except AnalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def schema() -> dict:
+    return json.loads(files("analysis").joinpath("schema/report.schema.json").read_text("utf-8"))

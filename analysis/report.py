@@ -1,0 +1,83 @@
+"""`analyze(article) -> Report`: every layer of analysis for one article, and its JSON form."""
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .actors import Mention, find_mentions
+from .corpus import Article, make_article
+from .sentiment import Sentiment, analyze_sentiment
+from .text import Document, segment
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the analyzers found in one article; every score points back into `article.text`."""
+
+    article: Article
+    document: Document
+    mentions: tuple[Mention, ...]
+    sentiment: Sentiment
+
+    @property
+    def words(self) -> int:
+        return self.document.word_count
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article's entry in the JSON report (see docs/schema.md)."""
+        article = self.article
+        return {
+            "id": article.id,
+            "file": article.file,
+            "outlet": article.outlet,
+            "title": article.title,
+            "date": article.date,
+            "url": article.url,
+            "outlet_country": article.outlet_country,
+            "text": article.text,
+            "words": self.words,
+            "paragraphs": [{"start": p.start, "end": p.end} for p in self.document.paragraphs],
+            "sentences": [
+                {"start": s.start, "end": s.end, "paragraph": s.paragraph}
+                for s in self.document.sentences
+            ],
+            "removed": as_json(article.removed),
+            "mentions": as_json(self.mentions),
+            "sentiment": as_json(self.sentiment),
+        }
+
+
+def analyze(article: Article | str) -> Report:
+    """Analyse one article (or a bare text) into a Report."""
+    if isinstance(article, str):
+        article = make_article(article)
+    document = segment(article.text)
+    mentions = find_mentions(article.text)
+    quoted = document.quotations
+    return Report(
+        article=article,
+        document=document,
+        mentions=mentions,
+        sentiment=analyze_sentiment(document, quoted, mentions),
+    )
+
+
+def to_json(reports: Iterable[Report]) -> dict[str, Any]:
+    """The whole JSON report: `{"schema_version": 1, "articles": [...]}`."""
+    return {"schema_version": SCHEMA_VERSION, "articles": [report.to_dict() for report in reports]}
+
+
+def as_json(value: Any) -> Any:
+    """Dataclasses, tuples and lists to plain JSON values, field names kept."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: as_json(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, (list, tuple)):
+        return [as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    return value

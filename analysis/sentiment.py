@@ -1,0 +1,220 @@
+"""Tone: TextBlob polarity and subjectivity per sentence, VADER as a second lens.
+
+Article scores are means over sentences with a seeded 90% bootstrap interval, so a
+difference between outlets can be read against its uncertainty. Whole-document VADER is
+not reported: on any long article its compound score saturates near ±0.97.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import numpy as np
+
+from .actors import Mention, gazetteer
+from .text import Document, Span
+
+Voice = Literal["narration", "quoted"]
+CI_LEVEL = 0.90
+BOOTSTRAP_SAMPLES = 2000
+BOOTSTRAP_SEED = 20180830
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Words TextBlob matched in its lexicon and the scores they carry."""
+
+    words: tuple[str, ...]
+    polarity: float
+    subjectivity: float
+
+
+@dataclass(frozen=True)
+class Part(Span):
+    """A stretch of one sentence in one voice, scored on its own."""
+
+    voice: Voice
+    polarity: float
+    subjectivity: float
+    vader: float
+
+
+@dataclass(frozen=True)
+class SentenceTone:
+    sentence: int
+    polarity: float
+    subjectivity: float
+    vader: float
+    quoted_share: float
+    assessments: tuple[Assessment, ...]
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class ToneSummary:
+    """Mean tone over `n` scored pieces of text, each mean with its 90% bootstrap interval."""
+
+    n: int
+    polarity: float | None
+    polarity_ci: tuple[float, float] | None
+    subjectivity: float | None
+    subjectivity_ci: tuple[float, float] | None
+    vader: float | None
+    vader_ci: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
+class ActorTone:
+    """Tone of sentences mentioning an actor: not the outlet's stance toward it."""
+
+    actor: str
+    name: str
+    label: str
+    sentences: tuple[int, ...]
+    polarity: float | None
+    vader: float | None
+
+
+@dataclass(frozen=True)
+class Sentiment(ToneSummary):
+    """Article tone over sentences, split into narration and quoted text, and toward actors."""
+
+    narration: ToneSummary
+    quoted: ToneSummary
+    toward: tuple[ActorTone, ...]
+    sentences: tuple[SentenceTone, ...]
+
+
+@cache
+def _textblob_analyzer():
+    from textblob.en.sentiments import PatternAnalyzer
+
+    return PatternAnalyzer()
+
+
+@cache
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def score_text(text: str) -> tuple[float, float, float, tuple[Assessment, ...]]:
+    """TextBlob polarity, subjectivity, VADER compound and TextBlob's assessments."""
+    result = _textblob_analyzer().analyze(text, keep_assessments=True)
+    assessments = tuple(
+        Assessment(tuple(words), round(polarity, 4), round(subjectivity, 4))
+        for words, polarity, subjectivity, _ in result.assessments
+    )
+    vader = _vader().polarity_scores(text)["compound"]
+    return round(result.polarity, 4), round(result.subjectivity, 4), vader, assessments
+
+
+def analyze_sentiment(
+    doc: Document, quoted: Sequence[Span], mentions: Sequence[Mention] = ()
+) -> Sentiment:
+    """Per-sentence tone, article means with intervals, narration vs quoted, toward actors."""
+    tones = tuple(_sentence_tone(doc, index, quoted) for index in range(len(doc.sentences)))
+    parts = [part for tone in tones for part in tone.parts]
+    overall = summarize([(t.polarity, t.subjectivity, t.vader) for t in tones])
+    return Sentiment(
+        **vars(overall),
+        narration=summarize(
+            [(p.polarity, p.subjectivity, p.vader) for p in parts if p.voice == "narration"]
+        ),
+        quoted=summarize(
+            [(p.polarity, p.subjectivity, p.vader) for p in parts if p.voice == "quoted"]
+        ),
+        toward=tone_toward(doc, tones, mentions),
+        sentences=tones,
+    )
+
+
+def _sentence_tone(doc: Document, index: int, quoted: Sequence[Span]) -> SentenceTone:
+    sentence = doc.sentences[index]
+    polarity, subjectivity, vader, assessments = score_text(doc.text[sentence.start : sentence.end])
+    pieces = voice_pieces(doc.text, sentence, quoted)
+    quoted_chars = sum(end - start for voice, start, end in pieces if voice == "quoted")
+    share = quoted_chars / max(1, sentence.end - sentence.start)
+    if len(pieces) == 1:
+        parts = (Part(sentence.start, sentence.end, pieces[0][0], polarity, subjectivity, vader),)
+    else:
+        parts = tuple(
+            Part(start, end, voice, *score_text(doc.text[start:end])[:3])
+            for voice, start, end in pieces
+        )
+    return SentenceTone(index, polarity, subjectivity, vader, round(share, 4), assessments, parts)
+
+
+def voice_pieces(text: str, sentence: Span, quoted: Sequence[Span]) -> list[tuple[Voice, int, int]]:
+    """The sentence cut into narration and quoted stretches that contain words.
+
+    Stretches of bare punctuation between quotes (`,” “`) are dropped.
+    """
+    pieces: list[tuple[Voice, int, int]] = []
+    position = sentence.start
+    for span in sorted(quoted, key=lambda s: s.start):
+        start, end = max(span.start, sentence.start), min(span.end, sentence.end)
+        if start >= end:
+            continue
+        if start > position:
+            pieces.append(("narration", position, start))
+        pieces.append(("quoted", start, end))
+        position = end
+    if position < sentence.end:
+        pieces.append(("narration", position, sentence.end))
+    return [piece for piece in pieces if any(c.isalnum() for c in text[piece[1] : piece[2]])]
+
+
+def summarize(scores: Sequence[tuple[float, float, float]]) -> ToneSummary:
+    """Means of polarity, subjectivity and VADER with seeded 90% bootstrap intervals."""
+    if not scores:
+        return ToneSummary(0, None, None, None, None, None, None)
+    values = np.asarray(scores, dtype=float)
+    means = values.mean(axis=0)
+    intervals = bootstrap_intervals(values)
+    return ToneSummary(
+        len(values),
+        round(float(means[0]), 4),
+        intervals[0],
+        round(float(means[1]), 4),
+        intervals[1],
+        round(float(means[2]), 4),
+        intervals[2],
+    )
+
+
+def bootstrap_intervals(values: np.ndarray) -> list[tuple[float, float]]:
+    """Percentile bootstrap interval of the column means, resampling rows (sentences)."""
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    picks = rng.integers(0, len(values), size=(BOOTSTRAP_SAMPLES, len(values)))
+    means = values[picks].mean(axis=1)
+    tail = (1 - CI_LEVEL) / 2 * 100
+    low, high = np.percentile(means, [tail, 100 - tail], axis=0)
+    return [(round(float(lo), 4), round(float(hi), 4)) for lo, hi in zip(low, high, strict=True)]
+
+
+def tone_toward(
+    doc: Document, tones: Sequence[SentenceTone], mentions: Sequence[Mention]
+) -> tuple[ActorTone, ...]:
+    """For each mentioned actor, the sentences naming it and their mean tone."""
+    by_actor: dict[str, set[int]] = {}
+    for mention in mentions:
+        by_actor.setdefault(mention.actor, set()).add(doc.sentence_at(mention.start))
+    actors = gazetteer()
+    result = []
+    for actor_id, indices in sorted(by_actor.items(), key=lambda item: (-len(item[1]), item[0])):
+        chosen = sorted(indices)
+        name = actors[actor_id].name
+        result.append(
+            ActorTone(
+                actor_id,
+                name,
+                f"tone of sentences mentioning {name}",
+                tuple(chosen),
+                round(float(np.mean([tones[i].polarity for i in chosen])), 4),
+                round(float(np.mean([tones[i].vader for i in chosen])), 4),
+            )
+        )
+    return tuple(result)
