@@ -8,6 +8,7 @@ The cleaned text is final: every offset in a Report points into it.
 import csv
 import hashlib
 import io
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,8 +23,15 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "outlet", "title", "date", "url", "outlet_country", "note")
 MAX_FILE_BYTES = 5_000_000
+# When at least this share of line breaks inside blocks fall mid-sentence (a word, then
+# a lower-case word on the next line), the text was hard-wrapped and lines are joined.
+HARD_WRAP_SHARE = 0.3
 # Unicode spaces that pages use for layout; all become an ordinary space.
 ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+# Text with more control characters than this share is taken for a binary file.
+MAX_CONTROL_SHARE = 0.01
+# Above this share of non-ASCII letters, a Windows-1252 reading is taken to be wrong.
+MAX_ACCENTED_SHARE = 0.05
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -146,7 +154,18 @@ def make_article(raw_text: str, source: str = "text", **metadata: str) -> Articl
 
 
 def decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 or UTF-16 with or without BOM, else the detected encoding."""
+    """Bytes to text: UTF-8 or UTF-16 with or without BOM, else the detected encoding.
+
+    Refuses binary files (PDF, image, archive renamed .txt) with a reason."""
+    text = _decode_bytes(data, source)
+    controls = sum(1 for char in text if unicodedata.category(char) in ("Cc", "Cs", "Co"))
+    controls -= sum(text.count(char) for char in "\n\r\t\f\v")
+    if controls > MAX_CONTROL_SHARE * max(1, len(text)):
+        raise InputError(source, "this looks like a binary file (PDF, image, archive), not text")
+    return text
+
+
+def _decode_bytes(data: bytes, source: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -159,12 +178,33 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    western = _decode_western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(source, "cannot tell the text encoding; save the file as UTF-8")
     return str(best)
+
+
+def _decode_western(data: bytes) -> str | None:
+    """Windows-1252 / Latin-1 text, if decoding so gives mostly plain Latin letters.
+
+    Detectors guess poorly on short English text; English pages that are not UTF-8
+    are nearly always in one of these two encodings.
+    """
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters = [char for char in text if char.isalpha()]
+        accented = sum(1 for char in letters if not char.isascii())
+        if letters and accented <= MAX_ACCENTED_SHARE * len(letters):
+            return text
+    return None
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -222,14 +262,21 @@ def clean(raw: str) -> tuple[str, tuple[Removal, ...], dict[str, str]]:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs: blocks between blank lines; each line is its own paragraph unless
-    the text is hard-wrapped (lines broken mid-sentence), when a block's lines join."""
+    """Paragraphs: blocks between blank lines, each line its own paragraph, unless the
+    text is hard-wrapped (lines broken mid-sentence), when a block's lines are joined."""
     blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
-    lines = [line for block in blocks for line in block.split("\n")]
-    wrapped = [line for line in lines if line and line[-1].isalnum()]
-    if len(lines) > len(blocks) and len(wrapped) > 0.6 * len(lines):
+    breaks = [
+        (line, following)
+        for block in blocks
+        for line, following in itertools.pairwise(block.split("\n"))
+        if line and following
+    ]
+    mid_sentence = sum(
+        1 for line, following in breaks if line[-1].isalnum() and following[0].islower()
+    )
+    if breaks and mid_sentence >= HARD_WRAP_SHARE * len(breaks):
         return [" ".join(block.split("\n")) for block in blocks]
-    return [line for line in lines if line.strip()]
+    return [line for block in blocks for line in block.split("\n") if line.strip()]
 
 
 def boilerplate_reason(paragraph: str, seen: Iterable[str]) -> str | None:

@@ -118,13 +118,10 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 
 @cache
-def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _abbreviations() -> tuple[frozenset[str], ...]:
     data = load_toml("abbreviations.toml")
-    return (
-        frozenset(data["never_final"]),
-        frozenset(data["maybe_final"]),
-        frozenset(data["sentence_openers"]),
-    )
+    keys = ("never_final", "maybe_final", "sentence_openers", "before_number")
+    return tuple(frozenset(data[key]) for key in keys)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -168,8 +165,10 @@ def _is_boundary(text: str, match: re.Match, next_start: int) -> bool:
     if match.group() != punctuation:  # a period inside closing quotes: `… end.” Next`
         return True
     token = _token_before(text, match.start())
-    never_final, maybe_final, openers = _abbreviations()
+    never_final, maybe_final, openers, before_number = _abbreviations()
     if token in never_final or re.fullmatch(r"[A-Z]", token):
+        return False
+    if token in before_number and following.isdigit():
         return False
     if token in maybe_final or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
         next_word = re.match(r"[\w’']+", text[next_start:])

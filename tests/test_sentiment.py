@@ -1,0 +1,71 @@
+import numpy as np
+import pytest
+
+from analysis import analyze
+from analysis.sentiment import analyze_sentiment, bootstrap_intervals, summarize
+from analysis.text import Span, segment
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("The talks were a great success and both sides were happy.", 1),
+        ("The visit was a terrible, humiliating failure.", -1),
+        ("The ministry published the schedule on Monday.", 0),
+    ],
+)
+def test_sentence_polarity_has_the_expected_direction(sentence, sign):
+    tone = analyze(sentence).sentiment.sentences[0]
+    assert (tone.polarity > 0.1) - (tone.polarity < -0.1) == sign
+    assert (tone.vader > 0.05) - (tone.vader < -0.05) == sign
+
+
+def test_assessments_name_the_words_that_drove_the_score():
+    tone = analyze("It was an excellent plan with a terrible ending.").sentiment.sentences[0]
+    words = {word for assessment in tone.assessments for word in assessment.words}
+    assert {"excellent", "terrible"} <= words
+
+
+def test_bootstrap_interval_is_reproducible_and_contains_the_mean(seed_reports):
+    report = seed_reports[3]
+    again = analyze(report.article).sentiment
+    assert again.polarity_ci == report.sentiment.polarity_ci
+    low, high = report.sentiment.polarity_ci
+    assert low <= report.sentiment.polarity <= high
+
+
+def test_interval_narrows_as_sentences_grow():
+    rng = np.random.default_rng(1)
+    small = bootstrap_intervals(rng.normal(0, 0.3, size=(10, 3)))[0]
+    large = bootstrap_intervals(rng.normal(0, 0.3, size=(400, 3)))[0]
+    assert large[1] - large[0] < small[1] - small[0]
+
+
+def test_no_sentences_gives_empty_summary_not_an_error():
+    summary = summarize([])
+    assert summary.n == 0 and summary.polarity is None and summary.polarity_ci is None
+
+
+def test_quoted_text_is_scored_apart_from_narration():
+    text = "The minister spoke calmly. “This is a wonderful, excellent day,” she said."
+    sentiment = analyze(text).sentiment
+    assert sentiment.quoted.polarity > 0.5
+    assert sentiment.narration.polarity < sentiment.quoted.polarity
+
+
+def test_tone_toward_actors_counts_mentioning_sentences():
+    text = "Washington praised the excellent deal. India was silent. The U.S. and New Delhi met."
+    toward = {tone.actor: tone for tone in analyze(text).sentiment.toward}
+    assert toward["US"].sentences == (0, 2)
+    assert toward["IN"].sentences == (1, 2)
+    assert toward["US"].label == "tone of sentences mentioning United States"
+    assert toward["US"].polarity > toward["IN"].polarity
+
+
+def test_moving_a_sentence_into_quotes_changes_its_voice():
+    doc = segment("The deal is excellent.")
+    narration = analyze_sentiment(doc, [])
+    quoted = analyze_sentiment(doc, [Span(0, len(doc.text))])
+    assert (narration.narration.n, narration.quoted.n) == (1, 0)
+    assert (quoted.narration.n, quoted.quoted.n) == (0, 1)
+    assert quoted.quoted.polarity == narration.narration.polarity
