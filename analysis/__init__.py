@@ -8,9 +8,10 @@ every score with the sentences and words behind it.
 
 from .corpus import Article, Removal, load, load_each, make_article
 from .errors import AnalysisError, DataFileError, InputError, ManifestError
-from .report import SCHEMA_VERSION, Report, analyze, to_json
+from .report import ANALYZER_VERSION, SCHEMA_VERSION, Report, analyze, to_json
 
 __all__ = [
+    "ANALYZER_VERSION",
     "SCHEMA_VERSION",
     "AnalysisError",
     "Article",

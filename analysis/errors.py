@@ -20,3 +20,7 @@ class ManifestError(InputError):
 
 class DataFileError(AnalysisError):
     """A lexicon or codebook data file that is malformed (the line and key are named)."""
+
+
+class StoreError(AnalysisError):
+    """The article store cannot be opened or read (the file is named)."""

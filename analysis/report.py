@@ -7,10 +7,14 @@ from typing import Any
 
 from .actors import Mention, find_mentions
 from .corpus import Article, make_article
+from .resources import package_digest
 from .sentiment import Sentiment, analyze_sentiment
 from .text import Document, segment
 
 SCHEMA_VERSION = 1
+# Identifies the analyzers' behaviour for cached reports: a hash of the package's code and
+# data, so any change to an analyzer, lexicon or codebook invalidates the cache by itself.
+ANALYZER_VERSION = f"{SCHEMA_VERSION}.{package_digest()}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,269 @@
+"""The store: articles a user added and cached reports, in one SQLite file.
+
+The dashboard and the command line share it. Reports are cached by what produced them
+(the analysed text and headline, `ANALYZER_VERSION`, the codebook), so unchanged text is
+never analysed twice and any change to the analyzers invalidates the cache by itself.
+
+Every write is one transaction. The file is in WAL mode, so readers never block the
+writer, and writers from several threads or processes wait for each other (busy timeout)
+instead of failing. Each operation opens its own short connection, so one `Store` can be
+shared between threads. Files written by an older schema are migrated in place.
+"""
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+from .corpus import Article, Removal, clean
+from .errors import InputError, StoreError
+from .report import ANALYZER_VERSION, Report
+
+DATA_ENV = "SOURCE_BIAS_DATA"
+APP_DIR = "source-bias"
+STORE_FILE = "store.sqlite3"
+# Writers queue for up to this long before giving up; a batch transaction takes far less.
+BUSY_TIMEOUT_S = 30.0
+METADATA = ("file", "outlet", "title", "date", "url", "outlet_country", "note")
+
+
+def default_path() -> Path:
+    """Where the store lives: $SOURCE_BIAS_DATA, else the platform's user data folder."""
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV]).expanduser() / STORE_FILE
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_DIR / STORE_FILE
+
+
+def content_key(article: Article) -> str:
+    """Hash of what the analyzers read: the text and the headline (framing reads it)."""
+    return hashlib.sha256(f"{article.title}\n\n{article.text}".encode()).hexdigest()
+
+
+def _v1_articles(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY, text TEXT NOT NULL, file TEXT, outlet TEXT, title TEXT,
+            date TEXT, url TEXT, outlet_country TEXT, note TEXT, removed TEXT)"""
+    )
+
+
+def _v2_report_cache(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE articles ADD COLUMN added_at TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN updated_at TEXT")
+    db.execute("UPDATE articles SET added_at = datetime('now'), updated_at = datetime('now')")
+    db.execute(
+        """CREATE TABLE reports (
+            content_key TEXT NOT NULL, analyzer_version TEXT NOT NULL,
+            codebook_hash TEXT NOT NULL, report TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (content_key, analyzer_version, codebook_hash))"""
+    )
+
+
+# MIGRATIONS[n] turns a schema-version-n file into version n+1. Only ever append.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_articles, _v2_report_cache)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Store:
+    """Articles and cached reports in the SQLite file at `path` (created if missing)."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else default_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._migrate()
+        except (sqlite3.DatabaseError, OSError) as error:
+            raise StoreError(f"{self.path}: cannot open the store ({error})") from None
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        with closing(
+            sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        ) as db:
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            yield db
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction that takes the write lock up front (no upgrade deadlocks)."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode = WAL")
+        with self._write() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = db.execute("SELECT version FROM schema_version").fetchone()
+            version = row[0] if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: written by a newer version of this program (store schema "
+                    f"{version}, this one reads up to {SCHEMA_VERSION}); upgrade it"
+                )
+            for migration in MIGRATIONS[version:]:
+                migration(db)
+            db.execute("DELETE FROM schema_version")
+            db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+
+    @property
+    def schema_version(self) -> int:
+        with self._connect() as db:
+            return db.execute("SELECT version FROM schema_version").fetchone()[0]
+
+    # Articles
+
+    def add(self, article: Article) -> str:
+        """Save `article`; returns its id in the store (its own id, made unique)."""
+        wanted = article.id or article.content_hash
+        with self._write() as db:
+            taken = {
+                row[0]
+                for row in db.execute(
+                    "SELECT id FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\'",
+                    (wanted, _like_prefix(wanted) + "-%"),
+                )
+            }
+            store_id = _unique(wanted, taken)
+            db.execute(
+                f"""INSERT INTO articles (id, text, {", ".join(METADATA)}, removed,
+                    added_at, updated_at)
+                    VALUES (?, ?, {", ".join("?" * len(METADATA))}, ?,
+                    datetime('now'), datetime('now'))""",
+                (
+                    store_id,
+                    article.text,
+                    *(getattr(article, name) for name in METADATA),
+                    _removed_json(article.removed),
+                ),
+            )
+        return store_id
+
+    def update(self, article_id: str, **changes: str) -> Article:
+        """Change metadata fields or the text (cleaned again) of a stored article."""
+        unknown = set(changes) - {"text", *METADATA}
+        if unknown:
+            raise TypeError(f"cannot update {sorted(unknown)}; allowed: text, {METADATA}")
+        values: dict[str, Any] = {name: changes[name] or "" for name in METADATA if name in changes}
+        if "text" in changes:
+            text, removed, _ = clean(changes["text"] or "")
+            if not text.strip():
+                raise InputError(article_id, "no article text left after the edit")
+            values |= {"text": text, "removed": _removed_json(removed)}
+        with self._write() as db:
+            assignments = ", ".join(f"{name} = ?" for name in values)
+            found = db.execute(
+                f"UPDATE articles SET {assignments + ', ' if values else ''}"
+                "updated_at = datetime('now') WHERE id = ?",
+                (*values.values(), article_id),
+            ).rowcount
+        if not found:
+            raise KeyError(article_id)
+        return self.get(article_id)
+
+    def delete(self, article_id: str) -> None:
+        with self._write() as db:
+            if not db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount:
+                raise KeyError(article_id)
+
+    def get(self, article_id: str) -> Article:
+        with self._connect() as db:
+            row = db.execute(f"{_SELECT_ARTICLE} WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return _article(row)
+
+    def articles(self) -> list[Article]:
+        """Every stored article, oldest first."""
+        with self._connect() as db:
+            return [_article(row) for row in db.execute(f"{_SELECT_ARTICLE} ORDER BY rowid")]
+
+    # Report cache
+
+    def cached_report(self, article: Article, codebook_hash: str = "") -> dict[str, Any] | None:
+        """The JSON form of the article's report if this text was analysed before.
+
+        The article's metadata replaces what was cached with the text (an unchanged text
+        under a new outlet name is still not analysed again).
+        """
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT report FROM reports WHERE content_key = ? AND analyzer_version = ?"
+                " AND codebook_hash = ?",
+                (content_key(article), ANALYZER_VERSION, codebook_hash),
+            ).fetchone()
+        if row is None:
+            return None
+        return json.loads(row[0]) | _metadata(article)
+
+    def save_report(self, report: Report | dict[str, Any], codebook_hash: str = "") -> None:
+        """Cache a report (a Report or its JSON form) under its article's content key."""
+        self.save_reports([report], codebook_hash)
+
+    def save_reports(
+        self, reports: Sequence[Report | dict[str, Any]], codebook_hash: str = ""
+    ) -> None:
+        """Cache many reports in one transaction (batch runs)."""
+        rows = []
+        for report in reports:
+            data = report.to_dict() if isinstance(report, Report) else report
+            article = Article(text=data["text"], title=data.get("title") or "")
+            rows.append((content_key(article), ANALYZER_VERSION, codebook_hash, json.dumps(data)))
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, datetime('now'))", rows
+            )
+
+
+_SELECT_ARTICLE = f"SELECT id, text, {', '.join(METADATA)}, removed FROM articles"
+
+
+def _article(row: Sequence[Any]) -> Article:
+    article_id, text, *metadata, removed = row
+    return Article(
+        text=text,
+        id=article_id,
+        **{name: value or "" for name, value in zip(METADATA, metadata, strict=True)},
+        removed=tuple(Removal(**item) for item in json.loads(removed or "[]")),
+    )
+
+
+def _metadata(article: Article) -> dict[str, str]:
+    return {"id": article.id} | {
+        name: getattr(article, name) for name in METADATA if name != "note"
+    }
+
+
+def _removed_json(removed: Sequence[Removal]) -> str:
+    return json.dumps([vars(item) for item in removed], ensure_ascii=False)
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`, … whichever is free."""
+    if wanted not in taken:
+        return wanted
+    number = 2
+    while f"{wanted}-{number}" in taken:
+        number += 1
+    return f"{wanted}-{number}"

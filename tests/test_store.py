@@ -1,0 +1,188 @@
+import json
+import multiprocessing
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from analysis import ANALYZER_VERSION, analyze, load, make_article
+from analysis.errors import InputError, StoreError
+from analysis.store import SCHEMA_VERSION, Store, default_path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+TEXT = "The minister said the deal “is not finished” and talks would go on.\n\nNothing else."
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "store.sqlite3")
+
+
+def test_add_get_round_trip_keeps_metadata_and_removals(store):
+    article = load(SEEDS)[0]
+    stored_id = store.add(article)
+    assert stored_id == article.id
+    assert store.get(stored_id) == article
+    assert store.articles() == [article]
+
+
+def test_adding_the_same_article_twice_keeps_both_under_distinct_ids(store):
+    article = make_article(TEXT, outlet="A")
+    first, second = store.add(article), store.add(article)
+    assert first != second
+    assert second.startswith(first)
+    assert [a.id for a in store.articles()] == [first, second]
+
+
+def test_a_failed_add_leaves_nothing_and_releases_the_write_lock(store):
+    class Unwritable(str):
+        def __conform__(self, protocol):
+            raise RuntimeError("disk went away")
+
+    good = make_article(TEXT, outlet="A")
+    store.add(good)
+    with pytest.raises(RuntimeError):
+        store.add(make_article(TEXT, outlet=Unwritable("B")))
+    assert store.articles() == [good]
+    assert store.add(make_article(TEXT, outlet="C")) != good.id
+
+
+def test_update_changes_metadata_and_recleans_text(store):
+    article_id = store.add(make_article(TEXT, outlet="A"))
+    updated = store.update(article_id, outlet="B", text="New   text here.\r\n\r\nSecond.")
+    assert updated.outlet == "B"
+    assert updated.text == "New text here.\n\nSecond."
+    assert store.get(article_id) == updated
+
+
+def test_update_refuses_unknown_fields_empty_text_and_missing_ids(store):
+    article_id = store.add(make_article(TEXT))
+    with pytest.raises(TypeError, match="colour"):
+        store.update(article_id, colour="red")
+    with pytest.raises(InputError):
+        store.update(article_id, text="   ")
+    with pytest.raises(KeyError):
+        store.update("nope", outlet="B")
+    assert store.get(article_id).text == TEXT
+
+
+def test_delete(store):
+    keep, drop = store.add(make_article(TEXT, id="keep")), store.add(make_article(TEXT, id="x"))
+    store.delete(drop)
+    assert [a.id for a in store.articles()] == [keep]
+    with pytest.raises(KeyError):
+        store.delete(drop)
+    with pytest.raises(KeyError):
+        store.get(drop)
+
+
+def test_store_is_in_wal_mode_with_a_schema_version(store):
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.schema_version == SCHEMA_VERSION
+
+
+def test_report_cache_hits_for_unchanged_text_only(store):
+    article = make_article(TEXT, outlet="A", title="Deal")
+    assert store.cached_report(article) is None
+    store.save_report(analyze(article))
+    cached = store.cached_report(article)
+    assert cached == json.loads(json.dumps(analyze(article).to_dict()))
+    renamed = make_article(TEXT, outlet="Renamed", title="Deal")
+    assert store.cached_report(renamed)["outlet"] == "Renamed"
+    assert store.cached_report(make_article(TEXT + " More.", title="Deal")) is None
+    assert store.cached_report(make_article(TEXT, title="Other headline")) is None
+    assert store.cached_report(article, codebook_hash="other") is None
+
+
+def test_reports_of_another_analyzer_version_are_not_served(store):
+    article = make_article(TEXT)
+    store.save_report(analyze(article))
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE reports SET analyzer_version = 'old'")
+    assert ANALYZER_VERSION != "old"
+    assert store.cached_report(article) is None
+
+
+def _add_many(path: str, writer: str, count: int) -> None:
+    store = Store(path)
+    for number in range(count):
+        store.add(make_article(f"Article {number} from {writer}.", id=f"{writer}-{number}"))
+
+
+def test_concurrent_writers_in_two_processes_keep_all_their_articles(tmp_path):
+    path = str(tmp_path / "store.sqlite3")
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_add_many, args=(path, name, 40)) for name in "ab"]
+    for process in writers:
+        process.start()
+    for process in writers:
+        process.join(60)
+        assert process.exitcode == 0
+    ids = {article.id for article in Store(path).articles()}
+    assert ids == {f"{name}-{n}" for name in "ab" for n in range(40)}
+
+
+def test_concurrent_threads_adding_the_same_id_get_distinct_ids(tmp_path):
+    store = Store(tmp_path / "store.sqlite3")
+    article = make_article(TEXT, id="same")
+    threads = [
+        threading.Thread(target=lambda: [store.add(article) for _ in range(10)]) for _ in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ids = [a.id for a in store.articles()]
+    assert len(ids) == len(set(ids)) == 20
+
+
+V1_SCHEMA = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version VALUES (1);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY, text TEXT NOT NULL, file TEXT, outlet TEXT, title TEXT,
+    date TEXT, url TEXT, outlet_country TEXT, note TEXT, removed TEXT);
+INSERT INTO articles VALUES ('old-1', 'Text kept from the first release.', 'a.txt', 'Outlet',
+    'Title', '2019-01-01', '', 'India', 'added by hand', '[]');
+"""
+
+
+def test_a_store_from_schema_version_1_is_migrated_not_discarded(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(V1_SCHEMA)
+    store = Store(path)
+    assert store.schema_version == SCHEMA_VERSION > 1
+    old = store.get("old-1")
+    assert (old.text, old.outlet, old.note) == (
+        "Text kept from the first release.",
+        "Outlet",
+        "added by hand",
+    )
+    store.save_report(analyze(old))
+    assert store.cached_report(old)["id"] == "old-1"
+    assert Store(path).schema_version == SCHEMA_VERSION  # reopening does not migrate again
+
+
+def test_a_store_from_a_newer_version_is_refused_with_a_clear_message(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    Store(path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE schema_version SET version = 999")
+    with pytest.raises(StoreError, match="newer version"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_database_gives_a_store_error(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("these are my notes, not a database" * 100)
+    with pytest.raises(StoreError, match=str(path)):
+        Store(path)
+
+
+def test_default_path_follows_the_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_BIAS_DATA", str(tmp_path))
+    assert default_path().parent == tmp_path
+    assert Store().path == default_path()
