@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from importlib.resources import files
 from pathlib import Path
 
+from .batch import run_batch
 from .corpus import load_each
 from .errors import AnalysisError
 from .report import Report, analyze, to_json
@@ -124,7 +125,8 @@ def report_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description="Analyse news articles: tone, quoted sources and framing, side by side.",
-        epilog="Subcommands: `evaluate GOLD [PATH]` (accuracy against hand annotation).",
+        epilog="Subcommands: `evaluate GOLD [PATH]` (accuracy against hand annotation), "
+        "`batch INPUT -o OUTPUT` (large corpora; see `batch --help`).",
     )
     parser.add_argument(
         "paths", nargs="*", type=Path, help="article files or folders (default: the bundled seeds)"
@@ -156,7 +158,7 @@ def run_report(argv: Sequence[str]) -> int:
     return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {}
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"batch": run_batch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

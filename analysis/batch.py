@@ -1,0 +1,629 @@
+"""`python -m analysis batch INPUT -o OUTPUT`: analyse a large corpus, resumably.
+
+INPUT is a folder of article files (with an optional manifest.csv), a JSON Lines, CSV or
+Parquet file with a `text` column and optional metadata columns, or a folder of such
+files. The corpus is read and analysed in chunks of `--chunk-size` rows: memory does not
+grow with its size. Each finished chunk is written at once to `OUTPUT.partial/`, so an
+interrupted run started again with the same command skips the chunks it finished; the
+parts are joined into OUTPUT at the end. Rows that cannot be analysed are skipped and
+listed in `OUTPUT.errors.jsonl`.
+
+OUTPUT `.parquet`: one row of flat metrics per article (the scalar fields of the JSON
+report, nested names joined with dots) and, when reports carry quotes, a quotes table
+beside it (`NAME.quotes.parquet`). OUTPUT `.jsonl`: one full JSON report per line.
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+import shutil
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Literal
+
+from .corpus import (
+    ARTICLE_SUFFIXES,
+    MANIFEST,
+    MAX_FILE_BYTES,
+    make_article,
+    read_article,
+    read_manifest,
+)
+from .errors import AnalysisError, InputError
+from .report import analyze
+from .store import Store
+
+Kind = Literal["files", "jsonl", "csv", "parquet"]
+Engine = Literal["local", "dask"]
+OutputFormat = Literal["parquet", "jsonl"]
+SUFFIX_KINDS: dict[str, Kind] = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+METADATA_COLUMNS = ("id", "outlet", "title", "date", "url", "outlet_country", "note")
+DEFAULT_CHUNK = 64
+# Chunks in flight per worker: enough to keep workers busy, few enough to bound memory.
+IN_FLIGHT_PER_WORKER = 2
+# dask reads JSON Lines in byte blocks of this size (one partition each).
+DASK_BLOCKSIZE = 16_000_000
+SHOWN_ERRORS = 10
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+@dataclass(frozen=True)
+class Source:
+    """What to read: the input's kind and its files, in order."""
+
+    kind: Kind
+    files: tuple[Path, ...]
+    manifest: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every worker needs to know besides its rows."""
+
+    work: Path
+    output_format: OutputFormat
+    store: Path | None = None
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A chunk's outcome: a JSON report per good row, an error per bad one."""
+
+    index: int
+    reports: list[dict[str, Any]]
+    errors: list[dict[str, str]]
+
+
+# Reading
+
+
+def open_source(path: Path) -> Source:
+    """Recognise INPUT: a folder of articles, a data file, or a folder of data files."""
+    if path.is_file():
+        kind = SUFFIX_KINDS.get(path.suffix.lower())
+        if kind is None:
+            raise InputError(str(path), f"expected one of {sorted(SUFFIX_KINDS)} or a folder")
+        return Source(kind, (path,))
+    if not path.is_dir():
+        raise InputError(str(path), "no such file or folder")
+    entries = sorted(p for p in path.iterdir() if p.is_file())
+    articles = tuple(p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES)
+    if articles:
+        manifest = read_manifest(path / MANIFEST) if (path / MANIFEST).exists() else {}
+        return Source("files", articles, manifest)
+    kinds = {SUFFIX_KINDS[p.suffix.lower()] for p in entries if p.suffix.lower() in SUFFIX_KINDS}
+    if len(kinds) != 1:
+        raise InputError(str(path), "the folder holds no articles and no one kind of data file")
+    kind = kinds.pop()
+    return Source(kind, tuple(p for p in entries if SUFFIX_KINDS.get(p.suffix.lower()) == kind))
+
+
+def read_rows(source: Source) -> Iterator[dict[str, Any]]:
+    """Every row of the input as a dict with a `row` key naming where it came from."""
+    for path in source.files:
+        if source.kind == "files":
+            yield {"row": path.name, "path": str(path), **source.manifest.get(path.name, {})}
+        elif source.kind == "jsonl":
+            yield from _jsonl_rows(path)
+        elif source.kind == "csv":
+            yield from _csv_rows(path)
+        else:
+            yield from _parquet_rows(path)
+
+
+def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8-sig", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            row = f"{path.name}:{number}"
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield {"row": row, "error": f"not valid JSON ({error.msg})"}
+                continue
+            yield (
+                {**value, "row": row}
+                if isinstance(value, dict)
+                else {
+                    "row": row,
+                    "error": "a line must hold one JSON object",
+                }
+            )
+
+
+def _csv_rows(path: Path) -> Iterator[dict[str, Any]]:
+    csv.field_size_limit(MAX_FILE_BYTES * 4)
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
+        reader = csv.DictReader(lines)
+        for number, values in enumerate(reader, start=1):
+            row = f"{path.name}:{number}"
+            if None in values:
+                yield {
+                    "row": row,
+                    "error": f"more fields than the {len(reader.fieldnames)} columns",
+                }
+            else:
+                yield {**values, "row": row}
+
+
+def _parquet_rows(path: Path) -> Iterator[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    data = pq.ParquetFile(path)
+    wanted = [name for name in ("text", *METADATA_COLUMNS) if name in data.schema_arrow.names]
+    number = 0
+    for batch in data.iter_batches(batch_size=DEFAULT_CHUNK, columns=wanted):
+        for values in batch.to_pylist():
+            number += 1
+            yield {**values, "row": f"{path.name}:{number}"}
+
+
+def count_rows(source: Source) -> int:
+    """How many rows the input has (for the progress bar), without keeping any."""
+    if source.kind == "files":
+        return len(source.files)
+    if source.kind == "parquet":
+        import pyarrow.parquet as pq
+
+        return sum(pq.ParquetFile(path).metadata.num_rows for path in source.files)
+    if source.kind == "csv":
+        csv.field_size_limit(MAX_FILE_BYTES * 4)
+        total = 0
+        for path in source.files:
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
+                total += sum(1 for _ in csv.reader(lines)) - 1
+        return max(0, total)
+    total = 0
+    for path in source.files:
+        with path.open("rb") as lines:
+            total += sum(1 for line in lines if line.strip())
+    return total
+
+
+def chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+# Analysing
+
+
+def analyze_row(row: dict[str, Any], store: Store | None = None) -> tuple[dict[str, Any], bool]:
+    """The JSON report of one input row, and whether it came from the store's cache."""
+    if "error" in row:
+        raise InputError(row["row"], row["error"])
+    metadata = {
+        name: str(value) for name in METADATA_COLUMNS if not _missing(value := row.get(name))
+    }
+    if "path" in row:
+        article = read_article(Path(row["path"]), **metadata)
+    else:
+        text = row.get("text")
+        if _missing(text) or not isinstance(text, str):
+            raise InputError(row["row"], "no `text` in this row")
+        if len(text) > MAX_FILE_BYTES:
+            raise InputError(
+                row["row"], f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}"
+            )
+        article = make_article(text, source=row["row"], **metadata)
+    cached = store.cached_report(article) if store else None
+    report = cached or analyze(article).to_dict()
+    return {"row": row["row"], **report}, cached is not None
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+def process_chunk(index: int, rows: Sequence[dict[str, Any]], options: Options) -> Chunk:
+    """Analyse one chunk of rows; a row that fails becomes an error, never an exception."""
+    store = Store(options.store) if options.store else None
+    reports, errors, fresh = [], [], []
+    for row in rows:
+        try:
+            report, cached = analyze_row(row, store)
+        except InputError as error:
+            errors.append({"row": row["row"], "reason": error.reason})
+        # One article that trips a bug must not stop a run over millions: it is listed
+        # with the error's type and message in the errors file instead.
+        except Exception as error:
+            errors.append({"row": row["row"], "reason": f"{type(error).__name__}: {error}"})
+        else:
+            reports.append(report)
+            if not cached:
+                fresh.append(report)
+    if store and fresh:
+        store.save_reports(fresh)
+    return Chunk(index, reports, errors)
+
+
+def process_and_write(index: int, rows: Sequence[dict[str, Any]], options: Options) -> None:
+    """A local worker's job: analyse the chunk and write its parts (the parent gets none)."""
+    write_chunk(process_chunk(index, rows, options), options)
+
+
+def process_frame(index: int, frame: Any, options: Options) -> Chunk:
+    """A dask worker's job: one partition (a pandas DataFrame) of the input."""
+    rows = frame.to_dict("records")
+    for number, row in enumerate(rows, start=1):
+        row["row"] = f"partition {index}:{number}"
+    return process_chunk(index, rows, options)
+
+
+# Writing
+
+
+def flatten(report: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A report's scalar fields as columns; lists become counts, intervals two columns."""
+    flat: dict[str, Any] = {}
+    for key, value in report.items():
+        name = f"{prefix}{key}"
+        if key == "text" and not prefix:
+            continue
+        if isinstance(value, dict):
+            flat |= flatten(value, f"{name}.")
+        elif key.endswith("_ci") and (value is None or len(value) == 2):
+            low, high = value or (None, None)
+            flat |= {f"{name}_low": low, f"{name}_high": high}
+        elif isinstance(value, list):
+            flat[f"{prefix}n_{key}"] = len(value)
+        else:
+            flat[name] = value
+    return flat
+
+
+def quote_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One flat row per quote, when the report has a sources section with quotes."""
+    quotes = (report.get("sources") or {}).get("quotes") or []
+    return [{"id": report["id"], "row": report["row"]} | flatten(quote) for quote in quotes]
+
+
+def write_chunk(chunk: Chunk, options: Options) -> None:
+    """Write a chunk's parts, then its `done` marker: a chunk is finished or absent."""
+    work, stem = options.work, f"{chunk.index:07d}"
+    if options.output_format == "jsonl":
+        _write_lines(work / f"reports-{stem}.jsonl", chunk.reports)
+    else:
+        _write_table(work / f"articles-{stem}.parquet", [flatten(r) for r in chunk.reports])
+        _write_table(
+            work / f"quotes-{stem}.parquet", [q for r in chunk.reports for q in quote_rows(r)]
+        )
+    _write_lines(work / f"errors-{stem}.jsonl", chunk.errors)
+    _write_lines(work / f"done-{stem}", [{"rows": len(chunk.reports) + len(chunk.errors)}])
+
+
+def _write_lines(path: Path, items: Sequence[dict[str, Any]]) -> None:
+    """JSON Lines, written whole or not at all; nothing for no items."""
+    if not items:
+        return
+    partial = path.with_name(path.name + ".tmp")
+    with partial.open("w", encoding="utf-8") as out:
+        out.writelines(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+    os.replace(partial, path)
+
+
+def _write_table(path: Path, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    table = pa.table({name: [row.get(name) for row in rows] for name in names})
+    partial = path.with_name(path.name + ".tmp")
+    pq.write_table(table, partial)
+    os.replace(partial, path)
+
+
+def finished_chunks(work: Path) -> set[int]:
+    return {int(path.name.removeprefix("done-")) for path in work.glob("done-*")}
+
+
+def join_parts(work: Path, output: Path, output_format: OutputFormat) -> tuple[Path, ...]:
+    """Join the parts into the output files, one part in memory at a time."""
+    written = []
+    if output_format == "jsonl":
+        _concatenate(sorted(work.glob("reports-*.jsonl")), output)
+        written.append(output)
+    else:
+        _join_tables(sorted(work.glob("articles-*.parquet")), output)
+        written.append(output)
+        quotes = sorted(work.glob("quotes-*.parquet"))
+        if quotes:
+            _join_tables(quotes, quotes_path(output))
+            written.append(quotes_path(output))
+    errors = sorted(work.glob("errors-*.jsonl"))
+    errors_file = errors_path(output)
+    if errors:
+        _concatenate(errors, errors_file)
+        written.append(errors_file)
+    else:
+        errors_file.unlink(missing_ok=True)
+    return tuple(written)
+
+
+def _concatenate(parts: Sequence[Path], output: Path) -> None:
+    partial = output.with_name(output.name + ".tmp")
+    with partial.open("wb") as out:
+        for part in parts:
+            with part.open("rb") as data:
+                shutil.copyfileobj(data, out)
+    os.replace(partial, output)
+
+
+def _join_tables(parts: Sequence[Path], output: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schemas = [pq.read_schema(part) for part in parts]
+    schema = (
+        pa.unify_schemas(schemas, promote_options="permissive")
+        if schemas
+        else pa.schema([("id", pa.string())])
+    )
+    partial = output.with_name(output.name + ".tmp")
+    with pq.ParquetWriter(partial, schema) as writer:
+        for part in parts:
+            table = pq.read_table(part)
+            for name in schema.names:
+                if name not in table.column_names:
+                    table = table.append_column(name, pa.nulls(len(table), schema.field(name).type))
+            writer.write_table(table.select(schema.names).cast(schema))
+    os.replace(partial, output)
+
+
+def quotes_path(output: Path) -> Path:
+    return output.with_name(f"{output.stem}.quotes{output.suffix}")
+
+
+def errors_path(output: Path) -> Path:
+    return output.with_name(f"{output.name}.errors.jsonl")
+
+
+def work_path(output: Path) -> Path:
+    return output.with_name(f"{output.name}.partial")
+
+
+# Running
+
+
+def _progress(total: int | None):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+
+
+def run_local(source: Source, options: Options, chunk_size: int, jobs: int) -> None:
+    """Chunks over a pool of `jobs` processes (in this process when jobs is 1)."""
+    done = finished_chunks(options.work)
+    with _progress(count_rows(source)) as bar:
+        todo = _unfinished(chunks(read_rows(source), chunk_size), done, bar)
+        if jobs == 1:
+            for index, rows in todo:
+                process_and_write(index, rows, options)
+                bar.update(len(rows))
+            return
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pending: dict[Future, int] = {}
+            try:
+                for index, rows in todo:
+                    pending[pool.submit(process_and_write, index, rows, options)] = len(rows)
+                    if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                        _collect(pending, bar)
+                while pending:
+                    _collect(pending, bar)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+
+def _unfinished(
+    all_chunks: Iterable[list[dict[str, Any]]], done: set[int], bar
+) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Numbered chunks, skipping (and counting as progress) those finished earlier."""
+    for index, rows in enumerate(all_chunks):
+        if index in done:
+            bar.update(len(rows))
+        else:
+            yield index, rows
+
+
+def _collect(pending: dict[Future, int], bar) -> None:
+    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+    for future in finished:
+        bar.update(pending.pop(future))
+        future.result()  # a worker that died raises here
+
+
+def run_dask(
+    source: Source, options: Options, chunk_size: int, jobs: int, scheduler: str | None
+) -> None:
+    """The same per-chunk function over a dask.distributed cluster reading partitions.
+
+    Workers read their own partition of the input (Parquet row groups, JSON Lines byte
+    blocks, one CSV file each, or a list of article files) and return reports; this
+    process writes them, so only the input must be reachable from the workers.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    done = finished_chunks(options.work)
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None)
+    with Client(scheduler or cluster) as client:
+        tasks = [
+            (index, task)
+            for index, task in enumerate(_dask_tasks(source, chunk_size, options))
+            if index not in done
+        ]
+        limit = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
+        with _progress(count_rows(source)) as bar:
+            bar.update(sum(_rows_done(options.work, index) for index in done))
+            queue = iter(tasks)
+            running = as_completed(client.compute([task for _, task in islice(queue, limit)]))
+            for future in running:
+                chunk = future.result()
+                write_chunk(chunk, options)
+                bar.update(len(chunk.reports) + len(chunk.errors))
+                future.release()
+                for _, task in islice(queue, 1):
+                    running.add(client.compute(task))
+    if cluster is not None:
+        cluster.close()
+
+
+def _rows_done(work: Path, index: int) -> int:
+    return json.loads((work / f"done-{index:07d}").read_text())["rows"]
+
+
+def _dask_tasks(source: Source, chunk_size: int, options: Options) -> list[Any]:
+    import dask.dataframe as dd
+    from dask import delayed
+
+    files = [str(path) for path in source.files]
+    if source.kind == "files":
+        return [
+            delayed(process_chunk)(index, rows, options)
+            for index, rows in enumerate(chunks(read_rows(source), chunk_size))
+        ]
+    if source.kind == "parquet":
+        import pyarrow.parquet as pq
+
+        present = pq.read_schema(files[0]).names
+        wanted = [name for name in ("text", *METADATA_COLUMNS) if name in present]
+        frame = dd.read_parquet(files, columns=wanted, split_row_groups=True)
+    elif source.kind == "jsonl":
+        frame = dd.read_json(
+            files, lines=True, blocksize=DASK_BLOCKSIZE, convert_dates=False, dtype=False
+        )
+    else:  # CSV fields may hold newlines, so a CSV file is never split
+        frame = dd.read_csv(files, blocksize=None, dtype=str, keep_default_na=False)
+    return [
+        delayed(process_frame)(index, part, options)
+        for index, part in enumerate(frame.to_delayed())
+    ]
+
+
+def batch_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis batch",
+        description="Analyse a large corpus into Parquet or JSON Lines; resumable.",
+    )
+    parser.add_argument("input", type=Path, help="folder of articles, or .jsonl/.csv/.parquet")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="OUTPUT.parquet|.jsonl")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes")
+    parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK, help="rows per chunk")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local")
+    parser.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
+    parser.add_argument(
+        "--store",
+        nargs="?",
+        const="",
+        type=str,
+        help="reuse and fill the report cache in this store (default location if no PATH)",
+    )
+    parser.add_argument("--restart", action="store_true", help="discard an unfinished run")
+    return parser
+
+
+def run_batch(argv: Sequence[str]) -> int:
+    """Entry point of the `batch` subcommand."""
+    try:
+        args = batch_parser().parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code else EXIT_OK
+    output: Path = args.output
+    output_format: OutputFormat | None = {".parquet": "parquet", ".jsonl": "jsonl"}.get(
+        output.suffix.lower()
+    )
+    if output_format is None:
+        print("error: OUTPUT must end in .parquet or .jsonl", file=sys.stderr)
+        return EXIT_USAGE
+    if args.jobs < 1 or args.chunk_size < 1:
+        print("error: --jobs and --chunk-size must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.engine == "dask" and args.store is not None:
+        print(
+            "error: --store works with the local engine only (SQLite needs a local disk)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        source = open_source(args.input)
+        store = Store(args.store or None).path if args.store is not None else None
+    except AnalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    options = Options(work_path(output), output_format, store)
+    settings = {
+        "input": str(args.input.resolve()),
+        "chunk_size": args.chunk_size,
+        "engine": args.engine,
+        "format": output_format,
+    }
+    problem = prepare_work(options.work, settings, args.restart)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.engine == "dask":
+            run_dask(source, options, args.chunk_size, args.jobs, args.scheduler)
+        else:
+            run_local(source, options, args.chunk_size, args.jobs)
+    except KeyboardInterrupt:
+        print(
+            f"\ninterrupted: finished chunks are kept in {options.work}; "
+            "run the same command again to resume",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    written = join_parts(options.work, output, output_format)
+    shutil.rmtree(options.work)
+    return report_outcome(written, errors_path(output))
+
+
+def prepare_work(work: Path, settings: dict[str, Any], restart: bool) -> str | None:
+    """Create the work folder, or check that the one left by an earlier run matches."""
+    state = work / "state.json"
+    if restart and work.exists():
+        shutil.rmtree(work)
+    if state.exists():
+        earlier = json.loads(state.read_text())
+        if earlier != settings:
+            return (
+                f"{work} was left by an unfinished run with other settings ({earlier}); "
+                "run that command again to resume it, or add --restart to discard it"
+            )
+        return None
+    work.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps(settings))
+    return None
+
+
+def report_outcome(written: Sequence[Path], errors_file: Path) -> int:
+    """Say what was written and show the first bad rows; the exit code."""
+    print(f"wrote {', '.join(map(str, written))}", file=sys.stderr)
+    if not errors_file.exists():
+        return EXIT_OK
+    with errors_file.open(encoding="utf-8") as lines:
+        count = 0
+        for count, line in enumerate(lines, start=1):
+            if count <= SHOWN_ERRORS:
+                error = json.loads(line)
+                print(f"  skipped {error['row']}: {error['reason']}", file=sys.stderr)
+    print(f"skipped {count} bad row(s), all listed in {errors_file}", file=sys.stderr)
+    return EXIT_SOME_FAILED
