@@ -1,0 +1,814 @@
+"""`compare(reports) -> Comparison`: what outlets include, leave out, and how they word it.
+
+Every part points back to sentences: an `Evidence` is an article id and the indices of
+its sentences, so the dashboard can open the text behind each cell. Columns are outlets
+(each outlet's articles pooled) or single articles, and the result does not depend on
+the order the reports are given in. Methods, thresholds and their reasons are in the
+README ("Comparing outlets") and on the dashboard's Method page.
+"""
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from itertools import pairwise
+from typing import Literal
+
+import numpy as np
+
+from .actors import gazetteer
+from .entities import EntityKind, EntityMention, key_entities
+from .report import Report
+from .resources import load_tsv
+from .text import WORD
+
+By = Literal["article", "outlet"]
+Direction = Literal["positive", "negative", "neutral"]
+Similarity = Callable[[Sequence[Sequence[str]]], np.ndarray]
+
+MIN_COLUMNS = 2
+# Two sentences report the same fact when the average TF-IDF cosine between the groups
+# they belong to reaches this. Read off hand-labelled sentence pairs from the seeds
+# (tests/data/fact_pairs.tsv): paraphrases of one fact mostly score 0.25-0.6, while
+# sentences that merely share the story's vocabulary (India, Russia, S-400) stay below 0.2.
+FACT_SIMILARITY = 0.25
+MIN_FACT_WORDS = 4  # content words a sentence needs to be a fact (drops "Read more.")
+OMITTED_SHARE = 0.5  # an outlet leaves out a fact when more than half the others report it
+MIN_QUOTE_WORDS = 3  # quotations shorter than this are scare quotes or terms, not quotes
+SHARED_QUOTE_WORDS = 5  # a run of this many identical words makes two quotations one
+# Monroe, Colaresi & Quinn (2008): the informative Dirichlet prior is the pooled counts
+# of all selected articles, scaled to this many pseudo-words in total.
+PRIOR_WORDS = 1000
+Z_SIGNIFICANT = 1.96  # |z| above this: a difference unlikely by chance (two-sided 5%)
+DISTINCTIVE_TOP = 15
+MIN_TERM_COUNT = 2
+# VADER's documented neutral band for the compound score (Hutto & Gilbert 2014); the same
+# band is used for TextBlob's polarity, whose documentation sets none.
+NEUTRAL_BAND = 0.05
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentences of one article behind a number or a cell."""
+
+    article: str
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the comparison: an outlet (its articles pooled) or one article."""
+
+    key: str
+    label: str
+    outlet: str
+    articles: tuple[str, ...]
+    words: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one column says about one row: how often, in which words, and where."""
+
+    column: str
+    count: int
+    forms: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Spread:
+    """A mean over an outlet's articles weighted by their words, with the lowest and
+    highest article values (equal when the outlet has one article)."""
+
+    mean: float | None
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class OutletProfile:
+    outlet: str
+    articles: tuple[str, ...]
+    words: int
+    polarity: Spread
+    subjectivity: Spread
+    vader: Spread
+    narration_polarity: Spread
+    quoted_polarity: Spread
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Sentences from one or more columns that say the same thing.
+
+    `text` is the most central sentence of the group; `cohesion` is the mean similarity
+    between the group's sentences from different columns (1.0 for a single sentence).
+    """
+
+    id: int
+    text: str
+    columns: tuple[str, ...]
+    cohesion: float
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class ColumnFacts:
+    column: str
+    facts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Facts × columns. `only`: facts one column alone reports. `omitted`: facts a
+    column leaves out that more than half of the other columns report."""
+
+    method: str
+    threshold: float
+    facts: tuple[Fact, ...]
+    only: tuple[ColumnFacts, ...]
+    omitted: tuple[ColumnFacts, ...]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """A key entity or number and the columns that name it."""
+
+    key: str
+    kind: EntityKind | Literal["country", "organization"]
+    label: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class QuoteUse:
+    """One column's version of a shared quotation."""
+
+    column: str
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    words: int
+
+
+@dataclass(frozen=True)
+class SharedQuote:
+    """The same quotation in several columns; `trimmed` when the versions differ in length
+    or extent, `common` the longest run of words all versions share."""
+
+    common: str
+    columns: tuple[str, ...]
+    trimmed: bool
+    uses: tuple[QuoteUse, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or two-word phrase and how much more (z > 0) or less one column uses it."""
+
+    term: str
+    z: float
+    log_odds: float
+    count: int
+    others: int
+    significant: bool
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class DistinctiveWords:
+    column: str
+    more: tuple[Term, ...]
+    less: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class ActorLabels:
+    """The names each column uses for one actor (`forms` per cell, most used first)."""
+
+    actor: str
+    name: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class LabelCount:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A sentence TextBlob and VADER read in opposite directions."""
+
+    column: str
+    article: str
+    sentence: int
+    text: str
+    polarity: float
+    vader: float
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DisagreementRate:
+    column: str
+    sentences: int
+    opposite: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything `compare` found; `note` says why parts are empty (too few columns)."""
+
+    by: By
+    note: str
+    columns: tuple[Column, ...]
+    outlets: tuple[OutletProfile, ...]
+    coverage: Coverage
+    entities: tuple[EntityRow, ...]
+    quotes: tuple[SharedQuote, ...]
+    distinctive: tuple[DistinctiveWords, ...]
+    labels: tuple[ActorLabels, ...]
+    disagreement: tuple[Disagreement, ...]
+    disagreement_rates: tuple[DisagreementRate, ...]
+
+
+def compare(
+    reports: Iterable[Report],
+    by: By = "outlet",
+    similarity: Similarity | None = None,
+    threshold: float = FACT_SIMILARITY,
+) -> Comparison:
+    """Line up 2 or more analysed articles, by outlet (default) or by article.
+
+    `similarity` maps the sentences' terms to a square similarity matrix (default:
+    TF-IDF cosine); `threshold` is the similarity at which sentences are one fact.
+    """
+    reports = _canonical(reports)
+    columns = make_columns(reports, by)
+    similarity = similarity or tfidf_similarity
+    method = similarity.__name__
+    empty = Comparison(
+        by, "", columns, (), Coverage(method, threshold, (), (), ()), (), (), (), (), (), ()
+    )
+    note = too_few(reports, columns, by)
+    if note:
+        return _replace_note(empty, note)
+    column_of = {article: column.key for column in columns for article in column.articles}
+    return Comparison(
+        by=by,
+        note="",
+        columns=columns,
+        outlets=outlet_profiles(reports),
+        coverage=coverage(reports, column_of, [c.key for c in columns], similarity, threshold),
+        entities=entity_matrix(reports, column_of),
+        quotes=shared_quotes(reports, column_of),
+        distinctive=distinctive_words(reports, column_of, [c.key for c in columns]),
+        labels=actor_labels(reports, column_of),
+        disagreement=disagreements(reports, column_of),
+        disagreement_rates=disagreement_rates(reports, column_of, [c.key for c in columns]),
+    )
+
+
+def _replace_note(comparison: Comparison, note: str) -> Comparison:
+    from dataclasses import replace
+
+    return replace(comparison, note=note)
+
+
+def _canonical(reports: Iterable[Report]) -> list[Report]:
+    """Reports in a fixed order (outlet, date, id), each article once."""
+    unique = {report.article.id: report for report in reports}
+    return sorted(unique.values(), key=lambda r: (r.article.outlet, r.article.date, r.article.id))
+
+
+def too_few(reports: Sequence[Report], columns: Sequence[Column], by: By) -> str:
+    """Why a comparison cannot be made, in words a user can act on ('' when it can)."""
+    if len(reports) < MIN_COLUMNS:
+        return (
+            f"A comparison needs at least {MIN_COLUMNS} articles; {len(reports)} selected. "
+            "Select another article."
+        )
+    if len(columns) < MIN_COLUMNS:
+        return (
+            f"All {len(reports)} selected articles come from one outlet "
+            f"({columns[0].label}); compare them by article, or select another outlet."
+        )
+    return ""
+
+
+def make_columns(reports: Sequence[Report], by: By) -> tuple[Column, ...]:
+    """Columns in a fixed order; an article with no outlet is an outlet of its own."""
+    groups: dict[str, list[Report]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for report in reports:
+        article = report.article
+        name = article.title or article.file or article.id
+        if by == "article":
+            key = article.id
+            labels[key] = f"{article.outlet}: {name}" if article.outlet else name
+        else:
+            key = article.outlet or f"article {article.id}"
+            labels[key] = article.outlet or name
+        groups[key].append(report)
+    return tuple(
+        Column(
+            key,
+            labels[key],
+            members[0].article.outlet,
+            tuple(r.article.id for r in members),
+            sum(r.words for r in members),
+        )
+        for key, members in groups.items()
+    )
+
+
+# --- outlet profiles ------------------------------------------------------------------
+
+
+def outlet_profiles(reports: Sequence[Report]) -> tuple[OutletProfile, ...]:
+    """Each outlet's tone, its articles weighted by their words, with the spread between them."""
+    by_outlet: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        by_outlet[report.article.outlet or f"article {report.article.id}"].append(report)
+    return tuple(
+        OutletProfile(
+            outlet,
+            tuple(r.article.id for r in members),
+            sum(r.words for r in members),
+            spread(members, lambda r: r.sentiment.polarity),
+            spread(members, lambda r: r.sentiment.subjectivity),
+            spread(members, lambda r: r.sentiment.vader),
+            spread(members, lambda r: r.sentiment.narration.polarity),
+            spread(members, lambda r: r.sentiment.quoted.polarity),
+        )
+        for outlet, members in by_outlet.items()
+    )
+
+
+def spread(reports: Sequence[Report], value: Callable[[Report], float | None]) -> Spread:
+    """Word-weighted mean of `value` over the reports that have one, with its range."""
+    pairs = [(value(r), r.words) for r in reports if value(r) is not None]
+    if not pairs:
+        return Spread(None, None, None)
+    values = [v for v, _ in pairs]
+    weights = [max(1, w) for _, w in pairs]
+    mean = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
+    return Spread(round(mean, 4), min(values), max(values))
+
+
+# --- terms ----------------------------------------------------------------------------
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(row[0] for row in load_tsv("stopwords.tsv"))
+
+
+def normal_word(word: str) -> str:
+    """Lower case (acronyms keep their capitals: US is not us), straight apostrophes,
+    possessive `'s` removed."""
+    word = re.sub(r"[’']s$", "", word.replace("’", "'"))
+    return word if len(word) > 1 and word.isupper() else word.lower()
+
+
+def sentence_terms(
+    text: str, start: int, end: int, masked: Sequence[tuple[int, int]] = ()
+) -> list[str]:
+    """Content words of text[start:end] and the two-word phrases they form.
+
+    Stop-words and words inside `masked` spans (people's names, the outlet's own name)
+    are left out; a phrase is two content words with only spaces or a hyphen between.
+    """
+    words = []
+    for match in WORD.finditer(text, start, end):
+        inside = any(a <= match.start() < b for a, b in masked)
+        word = normal_word(match.group())
+        words.append((word, match.start(), match.end(), inside or word in stopwords()))
+    terms = [word for word, _, _, skip in words if not skip]
+    for (first, _, first_end, skip1), (second, second_start, _, skip2) in pairwise(words):
+        if not (skip1 or skip2) and text[first_end:second_start].strip(" -") == "":
+            terms.append(f"{first} {second}")
+    return terms
+
+
+def tfidf_similarity(documents: Sequence[Sequence[str]]) -> np.ndarray:
+    """Cosine similarity of TF-IDF vectors (sublinear term frequency, smoothed idf)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if not any(documents):
+        return np.eye(len(documents))
+    vectors = TfidfVectorizer(analyzer=list, sublinear_tf=True).fit_transform(documents)
+    return (vectors @ vectors.T).toarray()
+
+
+# --- coverage -------------------------------------------------------------------------
+
+
+def coverage(
+    reports: Sequence[Report],
+    column_of: dict[str, str],
+    column_keys: Sequence[str],
+    similarity: Similarity,
+    threshold: float,
+) -> Coverage:
+    """Group sentences into facts by average-linkage clustering on `similarity`."""
+    units = [
+        (report, index)
+        for report in reports
+        for index, sentence in enumerate(report.document.sentences)
+        if len(sentence_terms(report.article.text, sentence.start, sentence.end, ()))
+        >= MIN_FACT_WORDS
+    ]
+    terms = [
+        sentence_terms(r.article.text, r.document.sentences[i].start, r.document.sentences[i].end)
+        for r, i in units
+    ]
+    matrix = similarity(terms) if units else np.zeros((0, 0))
+    groups = cluster(matrix, threshold)
+    facts = [_fact(members, units, matrix, column_of) for members in groups]
+    facts.sort(key=lambda f: (-len(f.columns), -f.cohesion, _first_location(f)))
+    facts = [_renumber(fact, number) for number, fact in enumerate(facts, 1)]
+    only = tuple(
+        ColumnFacts(key, tuple(f.id for f in facts if f.columns == (key,))) for key in column_keys
+    )
+    omitted = tuple(
+        ColumnFacts(key, tuple(f.id for f in facts if _omits(f, key, len(column_keys))))
+        for key in column_keys
+    )
+    return Coverage(similarity.__name__, threshold, tuple(facts), only, omitted)
+
+
+def _renumber(fact: Fact, number: int) -> Fact:
+    return Fact(number, fact.text, fact.columns, fact.cohesion, fact.cells)
+
+
+def _first_location(fact: Fact) -> tuple[str, int]:
+    evidence = fact.cells[0].evidence[0]
+    return evidence.article, evidence.sentences[0]
+
+
+def _omits(fact: Fact, column: str, columns: int) -> bool:
+    others = columns - 1
+    return column not in fact.columns and len(fact.columns) > OMITTED_SHARE * others
+
+
+def cluster(matrix: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage groups whose mean pairwise similarity stays at or above `threshold`."""
+    n = len(matrix)
+    if n < 2:
+        return [[i] for i in range(n)]
+    from sklearn.cluster import AgglomerativeClustering
+
+    distance = np.clip(1.0 - matrix, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="precomputed",
+        linkage="average",
+        distance_threshold=1.0 - threshold + 1e-9,
+    ).fit_predict(distance)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index, label in enumerate(labels):
+        groups[label].append(index)
+    return sorted(groups.values())
+
+
+def _fact(
+    members: Sequence[int],
+    units: Sequence[tuple[Report, int]],
+    matrix: np.ndarray,
+    column_of: dict[str, str],
+) -> Fact:
+    by_column: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for m in members:
+        report, index = units[m]
+        by_column[column_of[report.article.id]][report.article.id].append(index)
+    central = max(members, key=lambda m: (matrix[m, members].sum(), -m))
+    report, index = units[central]
+    cross = [
+        matrix[a, b]
+        for a in members
+        for b in members
+        if a < b and column_of[units[a][0].article.id] != column_of[units[b][0].article.id]
+    ]
+    cells = tuple(
+        Cell(
+            column,
+            sum(len(s) for s in articles.values()),
+            (),
+            tuple(Evidence(a, tuple(sorted(s))) for a, s in articles.items()),
+        )
+        for column, articles in by_column.items()
+    )
+    return Fact(
+        0,
+        report.document.sentence_text(index),
+        tuple(by_column),
+        round(float(np.mean(cross)), 4) if cross else 1.0,
+        cells,
+    )
+
+
+# --- key entities and numbers ---------------------------------------------------------
+
+
+def entity_matrix(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[EntityRow, ...]:
+    """Amounts, numbers, laws, acronyms, people and actors × the columns naming them."""
+    found: dict[tuple[str, str], dict[str, list[tuple[Report, str, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    actors = gazetteer()
+    mentions: list[Iterable[EntityMention]] = key_entities([r.article.text for r in reports])
+    for report, entities in zip(reports, mentions, strict=True):
+        column = column_of[report.article.id]
+        for entity in entities:
+            row = (entity.kind, entity.key)
+            found[row][column].append((report, entity.form, entity.start))
+            labels[row][entity.form if entity.kind != "person" else entity.key] += 1
+        for mention in report.mentions:
+            actor = actors[mention.actor]
+            row = (actor.kind, actor.id)
+            found[row][column].append((report, mention.alias, mention.start))
+            labels[row][actor.name] += 1
+    rows = [
+        EntityRow(key, kind, _label(kind, key, labels[(kind, key)]), _cells(columns))
+        for (kind, key), columns in found.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: (-len(r.cells), KIND_ORDER.index(r.kind), r.key)))
+
+
+KIND_ORDER = ("money", "number", "law", "acronym", "country", "organization", "person")
+
+
+def _label(kind: str, key: str, forms: Counter) -> str:
+    if kind in ("money", "number"):
+        return key
+    if kind == "law":
+        return forms.most_common(1)[0][0]
+    return forms.most_common(1)[0][0] if kind in ("country", "organization") else key
+
+
+def _cells(columns: dict[str, list[tuple[Report, str, int]]]) -> tuple[Cell, ...]:
+    """One cell per column: mentions counted, forms most used first, sentences as evidence."""
+    cells = []
+    for column, uses in columns.items():
+        forms = Counter(form for _, form, _ in uses)
+        sentences: dict[str, set[int]] = defaultdict(set)
+        for report, _, offset in uses:
+            sentences[report.article.id].add(report.document.sentence_at(offset))
+        cells.append(
+            Cell(
+                column,
+                len(uses),
+                tuple(form for form, _ in forms.most_common()),
+                tuple(Evidence(a, tuple(sorted(s))) for a, s in sentences.items()),
+            )
+        )
+    return tuple(cells)
+
+
+# --- shared quotes --------------------------------------------------------------------
+
+
+def _quote_words(text: str) -> list[str]:
+    return [normal_word(m.group()).lower() for m in WORD.finditer(text)]
+
+
+def shared_quotes(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[SharedQuote, ...]:
+    """The same quotation in two or more columns, matched on a long enough run of words.
+
+    Two quotations are one when they share `SHARED_QUOTE_WORDS` consecutive words, or
+    when the shorter one (at least `MIN_QUOTE_WORDS` words) lies entirely in the other.
+    """
+    uses: list[QuoteUse] = []
+    words: list[list[str]] = []
+    for report in reports:
+        text = report.article.text
+        for quotation in report.document.quotations:
+            quoted = _quote_words(text[quotation.start : quotation.end])
+            if len(quoted) < MIN_QUOTE_WORDS:
+                continue
+            uses.append(
+                QuoteUse(
+                    column_of[report.article.id],
+                    report.article.id,
+                    report.document.sentence_at(quotation.start),
+                    quotation.start,
+                    quotation.end,
+                    text[quotation.start : quotation.end],
+                    len(quoted),
+                )
+            )
+            words.append(quoted)
+    parent = list(range(len(uses)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a in range(len(uses)):
+        for b in range(a + 1, len(uses)):
+            if uses[a].column != uses[b].column and same_quotation(words[a], words[b]):
+                parent[root(b)] = root(a)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(uses)):
+        groups[root(index)].append(index)
+    result = []
+    for members in groups.values():
+        columns = tuple(dict.fromkeys(uses[m].column for m in members))
+        if len(columns) < MIN_COLUMNS:
+            continue
+        versions = {tuple(words[m]) for m in members}
+        result.append(
+            SharedQuote(
+                " ".join(common_run([words[m] for m in members])),
+                columns,
+                len(versions) > 1,
+                tuple(uses[m] for m in members),
+            )
+        )
+    return tuple(
+        sorted(result, key=lambda q: (-len(q.columns), q.uses[0].article, q.uses[0].start))
+    )
+
+
+def same_quotation(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Do two quotations (as word lists) share enough consecutive words to be one?"""
+    match = SequenceMatcher(None, first, second, autojunk=False).find_longest_match()
+    return match.size >= min(SHARED_QUOTE_WORDS, len(first), len(second))
+
+
+def common_run(versions: Sequence[Sequence[str]]) -> list[str]:
+    """The longest run of consecutive words found in every version."""
+    common = list(versions[0])
+    for version in versions[1:]:
+        match = SequenceMatcher(None, common, version, autojunk=False).find_longest_match()
+        common = common[match.a : match.a + match.size]
+    return common
+
+
+# --- distinctive words ----------------------------------------------------------------
+
+
+def _masked_spans(report: Report, people: Iterable[EntityMention]) -> list[tuple[int, int]]:
+    """People's names and the outlet's own name: they say whom an article quotes or who
+    published it, not how it words the story."""
+    spans = [(m.start, m.end) for m in people if m.kind == "person"]
+    outlet = report.article.outlet
+    if outlet:
+        spans += [m.span() for m in re.finditer(re.escape(outlet), report.article.text)]
+    return spans
+
+
+def distinctive_words(
+    reports: Sequence[Report], column_of: dict[str, str], column_keys: Sequence[str]
+) -> tuple[DistinctiveWords, ...]:
+    """Each column's words against all other columns: weighted log-odds ratios with an
+    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as z-scores."""
+    counts: dict[str, Counter] = {key: Counter() for key in column_keys}
+    where: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    people = key_entities([r.article.text for r in reports])
+    for report, entities in zip(reports, people, strict=True):
+        column = column_of[report.article.id]
+        masked = _masked_spans(report, entities)
+        for sentence in report.document.sentences:
+            for term in sentence_terms(report.article.text, sentence.start, sentence.end, masked):
+                if any(c.isalpha() for c in term):
+                    counts[column][term] += 1
+                    where[(column, term)][report.article.id].add(sentence.index)
+    total = sum(counts.values(), Counter())
+    return tuple(
+        _column_terms(key, counts[key], total - counts[key], total, where) for key in column_keys
+    )
+
+
+def log_odds_z(
+    own: Counter, others: Counter, prior: Counter, prior_words: float = PRIOR_WORDS
+) -> dict[str, tuple[float, float]]:
+    """Term -> (log-odds ratio, z-score) of `own` against `others` (Monroe et al. eq. 16, 19)."""
+    prior_total = sum(prior.values())
+    alpha = {term: prior_words * count / prior_total for term, count in prior.items()}
+    alpha0 = sum(alpha.values())
+    n_own, n_others = sum(own.values()), sum(others.values())
+    scores = {}
+    for term, a in alpha.items():
+        y_own, y_others = own[term], others[term]
+        delta = math.log((y_own + a) / (n_own + alpha0 - y_own - a)) - math.log(
+            (y_others + a) / (n_others + alpha0 - y_others - a)
+        )
+        variance = 1 / (y_own + a) + 1 / (y_others + a)
+        scores[term] = (delta, delta / math.sqrt(variance))
+    return scores
+
+
+def _column_terms(
+    column: str,
+    own: Counter,
+    others: Counter,
+    total: Counter,
+    where: dict[tuple[str, str], dict[str, set[int]]],
+) -> DistinctiveWords:
+    scores = log_odds_z(own, others, total)
+
+    def term(word: str) -> Term:
+        delta, z = scores[word]
+        evidence = tuple(
+            Evidence(article, tuple(sorted(sentences)))
+            for article, sentences in where.get((column, word), {}).items()
+        )
+        return Term(
+            word,
+            round(z, 3),
+            round(delta, 4),
+            own[word],
+            others[word],
+            abs(z) > Z_SIGNIFICANT,
+            evidence,
+        )
+
+    more = sorted((w for w in scores if own[w] >= MIN_TERM_COUNT), key=lambda w: (-scores[w][1], w))
+    less = sorted(
+        (w for w in scores if others[w] >= MIN_TERM_COUNT and scores[w][1] < 0),
+        key=lambda w: (scores[w][1], w),
+    )
+    return DistinctiveWords(
+        column,
+        tuple(term(w) for w in more[:DISTINCTIVE_TOP] if scores[w][1] > 0),
+        tuple(term(w) for w in less[:DISTINCTIVE_TOP]),
+    )
+
+
+# --- labels ---------------------------------------------------------------------------
+
+
+def actor_labels(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[ActorLabels, ...]:
+    """For each actor, the words (aliases) each column names it with, most used first."""
+    uses: dict[str, dict[str, list[tuple[Report, str, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for report in reports:
+        for mention in report.mentions:
+            uses[mention.actor][column_of[report.article.id]].append(
+                (report, mention.alias, mention.start)
+            )
+    actors = gazetteer()
+    rows = [
+        ActorLabels(actor, actors[actor].name, _cells(columns)) for actor, columns in uses.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: (-sum(c.count for c in r.cells), r.actor)))
+
+
+# --- analyzer disagreement ------------------------------------------------------------
+
+
+def direction(score: float) -> Direction:
+    if score > NEUTRAL_BAND:
+        return "positive"
+    return "negative" if score < -NEUTRAL_BAND else "neutral"
+
+
+def opposite(polarity: float, vader: float) -> bool:
+    """TextBlob and VADER point in opposite directions, both outside the neutral band."""
+    return {direction(polarity), direction(vader)} == {"positive", "negative"}
+
+
+def disagreements(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[Disagreement, ...]:
+    """Sentences TextBlob and VADER read in opposite directions, with TextBlob's words."""
+    return tuple(
+        Disagreement(
+            column_of[report.article.id],
+            report.article.id,
+            tone.sentence,
+            report.document.sentence_text(tone.sentence),
+            tone.polarity,
+            tone.vader,
+            tuple(word for assessment in tone.assessments for word in assessment.words),
+        )
+        for report in reports
+        for tone in report.sentiment.sentences
+        if opposite(tone.polarity, tone.vader)
+    )
+
+
+def disagreement_rates(
+    reports: Sequence[Report], column_of: dict[str, str], column_keys: Sequence[str]
+) -> tuple[DisagreementRate, ...]:
+    sentences: Counter = Counter()
+    opposed: Counter = Counter()
+    for report in reports:
+        column = column_of[report.article.id]
+        for tone in report.sentiment.sentences:
+            sentences[column] += 1
+            opposed[column] += opposite(tone.polarity, tone.vader)
+    return tuple(DisagreementRate(key, sentences[key], opposed[key]) for key in column_keys)

@@ -1,0 +1,290 @@
+"""Key entities and numbers to line up across articles: money, large numbers and
+percentages, laws, acronyms and weapon designators, and people's names.
+
+Rules, not a trained recogniser (none can be downloaded here): amounts are matched by
+currency mark and magnitude word, laws by a capitalised phrase ending in `Act`, acronyms
+by capitals, people by a capitalised two- or three-word name with some support (a title
+before it, an apposition or reporting verb after it, or the surname used alone again).
+Keys are shared across texts: `$5.43 billion` and `US$5.4bn` are one amount, a law
+written out in one article and abbreviated in another is one law, and a surname used
+alone counts as the person named in full elsewhere. Word lists: data/entities.toml.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from .actors import gazetteer
+from .resources import load_toml
+
+EntityKind = Literal["money", "number", "law", "acronym", "person"]
+SIGNIFICANT_DIGITS = 2  # amounts equal to two significant digits are one amount
+MAX_NAME_WORDS = 3
+REPORTING_AFTER_NAME = ("said", "says", "told", "added", "noted", "warned", "stated", "wrote")
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NAME_WORD = r"(?:[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*|[A-Z]\.)"
+CAPITALISED_RUN = re.compile(rf"(?<![\w’'.-]){NAME_WORD}(?: {NAME_WORD})*(?![\w’'-])")
+ACRONYM = re.compile(
+    r"(?<![\w/-])(?:[A-Z][A-Za-z]{0,5}(?:/[A-Z])?-\d+[A-Z]?|[A-Z]{2,}[0-9]*)(?=s?(?![\w-]))"
+)
+LAW = re.compile(r"(?:[A-Z][a-z][\w’'-]*\s+(?:(?:of|for|and|on|the|to|in)\s+)*){1,12}Act\b")
+MAGNITUDE_NAMES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+PERCENT = re.compile(rf"({NUMBER})\s?(?:%|percent\b|per cent\b)")
+DEFINITION = re.compile(r"\(([A-Z][A-Za-z0-9-]*[A-Z0-9])\)")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One place where a text names a key entity; `key` is shared by all its forms."""
+
+    kind: EntityKind
+    key: str
+    form: str
+    start: int
+    end: int
+
+
+@cache
+def _lexicon() -> dict:
+    return load_toml("entities.toml")
+
+
+@cache
+def _money_pattern() -> re.Pattern:
+    data = _lexicon()
+    marks = "|".join(re.escape(mark) for mark in sorted(data["currency_marks"], key=len)[::-1])
+    words = "|".join(sorted(data["currency_words"]))
+    scale = "|".join(sorted(data["magnitudes"], key=len)[::-1])
+    return re.compile(
+        rf"(?P<mark>{marks})\s?(?P<amount>{NUMBER})(?:\s?(?P<scale>{scale})\b)?"
+        rf"|(?<![\w.])(?P<amount2>{NUMBER})\s(?:(?P<scale2>{scale})\s)?(?P<word>{words})\b"
+    )
+
+
+@cache
+def _magnitude_pattern() -> re.Pattern:
+    long_scales = [word for word in _lexicon()["magnitudes"] if len(word) > 2]
+    return re.compile(rf"(?<![\w.$€£₹])({NUMBER})\s({'|'.join(long_scales)})\b")
+
+
+def _value(amount: str, scale: str | None) -> float:
+    return float(amount.replace(",", "")) * (_lexicon()["magnitudes"][scale] if scale else 1.0)
+
+
+def _rounded(value: float) -> str:
+    """`5.43e9` -> `5.4 billion`: the value to two significant digits, in words."""
+    value = float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    for size, name in MAGNITUDE_NAMES:
+        if value >= size:
+            return f"{value / size:g} {name}"
+    return f"{value:,g}"
+
+
+def find_money(text: str) -> list[EntityMention]:
+    """Amounts of money, keyed by currency and value to two significant digits."""
+    data = _lexicon()
+    found = []
+    for match in _money_pattern().finditer(text):
+        if match["mark"]:
+            currency = data["currency_marks"][match["mark"]]
+            value = _value(match["amount"], match["scale"])
+        else:
+            currency = data["currency_words"][match["word"]]
+            value = _value(match["amount2"], match["scale2"])
+        key = f"{currency} {_rounded(value)}"
+        found.append(EntityMention("money", key, match.group(), match.start(), match.end()))
+    return found
+
+
+def find_numbers(text: str, money: Sequence[EntityMention] = ()) -> list[EntityMention]:
+    """Percentages and large numbers written with a magnitude word, outside amounts of money."""
+    taken = [(m.start, m.end) for m in money]
+    found = []
+    for match in PERCENT.finditer(text):
+        found.append(EntityMention("number", f"{match[1]}%", match.group(), *match.span()))
+    for match in _magnitude_pattern().finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        key = _rounded(_value(match[1], match[2]))
+        found.append(EntityMention("number", key, match.group(), *match.span()))
+    return found
+
+
+@cache
+def _alias_words() -> frozenset[str]:
+    return frozenset(alias for actor in gazetteer().values() for alias in actor.aliases)
+
+
+def find_laws(text: str) -> list[EntityMention]:
+    """Capitalised phrases ending in `Act`, without a leading possessive (`Washington’s`)."""
+    found = []
+    for match in LAW.finditer(text):
+        start, form = match.start(), match.group()
+        while head := re.match(r"(?:(\S+?)[’']s|The)\s+(?=[A-Z])", form):
+            if head[1] and head[1] not in _alias_words():
+                break
+            start, form = start + head.end(), form[head.end() :]
+        if len(form.split()) > 1:
+            found.append(EntityMention("law", _normal(form), form, start, start + len(form)))
+    return found
+
+
+def find_acronyms(text: str) -> list[EntityMention]:
+    """Acronyms (CAATSA, THAAD) and designators (S-400, F-35); actors' aliases excluded."""
+    skip = set(_lexicon()["not_entities"]["acronyms"]) | _alias_words()
+    return [
+        EntityMention("acronym", match.group(), match.group(), *match.span())
+        for match in ACRONYM.finditer(text)
+        if match.group() not in skip
+    ]
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """`Long Name (ACR)` in the text: the normalised long name for each acronym defined."""
+    definitions = {}
+    for match in DEFINITION.finditer(text):
+        acronym = match[1]
+        before = text[max(0, match.start() - 200) : match.start()].rstrip()
+        words = re.findall(r"[\w’'-]+", before)
+        initials = [c for c in acronym if c.isalpha()]
+        # take as many trailing words as it needs to cover the acronym's letters
+        capitals = 0
+        for count in range(1, min(len(words), 2 * len(initials) + 2) + 1):
+            if words[-count][:1].isupper():
+                capitals += 1
+            if capitals >= len(initials) - 1 and words[-count][:1] == initials[0]:
+                definitions[_normal(" ".join(words[-count:]))] = acronym
+                break
+    return definitions
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(phrase.replace("’", "'").split()).lower()
+
+
+@cache
+def _people_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    people = _lexicon()["people"]
+    titles = tuple(sorted(people["titles"], key=len, reverse=True))
+    return titles, frozenset(people["non_person_words"]), frozenset(people["not_names"])
+
+
+def find_people(text: str) -> list[EntityMention]:
+    """Two- or three-word personal names with support, and later uses of the surname alone."""
+    full: list[str] = []
+    found = []
+    for run in CAPITALISED_RUN.finditer(text):
+        candidate = _name_in_run(run.group(), run.start())
+        if candidate is None:
+            continue
+        name, start = candidate
+        end = start + len(name)
+        if _supported(text, name, start, end):
+            full.append(name)
+            found.append(EntityMention("person", name, name, start, end))
+    return found + surname_mentions(text, full, found)
+
+
+def _name_in_run(run: str, start: int) -> tuple[str, int] | None:
+    """The personal name a capitalised run may hold once leading titles and demonyms go."""
+    _, non_person, not_names = _people_words()
+    aliases = _alias_words()
+    words = re.sub(r"[’']s$", "", run).split(" ")
+    while words and (
+        words[0] in not_names
+        or words[0] in non_person
+        or words[0] in aliases
+        or _is_title(words[0])
+    ):
+        start += len(words[0]) + 1
+        words = words[1:]
+    name = " ".join(words)
+    if not 2 <= len(words) <= MAX_NAME_WORDS or name in aliases:
+        return None
+    if any(word in non_person or word in not_names for word in words):
+        return None
+    return name, start
+
+
+def surname_mentions(
+    text: str, names: Sequence[str], taken: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """Each surname of `names` used alone in `text`, as a mention of the full name."""
+    surnames: dict[str, str] = {}
+    for name in names:
+        surname = name.split(" ")[-1]
+        surnames[surname] = name if surnames.get(surname, name) == name else ""
+    spans = [(m.start, m.end) for m in taken]
+    found = []
+    for surname, name in surnames.items():
+        if not name:
+            continue  # two people share the surname: a lone surname is ambiguous
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text):
+            if not any(start <= match.start() < end for start, end in spans):
+                found.append(EntityMention("person", name, surname, *match.span()))
+    return found
+
+
+def _is_title(word: str) -> bool:
+    return word in _title_words()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(word for title in _people_words()[0] for word in title.split(" "))
+
+
+def _supported(text: str, name: str, start: int, end: int) -> bool:
+    """Evidence that a capitalised phrase is a person: a title before it, an apposition or
+    a reporting verb after it, or its surname used alone elsewhere. Phrases right after
+    `the` or `of` (`the Persian Gulf`, `Line of Actual Control`) need a title."""
+    before = text[max(0, start - 40) : start].rstrip()
+    if any(before.endswith(title) for title in _people_words()[0]):
+        return True
+    if re.search(r"(?:\b[Tt]he|\bof)$", before):
+        return False
+    after = text[end : end + 30]
+    if re.match(r"(?:[’']s)?,\s(?:a|an|the|who|[a-z]+ (?:of|at|for))\b", after):
+        return True
+    if re.match(rf"\s(?:{'|'.join(REPORTING_AFTER_NAME)})\b", after):
+        return True
+    surname = name.split(" ")[-1]
+    if surname in _alias_words():
+        return False
+    lone = len(re.findall(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text))
+    return lone > len(re.findall(re.escape(name), text))
+
+
+def key_entities(texts: Sequence[str]) -> list[tuple[EntityMention, ...]]:
+    """The entity mentions of each text, with keys made common across all the texts."""
+    definitions: dict[str, str] = {}
+    for text in texts:
+        definitions.update(acronym_definitions(text))
+    per_text = []
+    for text in texts:
+        money = find_money(text)
+        laws = [_as_acronym(law, definitions) for law in find_laws(text)]
+        per_text.append(
+            [*money, *find_numbers(text, money), *laws, *find_acronyms(text), *find_people(text)]
+        )
+    people = sorted({m.key for mentions in per_text for m in mentions if m.kind == "person"})
+    result = []
+    for text, mentions in zip(texts, per_text, strict=True):
+        own = [m for m in mentions if m.kind == "person"]
+        others = [name for name in people if name not in {m.key for m in own}]
+        extra = surname_mentions(text, others, own)
+        result.append(tuple(sorted([*mentions, *extra], key=lambda m: (m.start, m.end, m.kind))))
+    return result
+
+
+def _as_acronym(law: EntityMention, definitions: dict[str, str]) -> EntityMention:
+    acronym = definitions.get(law.key)
+    return EntityMention("acronym", acronym, law.form, law.start, law.end) if acronym else law
+
+
+def find_entities(text: str) -> tuple[EntityMention, ...]:
+    """Key entities and numbers in one text."""
+    return key_entities([text])[0]
