@@ -6,6 +6,7 @@ every score with the sentences and words behind it.
     >>> reports[0].sentiment.polarity_ci
 """
 
+from .compare import Comparison, compare
 from .corpus import Article, Removal, load, load_each, make_article
 from .errors import AnalysisError, DataFileError, InputError, ManifestError
 from .report import ANALYZER_VERSION, SCHEMA_VERSION, Report, analyze, to_json
@@ -15,12 +16,14 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisError",
     "Article",
+    "Comparison",
     "DataFileError",
     "InputError",
     "ManifestError",
     "Removal",
     "Report",
     "analyze",
+    "compare",
     "load",
     "load_each",
     "make_article",

@@ -39,9 +39,9 @@ MIN_FACT_WORDS = 4  # content words a sentence needs to be a fact (drops "Read m
 OMITTED_SHARE = 0.5  # an outlet leaves out a fact when more than half the others report it
 MIN_QUOTE_WORDS = 3  # quotations shorter than this are scare quotes or terms, not quotes
 SHARED_QUOTE_WORDS = 5  # a run of this many identical words makes two quotations one
-# Monroe, Colaresi & Quinn (2008): the informative Dirichlet prior is the pooled counts
-# of all selected articles, scaled to this many pseudo-words in total.
-PRIOR_WORDS = 1000
+# Monroe, Colaresi & Quinn (2008): the informative Dirichlet prior is the pooled counts of
+# all selected articles times this scale (1: the prior weighs as much as the articles).
+PRIOR_SCALE = 1.0
 Z_SIGNIFICANT = 1.96  # |z| above this: a difference unlikely by chance (two-sided 5%)
 DISTINCTIVE_TOP = 15
 MIN_TERM_COUNT = 2
@@ -694,11 +694,10 @@ def distinctive_words(
 
 
 def log_odds_z(
-    own: Counter, others: Counter, prior: Counter, prior_words: float = PRIOR_WORDS
+    own: Counter, others: Counter, prior: Counter, scale: float = PRIOR_SCALE
 ) -> dict[str, tuple[float, float]]:
     """Term -> (log-odds ratio, z-score) of `own` against `others` (Monroe et al. eq. 16, 19)."""
-    prior_total = sum(prior.values())
-    alpha = {term: prior_words * count / prior_total for term, count in prior.items()}
+    alpha = {term: scale * count for term, count in prior.items() if count}
     alpha0 = sum(alpha.values())
     n_own, n_others = sum(own.values()), sum(others.values())
     scores = {}

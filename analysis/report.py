@@ -70,8 +70,15 @@ def analyze(article: Article | str) -> Report:
 
 
 def to_json(reports: Iterable[Report]) -> dict[str, Any]:
-    """The whole JSON report: `{"schema_version": 1, "articles": [...]}`."""
-    return {"schema_version": SCHEMA_VERSION, "articles": [report.to_dict() for report in reports]}
+    """The whole JSON report: `{"schema_version": 1, "articles": [...], "comparison": {...}}`."""
+    from .compare import compare
+
+    reports = list(reports)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [report.to_dict() for report in reports],
+        "comparison": as_json(compare(reports)),
+    }
 
 
 def as_json(value: Any) -> Any:
