@@ -87,10 +87,13 @@ class Sentiment(ToneSummary):
 
 
 @cache
-def _textblob_analyzer():
-    from textblob.en.sentiments import PatternAnalyzer
+def _textblob_sentiment():
+    """TextBlob's PatternAnalyzer scorer. Called directly: `PatternAnalyzer.analyze` with
+    keep_assessments scores the text twice and builds a namedtuple class on every call,
+    which made it the largest cost of the whole analysis (benchmarks/performance.py)."""
+    from textblob.en import sentiment
 
-    return PatternAnalyzer()
+    return sentiment
 
 
 @cache
@@ -102,13 +105,14 @@ def _vader():
 
 def score_text(text: str) -> tuple[float, float, float, tuple[Assessment, ...]]:
     """TextBlob polarity, subjectivity, VADER compound and TextBlob's assessments."""
-    result = _textblob_analyzer().analyze(text, keep_assessments=True)
+    result = _textblob_sentiment()(text)
     assessments = tuple(
         Assessment(tuple(words), round(polarity, 4), round(subjectivity, 4))
         for words, polarity, subjectivity, _ in result.assessments
     )
     vader = _vader().polarity_scores(text)["compound"]
-    return round(result.polarity, 4), round(result.subjectivity, 4), vader, assessments
+    polarity, subjectivity = result
+    return round(polarity, 4), round(subjectivity, 4), vader, assessments
 
 
 def analyze_sentiment(

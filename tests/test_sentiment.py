@@ -1,8 +1,9 @@
 import numpy as np
 import pytest
+from textblob.en.sentiments import PatternAnalyzer
 
 from analysis import analyze
-from analysis.sentiment import analyze_sentiment, bootstrap_intervals, summarize
+from analysis.sentiment import analyze_sentiment, bootstrap_intervals, score_text, summarize
 from analysis.text import Span, segment
 
 
@@ -69,3 +70,16 @@ def test_moving_a_sentence_into_quotes_changes_its_voice():
     assert (narration.narration.n, narration.quoted.n) == (1, 0)
     assert (quoted.narration.n, quoted.quoted.n) == (0, 1)
     assert quoted.quoted.polarity == narration.narration.polarity
+
+
+def test_score_text_matches_textblobs_own_analyzer(seed_reports):
+    report = seed_reports[0]
+    for index in range(len(report.document.sentences)):
+        text = report.document.sentence_text(index)
+        expected = PatternAnalyzer().analyze(text, keep_assessments=True)
+        polarity, subjectivity, _, assessments = score_text(text)
+        assert (polarity, subjectivity) == (
+            round(expected.polarity, 4),
+            round(expected.subjectivity, 4),
+        )
+        assert [a.words for a in assessments] == [tuple(a[0]) for a in expected.assessments]

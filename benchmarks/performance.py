@@ -1,0 +1,244 @@
+"""Performance of the analysis at scale, as ratios measured in one run on this machine.
+
+Run from the repository root:  python -m benchmarks.performance [--quick] [--skip-dashboard]
+Writes benchmarks/performance.md (the figures) and benchmarks/profile.txt (pyinstrument).
+
+- cost: time per article of `analyze` (and of each stage) against TextBlob's document
+  sentiment alone on the same texts; target at most 3x.
+- throughput: `python -m analysis batch` with --jobs 1 and --jobs 2, articles/s/core.
+- memory: peak resident memory of `batch` on corpora of N, 10N and 100N articles.
+- dashboard: server start to Compare page rendered in Chromium, and re-render after a
+  change of selection, on the seeds and on 200 articles (needs dashboard/app.py).
+
+Large corpora are built by resampling paragraphs of the seed articles (each article takes a
+seed's length and metadata and draws that many paragraphs at random from all the seeds),
+so their texts are realistic news prose but not real articles.
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from analysis import Article, analyze, load
+from analysis.corpus import make_article
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+RESULTS = Path(__file__).with_name("performance.md")
+PROFILE = Path(__file__).with_name("profile.txt")
+COST_TARGET = 3.0
+RANDOM_SEED = 20180830
+
+
+def resampled_corpus(size: int, seed: int = RANDOM_SEED) -> list[dict[str, str]]:
+    """`size` article rows whose paragraphs are drawn at random from the seed articles."""
+    seeds = load(SEEDS)
+    pool = [p for article in seeds for p in article.text.split("\n\n") if p.strip()]
+    rng = random.Random(seed)
+    rows = []
+    for number in range(size):
+        template = rng.choice(seeds)
+        length = len(template.text.split("\n\n"))
+        rows.append(
+            {
+                "text": "\n\n".join(rng.choice(pool) for _ in range(length)),
+                "outlet": template.outlet,
+                "title": f"{template.title} ({number})",
+                "date": template.date,
+            }
+        )
+    return rows
+
+
+def write_jsonl(rows: Sequence[dict[str, str]], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(json.dumps(row) + "\n" for row in rows)
+    return path
+
+
+def best_time(work: Callable[[], object], repeats: int) -> float:
+    """Least wall time of `repeats` runs: the run least disturbed by other processes."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def stages() -> dict[str, Callable[[Article], object]]:
+    """Each layer of `analyze` on its own, over its real inputs."""
+    from analysis import report as report_module
+    from analysis.actors import find_mentions
+    from analysis.sentiment import analyze_sentiment
+    from analysis.text import segment
+
+    layers: dict[str, Callable[[Article], object]] = {
+        "clean (make_article)": lambda a: make_article(a.text),
+        "segment (paragraphs, sentences, quotes)": lambda a: segment(a.text),
+        "actor mentions": lambda a: find_mentions(a.text),
+    }
+    prepared: dict[str, tuple] = {}
+
+    def inputs(article: Article) -> tuple:
+        if article.text not in prepared:
+            prepared[article.text] = (segment(article.text), find_mentions(article.text))
+        return prepared[article.text]
+
+    layers["sentiment (TextBlob + VADER per sentence, CIs)"] = lambda a: analyze_sentiment(
+        inputs(a)[0], inputs(a)[0].quotations, inputs(a)[1]
+    )
+    if hasattr(report_module, "analyze_sources"):
+        layers["sources"] = lambda a: report_module.analyze_sources(*inputs(a))
+    reports = {article.text: analyze(article) for article in load(SEEDS)}
+    layers["JSON form (to_dict)"] = lambda a: reports[a.text].to_dict()
+    return layers
+
+
+def measure_cost(articles: Sequence[Article], repeats: int) -> list[str]:
+    from textblob import TextBlob
+
+    texts = [article.text for article in articles]
+    for article in articles:  # warm caches and lazy imports
+        analyze(article)
+        assert TextBlob(article.text).sentiment
+    baseline = best_time(lambda: [TextBlob(text).sentiment for text in texts], repeats)
+    full = best_time(lambda: [analyze(article) for article in articles], repeats)
+    per = 1000 / len(articles)
+    ratio = full / baseline
+    lines = [
+        "## Cost per article against TextBlob's document sentiment",
+        "",
+        f"{len(articles)} articles (the seeds, mean {_mean_words(articles):.0f} words), best of "
+        f"{repeats} runs. Baseline: `TextBlob(text).sentiment` on the whole text.",
+        "",
+        "| what | ms per article | × TextBlob |",
+        "|---|---:|---:|",
+        f"| TextBlob document sentiment (baseline) | {baseline * per:.1f} | 1.00 |",
+        f"| **full analysis (`analyze`)** | {full * per:.1f} | **{ratio:.2f}** |",
+    ]
+    for name, layer in stages().items():
+        spent = best_time(lambda layer=layer: [layer(a) for a in articles], repeats)
+        lines.append(f"| {name} | {spent * per:.1f} | {spent / baseline:.2f} |")
+    verdict = "meets" if ratio <= COST_TARGET else "misses"
+    lines += [
+        "",
+        f"Full analysis costs {ratio:.2f}× TextBlob: {verdict} the ≤ {COST_TARGET:.0f}× target.",
+    ]
+    return lines
+
+
+def _mean_words(articles: Sequence[Article]) -> float:
+    return sum(len(a.text.split()) for a in articles) / len(articles)
+
+
+def run_batch(corpus: Path, output: Path, jobs: int) -> tuple[float, int]:
+    """Wall time and peak memory (KiB, largest process) of one `batch` run."""
+    probe = (
+        "import resource, subprocess, sys;"
+        "code = subprocess.call(sys.argv[1:], stderr=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
+    )
+    command = [sys.executable, "-m", "analysis", "batch", str(corpus), "-o", str(output)]
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *command, "--jobs", str(jobs), "--restart"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"batch failed: {result.stderr}")
+    return elapsed, int(result.stdout.split()[-1])
+
+
+def measure_throughput(folder: Path, size: int) -> list[str]:
+    corpus = write_jsonl(resampled_corpus(size), folder / "throughput.jsonl")
+    one, _ = run_batch(corpus, folder / "one.parquet", jobs=1)
+    two, _ = run_batch(corpus, folder / "two.parquet", jobs=2)
+    return [
+        "## Throughput and scaling (`python -m analysis batch`)",
+        "",
+        f"{size} resampled articles, JSON Lines to Parquet, wall time including start-up.",
+        "",
+        "| jobs | seconds | articles/s | articles/s per core |",
+        "|---:|---:|---:|---:|",
+        f"| 1 | {one:.1f} | {size / one:.1f} | {size / one:.1f} |",
+        f"| 2 | {two:.1f} | {size / two:.1f} | {size / two / 2:.1f} |",
+        "",
+        f"Speed-up from 1 to 2 processes: {one / two:.2f}× (ideal 2.00×; this machine has "
+        f"{os.cpu_count()} cores).",
+    ]
+
+
+def measure_memory(folder: Path, base: int) -> list[str]:
+    lines = [
+        "## Peak memory while streaming (`batch --jobs 1`)",
+        "",
+        "| articles | peak resident memory (MiB) | × smallest |",
+        "|---:|---:|---:|",
+    ]
+    first = None
+    for factor in (1, 10, 100):
+        corpus = write_jsonl(resampled_corpus(base * factor), folder / f"memory-{factor}.jsonl")
+        _, peak = run_batch(corpus, folder / f"memory-{factor}.parquet", jobs=1)
+        first = first or peak
+        lines.append(f"| {base * factor} | {peak / 1024:.0f} | {peak / first:.2f} |")
+    return lines
+
+
+def write_profile(articles: Sequence[Article]) -> None:
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for _ in range(20):
+        for article in articles:
+            analyze(article)
+    profiler.stop()
+    PROFILE.write_text(profiler.output_text(unicode=True, color=False), encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small corpora, fewer repeats")
+    parser.add_argument("--skip-dashboard", action="store_true")
+    args = parser.parse_args(argv)
+    repeats, size, base = (3, 40, 10) if args.quick else (7, 400, 40)
+    articles = load(SEEDS)
+    sections = [
+        "# Performance",
+        "",
+        f"Measured by `python -m benchmarks.performance` on {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}. "
+        "Absolute times vary with the machine; the ratios are the result.",
+        "Large corpora are the seed articles' paragraphs resampled at random (see the script).",
+        "",
+    ]
+    sections += [*measure_cost(articles, repeats), ""]
+    write_profile(articles)
+    with tempfile.TemporaryDirectory() as folder:
+        sections += [*measure_throughput(Path(folder), size), ""]
+        sections += [*measure_memory(Path(folder), base), ""]
+        if not args.skip_dashboard:
+            from benchmarks.dashboard import measure_dashboard
+
+            sections += [*measure_dashboard(Path(folder)), ""]
+    RESULTS.write_text("\n".join(sections), encoding="utf-8")
+    print("\n".join(sections))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
