@@ -1,0 +1,515 @@
+"""Classroom mode: a predict-then-reveal lesson generated from the analysis of any articles.
+
+`build_lesson(reports)` turns the results into questions (with choices, the answer and
+the sentences that prove it), asking only what the results support: a difference in
+tone is asked about only when the 90% intervals separate, otherwise the lesson asks
+whether a difference can be told at all. The wording lives in data/lesson.toml, so other
+articles give other questions from the same templates. A Lesson is immutable; a
+teacher's edits (skip, restore, move, add) return a new one.
+"""
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .actors import gazetteer
+from .glossary import Term, glossary
+from .report import Report
+from .resources import load_toml
+from .sentiment import Assessment, summarize
+from .text import Span
+
+TEMPLATES_FILE = "lesson.toml"
+# Sentences of evidence shown per outlet and question: enough to judge, short enough to
+# read aloud.
+EVIDENCE_PER_OUTLET = 2
+# An actor's tone is compared only in articles with at least this many sentences naming
+# it: with fewer, one sentence decides the mean.
+MIN_ACTOR_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence that backs an answer, with the words to highlight in it.
+
+    `start`/`end` and `highlights` are offsets into the article text; `text` is the
+    sentence itself, so a handout needs nothing else.
+    """
+
+    article: str
+    outlet: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    highlights: tuple[Span, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question to predict, then reveal. `answers` is a subset of `choices`."""
+
+    id: str
+    kind: str
+    prompt: str
+    choices: tuple[str, ...]
+    answers: tuple[str, ...]
+    reveal: str
+    evidence: tuple[Evidence, ...] = ()
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LessonArticle:
+    id: str
+    outlet: str
+    title: str
+    date: str
+    url: str
+    words: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """Questions in teaching order, the ones skipped, and the articles they are about."""
+
+    title: str
+    articles: tuple[LessonArticle, ...]
+    questions: tuple[Question, ...]
+    skipped: tuple[Question, ...] = ()
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Glossary entries the questions use, in glossary order."""
+        used = {term for question in self.questions for term in question.terms}
+        return tuple(term for term_id, term in glossary().items() if term_id in used)
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions + self.skipped:
+            if question.id == question_id:
+                return question
+        raise KeyError(f"no question {question_id!r} in this lesson")
+
+    def skip(self, question_id: str) -> "Lesson":
+        question = self.question(question_id)
+        if question not in self.questions:
+            return self
+        return replace(
+            self,
+            questions=tuple(q for q in self.questions if q.id != question_id),
+            skipped=(*self.skipped, question),
+        )
+
+    def restore(self, question_id: str, position: int | None = None) -> "Lesson":
+        """Bring a skipped question back, at the end unless `position` is given."""
+        question = self.question(question_id)
+        if question not in self.skipped:
+            return self
+        lesson = replace(self, skipped=tuple(q for q in self.skipped if q.id != question_id))
+        return lesson.add(question, position)
+
+    def move(self, question_id: str, position: int) -> "Lesson":
+        """Put a question at `position` (0-based, clamped to the list)."""
+        question = self.question(question_id)
+        rest = [q for q in self.questions if q.id != question_id]
+        position = max(0, min(position, len(rest)))
+        return replace(self, questions=(*rest[:position], question, *rest[position:]))
+
+    def add(self, question: Question, position: int | None = None) -> "Lesson":
+        """Insert a question (e.g. a `custom_question`), at the end unless `position`."""
+        if any(q.id == question.id for q in self.questions + self.skipped):
+            raise ValueError(f"the lesson already has a question {question.id!r}")
+        questions = list(self.questions)
+        questions.insert(len(questions) if position is None else max(0, position), question)
+        return replace(self, questions=tuple(questions))
+
+
+def custom_question(
+    prompt: str, choices: Sequence[str] = (), answers: Sequence[str] = (), reveal: str = ""
+) -> Question:
+    """A teacher's own question; with no choices it is an open question for discussion."""
+    prompt = prompt.strip()
+    choices = tuple(choice.strip() for choice in choices if choice.strip())
+    answers = tuple(answer.strip() for answer in answers if answer.strip())
+    if not prompt:
+        raise ValueError("a question needs a prompt")
+    if len(set(choices)) != len(choices):
+        raise ValueError("two choices have the same text")
+    if unknown := [answer for answer in answers if answer not in choices]:
+        raise ValueError(f"answers must be among the choices: {', '.join(unknown)}")
+    digest = hashlib.sha1("\n".join((prompt, *choices)).encode("utf-8")).hexdigest()[:8]
+    return Question(f"custom-{digest}", "custom", prompt, choices, answers, reveal.strip())
+
+
+def build_lesson(
+    reports: Sequence[Report], comparison: Any = None, title: str | None = None
+) -> Lesson:
+    """A lesson on `reports`: every question kind whose results allow a fair question."""
+    labels = article_labels(reports)
+    context = _Context(tuple(reports), labels, comparison)
+    templates = load_toml(TEMPLATES_FILE)
+    questions = []
+    for kind in templates["question"]:
+        questions.extend(QUESTION_KINDS[kind](context, templates["question"][kind]))
+    articles = tuple(
+        LessonArticle(
+            r.article.id,
+            labels[r.article.id],
+            r.article.title,
+            r.article.date,
+            r.article.url,
+            r.words,
+            r.article.text,
+        )
+        for r in reports
+    )
+    default_title = templates["title"].format(count=len(set(labels.values())))
+    return Lesson(title or default_title, articles, tuple(questions))
+
+
+def article_labels(reports: Sequence[Report]) -> dict[str, str]:
+    """A distinct, readable label per article: the outlet, with the date if it repeats."""
+    names = [r.article.outlet or r.article.title or r.article.id or "article" for r in reports]
+    labels: dict[str, str] = {}
+    for report, name in zip(reports, names, strict=True):
+        label = name
+        if names.count(name) > 1:
+            label = f"{name} ({report.article.date or report.article.id})"
+        while label in labels.values():
+            label += "′"
+        labels[report.article.id] = label
+    return labels
+
+
+@dataclass(frozen=True)
+class _Context:
+    reports: tuple[Report, ...]
+    labels: dict[str, str]
+    comparison: Any
+
+    def label(self, report: Report) -> str:
+        return self.labels[report.article.id]
+
+
+@dataclass(frozen=True)
+class _Measure:
+    """One outlet's value of a metric with its interval and the sentences behind it."""
+
+    report: Report
+    value: float
+    ci: tuple[float, float]
+    evidence: Callable[[bool], tuple[Evidence, ...]]
+
+
+# --- question kinds ------------------------------------------------------------------
+
+
+def narration_subjectivity(context: _Context, template: dict) -> list[Question]:
+    measures = [
+        _Measure(
+            r,
+            r.sentiment.narration.subjectivity,
+            r.sentiment.narration.subjectivity_ci,
+            lambda higher, r=r: _narration_evidence(context, r, "subjectivity", higher),
+        )
+        for r in context.reports
+        if r.sentiment.narration.n
+    ]
+    return _metric_question(context, "narration_subjectivity", template, measures, signed=False)
+
+
+def narration_tone(context: _Context, template: dict) -> list[Question]:
+    measures = [
+        _Measure(
+            r,
+            r.sentiment.narration.polarity,
+            r.sentiment.narration.polarity_ci,
+            lambda higher, r=r: _narration_evidence(context, r, "polarity", higher),
+        )
+        for r in context.reports
+        if r.sentiment.narration.n
+    ]
+    return _metric_question(context, "narration_tone", template, measures, signed=True)
+
+
+def actor_tone(context: _Context, template: dict) -> list[Question]:
+    """The first actor (most written about) whose tone sets one outlet clearly apart."""
+    for actor_id in _actors_by_attention(context.reports):
+        measures = []
+        for report in context.reports:
+            tone = next((t for t in report.sentiment.toward if t.actor == actor_id), None)
+            if tone is None or len(tone.sentences) < MIN_ACTOR_SENTENCES:
+                continue
+            scores = [report.sentiment.sentences[i] for i in tone.sentences]
+            summary = summarize([(s.polarity, s.subjectivity, s.vader) for s in scores])
+            measures.append(
+                _Measure(
+                    report,
+                    summary.polarity,
+                    summary.polarity_ci,
+                    lambda higher, r=report, a=actor_id: _actor_evidence(context, r, a, higher),
+                )
+            )
+        if len(measures) < 3:
+            continue
+        question = _standout_question(
+            context,
+            f"actor_tone:{actor_id}",
+            template,
+            measures,
+            signed=True,
+            actor=gazetteer()[actor_id].name,
+            sentences_of=lambda m, a=actor_id: _sentences_mentioning(m.report, a),
+        )
+        if question:
+            return [question]
+    return []
+
+
+def only_one_mentions(context: _Context, template: dict) -> list[Question]:
+    """The actor most written about among those only one article mentions."""
+    if len(context.reports) < 2:
+        return []
+    by_actor: dict[str, list[Report]] = {}
+    for report in context.reports:
+        for actor_id in {mention.actor for mention in report.mentions}:
+            by_actor.setdefault(actor_id, []).append(report)
+    single = [(reports[0], actor) for actor, reports in by_actor.items() if len(reports) == 1]
+    if not single:
+        return []
+    report, actor_id = max(
+        single, key=lambda pair: (_mention_count(pair[0], pair[1]), -_actor_rank(pair[1]))
+    )
+    mentions = [m for m in report.mentions if m.actor == actor_id]
+    words = ", ".join(dict.fromkeys(f"“{m.alias}”" for m in mentions))
+    answer = context.label(report)
+    actor = gazetteer()[actor_id].name
+    sentences = sorted({report.document.sentence_at(m.start) for m in mentions})
+    return [
+        Question(
+            f"only_one_mentions:{actor_id}",
+            "only_one_mentions",
+            template["prompt"].format(actor=actor),
+            tuple(context.labels.values()),
+            (answer,),
+            template["reveal"].format(actor=actor, answer=answer, count=len(mentions), words=words),
+            tuple(
+                _evidence(context, report, i, [Span(m.start, m.end) for m in mentions])
+                for i in sentences[: EVIDENCE_PER_OUTLET + 1]
+            ),
+            tuple(template["terms"]),
+        )
+    ]
+
+
+QUESTION_KINDS: dict[str, Callable[[_Context, dict], list[Question]]] = {
+    "narration_subjectivity": narration_subjectivity,
+    "narration_tone": narration_tone,
+    "actor_tone": actor_tone,
+    "only_one_mentions": only_one_mentions,
+}
+
+
+# --- comparing a metric across outlets -----------------------------------------------
+
+
+def _metric_question(
+    context: _Context, kind: str, template: dict, measures: list[_Measure], signed: bool
+) -> list[Question]:
+    """One outlet set apart from all others if the intervals allow; else the two ends."""
+    if len(measures) < 2:
+        return []
+    if len(measures) >= 3 and (
+        question := _standout_question(context, kind, template, measures, signed)
+    ):
+        return [question]
+    return [_pair_question(context, kind, template, measures, signed)]
+
+
+def _standout_question(
+    context: _Context,
+    question_id: str,
+    template: dict,
+    measures: list[_Measure],
+    signed: bool,
+    sentences_of: Callable[[_Measure], int] | None = None,
+    **fields: str,
+) -> Question | None:
+    """Which outlet is highest (or lowest), when its interval clears every other's."""
+    ranked = sorted(measures, key=lambda m: m.value, reverse=True)
+    top, bottom = ranked[0], ranked[-1]
+    if top.ci[0] > max(m.ci[1] for m in ranked[1:]):
+        winner, extreme, side, higher = top, template["higher"], "below", True
+    elif bottom.ci[1] < min(m.ci[0] for m in ranked[:-1]):
+        winner, extreme, side, higher = bottom, template["lower"], "above", False
+    else:
+        return None
+    answer = context.label(winner.report)
+    values = dict(
+        fields,
+        extreme=extreme,
+        answer=answer,
+        value=_number(winner.value, signed),
+        ci=_interval(winner.ci, signed),
+        side=side,
+    )
+    if sentences_of:
+        values["sentences"] = str(sentences_of(winner))
+    return Question(
+        question_id,
+        question_id.split(":")[0],
+        template["prompt"].format(**values),
+        tuple(context.label(m.report) for m in measures),
+        (answer,),
+        template["reveal"].format(**values),
+        winner.evidence(higher),
+        tuple(template["terms"]),
+    )
+
+
+def _pair_question(
+    context: _Context, kind: str, template: dict, measures: list[_Measure], signed: bool
+) -> Question:
+    """The outlets at the two ends of the range: does the gap exceed the uncertainty?"""
+    ranked = sorted(measures, key=lambda m: m.value, reverse=True)
+    high, low = ranked[0], ranked[-1]
+    first, second = sorted((high, low), key=lambda m: context.reports.index(m.report))
+    cannot_tell = load_toml(TEMPLATES_FILE)["choices"]["cannot_tell"]
+    separated = high.ci[0] > low.ci[1]
+    values = {
+        "higher": template["higher"],
+        "first": context.label(first.report),
+        "second": context.label(second.report),
+        "first_value": _number(first.value, signed),
+        "first_ci": _interval(first.ci, signed),
+        "second_value": _number(second.value, signed),
+        "second_ci": _interval(second.ci, signed),
+        "answer": context.label(high.report) if separated else cannot_tell,
+    }
+    return Question(
+        f"{kind}:pair",
+        kind,
+        template["pair_prompt"].format(**values),
+        (values["first"], values["second"], cannot_tell),
+        (values["answer"],),
+        template["pair_reveal" if separated else "unclear_reveal"].format(**values),
+        first.evidence(True) + second.evidence(True),
+        tuple(template["terms"]),
+    )
+
+
+def _number(value: float, signed: bool) -> str:
+    return f"{value:+.2f}" if signed else f"{value:.2f}"
+
+
+def _interval(ci: tuple[float, float], signed: bool) -> str:
+    return f"{_number(ci[0], signed)} to {_number(ci[1], signed)}"
+
+
+# --- evidence ------------------------------------------------------------------------
+
+
+def _evidence(
+    context: _Context, report: Report, sentence: int, highlights: Sequence[Span], note: str = ""
+) -> Evidence:
+    span = report.document.sentences[sentence]
+    inside = tuple(
+        sorted(
+            {Span(h.start, h.end) for h in highlights if span.start <= h.start < span.end},
+            key=lambda h: h.start,
+        )
+    )
+    return Evidence(
+        report.article.id,
+        context.label(report),
+        sentence,
+        span.start,
+        span.end,
+        report.article.text[span.start : span.end],
+        inside,
+        note,
+    )
+
+
+def _narration_evidence(
+    context: _Context, report: Report, metric: str, higher: bool
+) -> tuple[Evidence, ...]:
+    """The narration stretches scoring highest (or lowest), their lexicon words marked."""
+    parts = [
+        (tone, part)
+        for tone in report.sentiment.sentences
+        for part in tone.parts
+        if part.voice == "narration"
+    ]
+    parts.sort(key=lambda pair: getattr(pair[1], metric), reverse=higher)
+    evidence = []
+    for tone, part in parts[:EVIDENCE_PER_OUTLET]:
+        words = _scoring_words(tone.assessments, metric)
+        highlights = _find_words(report.article.text, part, words)
+        note = f"{metric} {_number(getattr(part, metric), metric == 'polarity')}"
+        evidence.append(_evidence(context, report, tone.sentence, highlights, note))
+    return tuple(sorted(evidence, key=lambda e: e.sentence))
+
+
+def _actor_evidence(
+    context: _Context, report: Report, actor_id: str, higher: bool
+) -> tuple[Evidence, ...]:
+    """The sentences naming the actor with the most extreme tone, names and words marked."""
+    tone = next(t for t in report.sentiment.toward if t.actor == actor_id)
+    scores = sorted(
+        (report.sentiment.sentences[i] for i in tone.sentences),
+        key=lambda s: s.polarity,
+        reverse=higher,
+    )
+    mentions = [Span(m.start, m.end) for m in report.mentions if m.actor == actor_id]
+    evidence = []
+    for score in scores[:EVIDENCE_PER_OUTLET]:
+        sentence = report.document.sentences[score.sentence]
+        words = _scoring_words(score.assessments, "polarity")
+        highlights = mentions + _find_words(report.article.text, sentence, words)
+        note = f"polarity {_number(score.polarity, True)}"
+        evidence.append(_evidence(context, report, score.sentence, highlights, note))
+    return tuple(sorted(evidence, key=lambda e: e.sentence))
+
+
+def _scoring_words(assessments: Sequence[Assessment], metric: str) -> list[str]:
+    """The lexicon words that moved `metric` (TextBlob also lists words scoring zero)."""
+    return [word for a in assessments if getattr(a, metric) for word in a.words]
+
+
+def _find_words(text: str, span: Span, words: Sequence[str]) -> list[Span]:
+    """Where the lexicon words (lower-cased by TextBlob) occur inside `span`."""
+    found = []
+    for word in dict.fromkeys(words):
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        found.extend(Span(m.start(), m.end()) for m in pattern.finditer(text, span.start, span.end))
+    return found
+
+
+# --- actors --------------------------------------------------------------------------
+
+
+def _mention_count(report: Report, actor_id: str) -> int:
+    return sum(1 for mention in report.mentions if mention.actor == actor_id)
+
+
+def _sentences_mentioning(report: Report, actor_id: str) -> int:
+    tone = next(t for t in report.sentiment.toward if t.actor == actor_id)
+    return len(tone.sentences)
+
+
+def _actor_rank(actor_id: str) -> int:
+    return list(gazetteer()).index(actor_id)
+
+
+def _actors_by_attention(reports: Sequence[Report]) -> list[str]:
+    """Actors by the number of sentences naming them across all articles, most first."""
+    totals: dict[str, int] = {}
+    for report in reports:
+        for tone in report.sentiment.toward:
+            totals[tone.actor] = totals.get(tone.actor, 0) + len(tone.sentences)
+    return sorted(totals, key=lambda actor: (-totals[actor], _actor_rank(actor)))

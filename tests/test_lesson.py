@@ -1,0 +1,205 @@
+import dataclasses
+import re
+
+import pytest
+
+from analysis import analyze, make_article
+from analysis.glossary import define, glossary
+from analysis.lesson import Lesson, build_lesson, custom_question
+
+# A crafted story in four outlets, written so the right answers are known:
+# - "The Scold" narrates in loaded, negative words; the others in flat, factual ones
+#   (TextBlob scores every one of their sentences 0), so The Scold's narration is the
+#   most subjective and the most negative, and so are its sentences naming China;
+# - only "Border Post" mentions Pakistan.
+FACTUAL = [
+    "China moved ships to the strait on Monday.",
+    "Officials in Beijing published the schedule of the talks.",
+    "The ministry said China would send a delegation.",
+    "The delegation from China will arrive in Tokyo on Friday.",
+    "The talks will cover fishing rights.",
+    "The meeting was set for ten days.",
+]
+LOADED = [
+    "China made a terrible, humiliating mistake.",
+    "The awful plan by Beijing is a disgraceful failure.",
+    "Chinese diplomats gave a shameful, pathetic answer.",
+    "The whole affair is absolutely horrible.",
+    "It is a sad and ugly day.",
+    "The stupid response of the ministry was outrageous.",
+]
+PAKISTAN = ["Islamabad sent an observer to the talks.", "Pakistan said it would watch the talks."]
+
+
+def _article(outlet: str, sentences: list[str], article_id: str):
+    text = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
+    return make_article(text, id=article_id, outlet=outlet, title=f"{outlet} on the talks")
+
+
+@pytest.fixture(scope="module")
+def crafted_reports():
+    articles = [
+        _article("Daily Ledger", FACTUAL, "ledger"),
+        _article("The Scold", LOADED, "scold"),
+        _article("Border Post", FACTUAL + PAKISTAN, "border"),
+        _article("Wire Service", FACTUAL[::-1], "wire"),
+    ]
+    return [analyze(article) for article in articles]
+
+
+@pytest.fixture(scope="module")
+def crafted_lesson(crafted_reports):
+    return build_lesson(crafted_reports)
+
+
+@pytest.fixture(scope="module")
+def seed_lesson(seed_reports):
+    return build_lesson(seed_reports)
+
+
+def _by_id(lesson: Lesson):
+    return {question.id: question for question in lesson.questions}
+
+
+def test_crafted_answers_are_right_by_construction(crafted_lesson):
+    questions = _by_id(crafted_lesson)
+    assert questions["narration_subjectivity"].answers == ("The Scold",)
+    assert "subjective" in questions["narration_subjectivity"].prompt
+    assert questions["narration_tone"].answers == ("The Scold",)
+    assert "negative" in questions["narration_tone"].prompt
+    assert questions["actor_tone:CN"].answers == ("The Scold",)
+    assert "China" in questions["actor_tone:CN"].prompt
+    assert questions["only_one_mentions:PK"].answers == ("Border Post",)
+    assert "Pakistan" in questions["only_one_mentions:PK"].prompt
+
+
+def test_seed_and_crafted_lessons_ask_different_questions(seed_lesson, crafted_lesson):
+    seed_prompts = {q.prompt for q in seed_lesson.questions}
+    crafted_prompts = {q.prompt for q in crafted_lesson.questions}
+    assert seed_prompts and crafted_prompts
+    assert not seed_prompts & crafted_prompts
+
+
+def test_seed_lesson_is_right_about_its_own_results(seed_reports, seed_lesson):
+    """Each seed answer re-derived from the reports, independently of the generator."""
+    by_outlet = {r.article.outlet: r for r in seed_reports}
+    for question in seed_lesson.questions:
+        if question.kind == "only_one_mentions":
+            actor = question.id.split(":")[1]
+            mentioning = [
+                o for o, r in by_outlet.items() if any(m.actor == actor for m in r.mentions)
+            ]
+            assert question.answers == tuple(mentioning)
+        if question.id.endswith(":pair"):
+            first, second = (by_outlet[label] for label in question.choices[:2])
+            metric = "subjectivity" if "subjectivity" in question.kind else "polarity"
+            ci = [getattr(r.sentiment.narration, f"{metric}_ci") for r in (first, second)]
+            overlap = ci[0][0] <= ci[1][1] and ci[1][0] <= ci[0][1]
+            assert (question.answers == (question.choices[2],)) == overlap
+
+
+def test_no_difference_is_claimed_where_intervals_overlap():
+    """Two outlets with the same kind of narration: the answer is that we can't tell."""
+    reports = [
+        analyze(_article("Left Paper", FACTUAL + LOADED[:2], "left")),
+        analyze(_article("Right Paper", FACTUAL[::-1] + LOADED[2:4], "right")),
+    ]
+    question = _by_id(build_lesson(reports))["narration_subjectivity:pair"]
+    assert question.answers == (question.choices[2],)
+    assert question.answers[0].startswith("Can't tell")
+
+
+def test_two_clearly_different_outlets_get_a_pair_question_with_an_answer(crafted_reports):
+    question = _by_id(build_lesson(crafted_reports[:2]))["narration_subjectivity:pair"]
+    assert question.answers == ("The Scold",)
+
+
+@pytest.mark.parametrize("lesson_name", ["seed_lesson", "crafted_lesson"])
+def test_questions_are_well_formed_with_evidence_in_the_text(request, lesson_name):
+    lesson = request.getfixturevalue(lesson_name)
+    texts = {article.id: article.text for article in lesson.articles}
+    assert len({q.id for q in lesson.questions}) == len(lesson.questions)
+    for question in lesson.questions:
+        assert "{" not in question.prompt + question.reveal
+        assert question.answers and set(question.answers) <= set(question.choices)
+        assert set(question.terms) <= set(glossary())
+        assert question.evidence
+        for evidence in question.evidence:
+            assert texts[evidence.article][evidence.start : evidence.end] == evidence.text
+            for span in evidence.highlights:
+                assert evidence.start <= span.start < span.end <= evidence.end
+
+
+def test_evidence_highlights_the_words_that_drove_the_answer(crafted_lesson):
+    questions = _by_id(crafted_lesson)
+    mentions = questions["only_one_mentions:PK"].evidence
+    marked = {e.text[h.start - e.start : h.end - e.start] for e in mentions for h in e.highlights}
+    assert marked == {"Islamabad", "Pakistan"}
+    subjective = questions["narration_subjectivity"].evidence
+    assert {e.article for e in subjective} == {"scold"}
+    words = {e.text[h.start - e.start : h.end - e.start] for e in subjective for h in e.highlights}
+    assert words & {"terrible", "humiliating", "sad", "ugly", "stupid", "outrageous"}
+
+
+def test_one_article_gives_no_comparison_questions(crafted_reports):
+    assert build_lesson(crafted_reports[:1]).questions == ()
+
+
+def test_outlets_with_several_articles_get_distinct_labels(crafted_reports):
+    twin = analyze(_article("The Scold", LOADED[::-1], "scold-2"))
+    lesson = build_lesson([*crafted_reports, twin])
+    labels = [article.outlet for article in lesson.articles]
+    assert len(set(labels)) == len(labels)
+
+
+def test_teacher_edits_return_new_lessons(crafted_lesson):
+    first, second = crafted_lesson.questions[:2]
+    skipped = crafted_lesson.skip(first.id)
+    assert first not in skipped.questions and skipped.skipped == (first,)
+    assert first in crafted_lesson.questions  # the original is untouched
+    assert skipped.restore(first.id, 0).questions == crafted_lesson.questions
+    moved = crafted_lesson.move(second.id, 0)
+    assert moved.questions[:2] == (second, first)
+    assert crafted_lesson.move(first.id, 99).questions[-1] == first
+    own = custom_question("Which headline would you trust most?", ["A", "B"], ["B"], "Discuss.")
+    added = crafted_lesson.add(own, position=1)
+    assert added.questions[1] == own and own.kind == "custom"
+    with pytest.raises(ValueError, match="already has"):
+        added.add(own)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        crafted_lesson.title = "changed"
+
+
+@pytest.mark.parametrize(
+    ("prompt", "choices", "answers", "message"),
+    [
+        ("  ", (), (), "needs a prompt"),
+        ("Which?", ("A", "A"), (), "same text"),
+        ("Which?", ("A", "B"), ("C",), "among the choices"),
+    ],
+)
+def test_custom_questions_are_validated(prompt, choices, answers, message):
+    with pytest.raises(ValueError, match=message):
+        custom_question(prompt, choices, answers)
+
+
+def test_open_custom_question_needs_no_choices():
+    question = custom_question("What would you ask the reporter?")
+    assert question.choices == () and question.answers == ()
+
+
+def test_lesson_glossary_lists_the_terms_its_questions_use(crafted_lesson):
+    used = {term for question in crafted_lesson.questions for term in question.terms}
+    assert {term.id for term in crafted_lesson.terms} == used
+
+
+def test_every_glossary_definition_is_one_sentence():
+    for term in glossary().values():
+        assert term.definition.endswith((".", "?")), term.id
+        assert not re.search(r"[.?!] [A-Z]", term.definition), term.id
+
+
+def test_define_names_a_missing_term():
+    assert "opinion" in define("subjectivity")
+    with pytest.raises(KeyError, match="no glossary entry"):
+        define("no-such-metric")
