@@ -1,0 +1,240 @@
+"""Cue matching for codebooks and word lexicons: whole words, any case, common endings.
+
+A cue is written as plain words (`sanction`, `human right`, `price tag`) and matches
+them at word boundaries in any case, with regular plural and verb endings
+(`sanction` matches sanctions, sanctioned, sanctioning). Four marks make simple
+patterns: `econom*` matches any word starting with `econom`; `_` stands for one to three
+words (`call on _ to` matches "called on New Delhi to"); `#` stands for a number
+(`may #` matches "May 2019"); `=word` matches that exact word form only. Hyphens count as spaces ("air-defense" matches the cue `air defense`) and a
+possessive 's is ignored ("India's economy" matches `india economy`).
+
+At each position the longest cue wins, so `trade war` is one match, not `trade` plus `war`.
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .text import Span
+
+TOKEN = re.compile(r"[^\W_]+")
+APOSTROPHES = "'’"
+VOWELS = "aeiou"
+MIN_INFLECTED_LENGTH = 3  # "us", "un": too short to inflect safely
+MIN_PREFIX_LENGTH = 3
+MAX_GAP_WORDS = 3
+GAP, NUMBER, PREFIX_MARK, EXACT_MARK = "_", "#", "*", "="
+Voice = Literal["narration", "quoted", "headline"]
+
+
+class CueSyntaxError(ValueError):
+    """A cue string that cannot be compiled; the message says why."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the text, lower-cased, with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One position of a compiled cue: a set of word forms, a prefix, a number, or a gap."""
+
+    forms: frozenset[str] = frozenset()
+    prefix: str = ""
+    number: bool = False
+    gap: bool = False
+
+    def accepts(self, word: str) -> bool:
+        if self.number:
+            return word.isdigit()
+        return word in self.forms or bool(self.prefix) and word.startswith(self.prefix)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A cue as written in a data file, owned by a group (a frame or a lexicon layer)."""
+
+    cue: str
+    group: str
+    weight: float = 1.0
+    negative: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One entry matched at [start, end) of the text."""
+
+    entry: Entry
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """Words that matched a cue, as evidence: offsets into the article (or the headline)."""
+
+    cue: str
+    text: str
+    start: int
+    end: int
+    weight: float
+    voice: Voice
+
+
+def as_evidence(text: str, hits: Iterable[Hit], quoted: Sequence[Span]) -> tuple[CueMatch, ...]:
+    """Hits as CueMatch evidence, each marked narration or quoted by where it starts."""
+    return tuple(
+        CueMatch(
+            hit.entry.cue,
+            text[hit.start : hit.end],
+            hit.start,
+            hit.end,
+            hit.entry.weight,
+            "quoted" if any(hit.start in span for span in quoted) else "narration",
+        )
+        for hit in hits
+    )
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Lower-cased words of text[start:end]; the `s` of a possessive is dropped."""
+    end = len(text) if end is None else end
+    tokens = []
+    for match in TOKEN.finditer(text, start, end):
+        word = match.group().lower()
+        if word == "s" and match.start() > 0 and text[match.start() - 1] in APOSTROPHES:
+            continue
+        tokens.append(Token(word, match.start(), match.end()))
+    return tokens
+
+
+def inflections(word: str) -> frozenset[str]:
+    """The word and its regular plural, third-person, past and -ing forms."""
+    forms = {word}
+    if len(word) < MIN_INFLECTED_LENGTH or not word.isalpha():
+        return frozenset(forms)
+    consonant_y = word.endswith("y") and word[-2] not in VOWELS
+    if consonant_y:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {word + "es", word + "ed", word + "ing"}
+    elif word.endswith("ie"):
+        forms |= {word + "s", word + "d", word[:-2] + "ying"}
+    elif word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    else:
+        forms |= {word + "s", word + "ed", word + "ing"}
+    if _ends_consonant_vowel_consonant(word):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return frozenset(forms)
+
+
+def _ends_consonant_vowel_consonant(word: str) -> bool:
+    a, b, c = word[-3:]
+    return a not in VOWELS and b in VOWELS and c not in VOWELS + "wxy"
+
+
+def compile_cue(cue: str) -> tuple[Part, ...]:
+    """The parts of a cue string; raises CueSyntaxError for an unusable cue."""
+    parts: list[Part] = []
+    for chunk in cue.replace("-", " ").split():
+        if chunk == GAP:
+            parts.append(Part(gap=True))
+        elif chunk == NUMBER:
+            parts.append(Part(number=True))
+        elif chunk.endswith(PREFIX_MARK):
+            stem = chunk[:-1].lower()
+            if len(stem) < MIN_PREFIX_LENGTH or not TOKEN.fullmatch(stem):
+                raise CueSyntaxError(
+                    f"cue {cue!r}: a `*` pattern needs {MIN_PREFIX_LENGTH}+ letters before it"
+                )
+            parts.append(Part(prefix=stem))
+        elif chunk.startswith(EXACT_MARK):
+            words = [token.text for token in tokenize(chunk[1:])]
+            parts.extend(Part(forms=frozenset([word])) for word in words)
+        else:
+            words = [token.text for token in tokenize(chunk)]
+            parts.extend(Part(forms=inflections(word)) for word in words)
+    if not any(part.forms or part.prefix for part in parts):
+        raise CueSyntaxError(f"cue {cue!r} has no words")
+    if parts[0].gap or parts[-1].gap:
+        raise CueSyntaxError(f"cue {cue!r}: `_` must stand between words")
+    return tuple(parts)
+
+
+class Matcher:
+    """Finds entries in text, longest match first; negative entries block their span."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self._compiled: list[tuple[Entry, tuple[Part, ...]]] = []
+        self._by_form: dict[str, list[int]] = {}
+        self._by_prefix: list[tuple[str, int]] = []
+        self._by_number: list[int] = []
+        for entry in entries:
+            parts = compile_cue(entry.cue)
+            index = len(self._compiled)
+            self._compiled.append((entry, parts))
+            for form in parts[0].forms:
+                self._by_form.setdefault(form, []).append(index)
+            if parts[0].prefix:
+                self._by_prefix.append((parts[0].prefix, index))
+            if parts[0].number:
+                self._by_number.append(index)
+
+    def find(self, tokens: Sequence[Token]) -> list[Hit]:
+        """Non-overlapping positive hits, scanning left to right, longest cue first.
+
+        Entries of equal length that match the same words all count, so a cue listed
+        under two groups counts for both; a negative entry that wins a span removes
+        its group's positive entries there (`trade war` listed as negative under
+        security stops the `war` in it from counting).
+        """
+        hits: list[Hit] = []
+        position = 0
+        while position < len(tokens):
+            length, best = 0, []
+            for index in self._candidates(tokens[position].text):
+                entry, parts = self._compiled[index]
+                covered = _covered(parts, tokens, position)
+                if covered > length:
+                    length, best = covered, [entry]
+                elif covered and covered == length:
+                    best.append(entry)
+            if not length:
+                position += 1
+                continue
+            start, end = tokens[position].start, tokens[position + length - 1].end
+            blocked = {entry.group for entry in best if entry.negative}
+            hits.extend(Hit(e, start, end) for e in best if e.group not in blocked)
+            position += length
+        return hits
+
+    def _candidates(self, word: str) -> list[int]:
+        found = list(self._by_form.get(word, ()))
+        found += [index for prefix, index in self._by_prefix if word.startswith(prefix)]
+        if word.isdigit():
+            found += self._by_number
+        return found
+
+
+def _covered(parts: Sequence[Part], tokens: Sequence[Token], position: int) -> int:
+    """How many tokens the cue parts cover when matched from `position` (0: no match)."""
+    part, rest = parts[0], parts[1:]
+    if part.gap:
+        for skip in range(1, MAX_GAP_WORDS + 1):
+            covered = _covered(rest, tokens, position + skip)
+            if covered:
+                return skip + covered
+        return 0
+    if position >= len(tokens) or not part.accepts(tokens[position].text):
+        return 0
+    if not rest:
+        return 1
+    covered = _covered(rest, tokens, position + 1)
+    return 1 + covered if covered else 0

@@ -1,0 +1,415 @@
+"""Frames: which angles an article takes (money, law, security...), how strongly, and where.
+
+A codebook (a TOML file in data/codebooks/, or any file with the same layout) lists
+frames, each with cue words and phrases. A sentence carries a frame when its matched
+cues weigh at least SENTENCE_MIN_WEIGHT; an article's score for a frame is the share of
+its sentences that carry it, with the density of cue weight per 1,000 words beside it.
+The headline and first paragraph (the lede), the outlet's narration and the quoted text
+are scored separately. Every score keeps the sentences and matched words behind it.
+"""
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .actors import Mention
+from .cues import (
+    CueMatch,
+    CueSyntaxError,
+    Entry,
+    Matcher,
+    Token,
+    Voice,
+    as_evidence,
+    compile_cue,
+    tokenize,
+)
+from .datafile import fail, line_of, parse_toml
+from .errors import DataFileError
+from .language import Language, analyze_language
+from .resources import DATA
+from .sentiment import voice_pieces
+from .text import Document, Span
+
+BUILT_IN = ("policy", "generic")
+# A sentence carries a frame when its cue weights add up to this: one full cue, or two
+# weak (0.5) cues. Weak cues are words that suggest a frame only with company ("deal").
+SENTENCE_MIN_WEIGHT = 1.0
+# A frame is present when it is carried by at least this share of the article's
+# sentences AND by at least FRAME_PRESENT_MIN_SENTENCES sentences. One sentence is a
+# passing mention, which the annotation guideline (docs/annotating-frames.md) does not
+# count as a frame; the share keeps a long article from collecting frames by length.
+FRAME_PRESENT_SHARE = 0.05
+FRAME_PRESENT_MIN_SENTENCES = 2
+DENSITY_WORDS = 1000
+FRAME_KEYS = {"id", "label", "definition", "questions", "cues", "negative"}
+CODEBOOK_KEYS = {"id", "name", "citation", "about"}
+FRAME_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of a codebook: what it means, the questions coders ask, and its cues."""
+
+    id: str
+    label: str
+    definition: str
+    questions: tuple[str, ...]
+    cues: tuple[Cue, ...]
+    negative: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """A list of frames read from a TOML file; `hash` identifies the exact file content."""
+
+    id: str
+    name: str
+    citation: str
+    about: str
+    source: str
+    hash: str
+    frames: tuple[Frame, ...]
+    matchers: dict[str, Matcher] = field(default_factory=dict, compare=False, repr=False)
+
+    def frame(self, frame_id: str) -> Frame:
+        return next(frame for frame in self.frames if frame.id == frame_id)
+
+
+@dataclass(frozen=True)
+class FrameEvidence:
+    """The cues of one frame matched in one sentence; `carries` if they reach the minimum."""
+
+    sentence: int
+    carries: bool
+    cues: tuple[CueMatch, ...]
+
+
+@dataclass(frozen=True)
+class Lede:
+    """The frame in what most readers see: the headline and the first paragraph."""
+
+    present: bool
+    headline: tuple[CueMatch, ...]
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FrameScore:
+    frame: str
+    label: str
+    share: float
+    density: float
+    sentences: int
+    present: bool
+    dominant: bool
+    lede: Lede
+    narration_share: float | None
+    quoted_share: float | None
+    evidence: tuple[FrameEvidence, ...]
+
+
+@dataclass(frozen=True)
+class CodebookInfo:
+    id: str
+    name: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Framing:
+    """Frame scores for one article under one codebook, and its language cues."""
+
+    codebook: CodebookInfo
+    frames: tuple[FrameScore, ...]
+    language: Language
+
+    @property
+    def dominant(self) -> str | None:
+        return next((score.frame for score in self.frames if score.dominant), None)
+
+    @property
+    def present(self) -> tuple[str, ...]:
+        return tuple(score.frame for score in self.frames if score.present)
+
+
+# --- codebooks ----------------------------------------------------------------------
+
+
+def load_codebook(codebook: "str | Path | Codebook" = "policy") -> Codebook:
+    """A built-in codebook by name ("policy", "generic"), a codebook file, or `codebook`."""
+    if isinstance(codebook, Codebook):
+        return codebook
+    if isinstance(codebook, str) and codebook in BUILT_IN:
+        return _built_in(codebook)
+    path = Path(codebook)
+    if not path.is_file():
+        raise DataFileError(
+            f"{codebook}: no such codebook; use {' or '.join(BUILT_IN)} or a path to a .toml file"
+        )
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(f"{path}: cannot read codebook: {error}") from None
+    return parse_codebook(text, str(path))
+
+
+@cache
+def _built_in(name: str) -> Codebook:
+    source = f"codebooks/{name}.toml"
+    return parse_codebook(DATA.joinpath(source).read_text("utf-8"), source)
+
+
+def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
+    """Build a Codebook from TOML text, checking every key; errors name line and key."""
+    data = parse_toml(text, source)
+    header = data.get("codebook")
+    if not isinstance(header, dict):
+        raise fail(source, 1, "[codebook]", "missing table; it needs at least `id` and `name`")
+    _check_keys(header, CODEBOOK_KEYS, source, text, "[codebook]")
+    for key in ("id", "name"):
+        if not isinstance(header.get(key), str) or not header[key].strip():
+            raise fail(source, _table_line(text, "codebook"), "[codebook]", f"`{key}` missing")
+    raw_frames = data.get("frame")
+    if not isinstance(raw_frames, list) or not raw_frames:
+        raise fail(source, 1, "[[frame]]", "no frames; add at least one [[frame]] table")
+    unknown = set(data) - {"codebook", "frame"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise fail(source, _top_level_line(text, key), key, "unknown table or key")
+    frames = tuple(_parse_frame(raw, n, text, source) for n, raw in enumerate(raw_frames))
+    ids = [frame.id for frame in frames]
+    for index, frame_id in enumerate(ids):
+        if frame_id in ids[:index]:
+            line = line_of(text, "frame", index, "id")
+            raise fail(source, line, f"frame {frame_id!r}", "`id` used twice")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    codebook = Codebook(
+        id=header["id"],
+        name=header["name"],
+        citation=str(header.get("citation", "")),
+        about=str(header.get("about", "")),
+        source=source,
+        hash=digest,
+        frames=frames,
+    )
+    codebook.matchers.update({frame.id: _matcher(frame) for frame in frames})
+    return codebook
+
+
+def _parse_frame(raw: Any, index: int, text: str, source: str) -> Frame:
+    where = f"frame #{index + 1}"
+    if not isinstance(raw, dict):
+        raise fail(source, line_of(text, "frame", index), where, "must be a table")
+    _check_keys(raw, FRAME_KEYS, source, text, where, index)
+    frame_id = raw.get("id")
+    if not isinstance(frame_id, str) or not FRAME_ID.fullmatch(frame_id):
+        raise fail(
+            source,
+            line_of(text, "frame", index, "id"),
+            where,
+            "`id` must be lower-case letters, digits and _ (like `security_defense`)",
+        )
+    where = f"frame {frame_id!r}"
+    for key in ("label", "definition"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            line = line_of(text, "frame", index, key)
+            raise fail(source, line, where, f"`{key}` missing or empty")
+    questions = raw.get("questions", [])
+    if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
+        line = line_of(text, "frame", index, "questions")
+        raise fail(source, line, where, "`questions` must be a list of strings")
+    cues = tuple(_parse_cue(item, index, text, source, where) for item in raw.get("cues", []))
+    negative = raw.get("negative", [])
+    if not isinstance(negative, list) or not all(isinstance(item, str) for item in negative):
+        line = line_of(text, "frame", index, "negative")
+        raise fail(source, line, where, "`negative` must be a list of strings")
+    for item in negative:
+        _check_cue_syntax(item, index, text, source, where, "negative")
+    return Frame(
+        frame_id, raw["label"], raw["definition"].strip(), tuple(questions), cues, tuple(negative)
+    )
+
+
+def _parse_cue(item: Any, index: int, text: str, source: str, where: str) -> Cue:
+    if isinstance(item, str):
+        cue = Cue(item)
+    elif isinstance(item, dict) and set(item) <= {"cue", "weight"} and "cue" in item:
+        weight = item.get("weight", 1.0)
+        if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
+            line = line_of(text, "frame", index, "cues", needle=str(item["cue"]))
+            raise fail(source, line, where, f"cue {item['cue']!r}: `weight` must be above 0")
+        cue = Cue(str(item["cue"]), float(weight))
+    else:
+        line = line_of(text, "frame", index, "cues")
+        raise fail(
+            source, line, where, f"`cues` entries are strings or {{cue = ..., weight = ...}}: {item!r}"
+        )
+    _check_cue_syntax(cue.text, index, text, source, where, "cues")
+    return cue
+
+
+def _check_cue_syntax(cue: str, index: int, text: str, source: str, where: str, key: str) -> None:
+    try:
+        compile_cue(cue)
+    except CueSyntaxError as error:
+        line = line_of(text, "frame", index, key, needle=cue)
+        raise fail(source, line, f"{where} `{key}`", str(error)) from None
+
+
+def _check_keys(
+    table: dict, allowed: set[str], source: str, text: str, where: str, index: int = -1
+) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        line = line_of(text, "frame", index, unknown[0]) if index >= 0 else 1
+        if index < 0:
+            line = _key_line(text, unknown[0])
+        raise fail(
+            source, line, where, f"unknown key `{unknown[0]}` (allowed: {', '.join(sorted(allowed))})"
+        )
+
+
+def _table_line(text: str, table: str) -> int:
+    return _first_line(text, rf"^\s*\[\s*{re.escape(table)}\s*\]")
+
+
+def _top_level_line(text: str, key: str) -> int:
+    return _first_line(text, rf"^\s*\[*\s*{re.escape(key)}\b")
+
+
+def _key_line(text: str, key: str) -> int:
+    return _first_line(text, rf"^\s*{re.escape(key)}\s*=")
+
+
+def _first_line(text: str, pattern: str) -> int:
+    regex = re.compile(pattern)
+    return next((n + 1 for n, line in enumerate(text.splitlines()) if regex.match(line)), 1)
+
+
+def _matcher(frame: Frame) -> Matcher:
+    entries = [Entry(cue.text, frame.id, cue.weight) for cue in frame.cues]
+    entries += [Entry(cue, frame.id, negative=True) for cue in frame.negative]
+    return Matcher(entries)
+
+
+# --- scoring ------------------------------------------------------------------------
+
+
+def analyze_framing(
+    doc: Document,
+    quoted: Sequence[Span],
+    mentions: Sequence[Mention] = (),
+    codebook: "str | Path | Codebook" = "policy",
+    headline: str = "",
+) -> Framing:
+    """Score every frame of `codebook` on the article, with language cues beside them."""
+    book = load_codebook(codebook)
+    tokens = [tokenize(doc.text, s.start, s.end) for s in doc.sentences]
+    headline_tokens = tokenize(headline)
+    voiced = [_voices(doc, index, quoted) for index in range(len(doc.sentences))]
+    scores = [
+        _score_frame(doc, book, frame, tokens, headline, headline_tokens, quoted, voiced)
+        for frame in book.frames
+    ]
+    return Framing(
+        CodebookInfo(book.id, book.name, book.hash),
+        _mark_dominant(scores),
+        analyze_language(doc, quoted, mentions),
+    )
+
+
+def _voices(doc: Document, index: int, quoted: Sequence[Span]) -> set[str]:
+    """Which voices ('narration', 'quoted') a sentence has words in."""
+    return {voice for voice, _, _ in voice_pieces(doc.text, doc.sentences[index], quoted)}
+
+
+def _score_frame(
+    doc: Document,
+    book: Codebook,
+    frame: Frame,
+    tokens: Sequence[Sequence[Token]],
+    headline: str,
+    headline_tokens: Sequence[Token],
+    quoted: Sequence[Span],
+    voiced: Sequence[set[str]],
+) -> FrameScore:
+    matcher = book.matchers[frame.id]
+    evidence = []
+    for index, sentence_tokens in enumerate(tokens):
+        hits = matcher.find(sentence_tokens)
+        if hits:
+            cues = as_evidence(doc.text, hits, quoted)
+            evidence.append(FrameEvidence(index, _carries(cues), cues))
+    carried = [item for item in evidence if item.carries]
+    n_sentences = len(doc.sentences)
+    share = len(carried) / n_sentences if n_sentences else 0.0
+    weight = sum(cue.weight for item in evidence for cue in item.cues)
+    words = doc.word_count
+    return FrameScore(
+        frame=frame.id,
+        label=frame.label,
+        share=round(share, 4),
+        density=round(weight / words * DENSITY_WORDS, 2) if words else 0.0,
+        sentences=len(carried),
+        present=share >= FRAME_PRESENT_SHARE and len(carried) >= FRAME_PRESENT_MIN_SENTENCES,
+        dominant=False,
+        lede=_lede(doc, matcher, headline, headline_tokens, carried),
+        narration_share=_voice_share(evidence, voiced, "narration"),
+        quoted_share=_voice_share(evidence, voiced, "quoted"),
+        evidence=tuple(evidence),
+    )
+
+
+def _carries(cues: Sequence[CueMatch]) -> bool:
+    return sum(cue.weight for cue in cues) >= SENTENCE_MIN_WEIGHT
+
+
+def _voice_share(
+    evidence: Sequence[FrameEvidence], voiced: Sequence[set[str]], voice: Voice
+) -> float | None:
+    """Share of the sentences with words in `voice` whose cues in that voice carry the frame."""
+    eligible = sum(1 for voices in voiced if voice in voices)
+    if not eligible:
+        return None
+    carried = sum(
+        1 for item in evidence if _carries([cue for cue in item.cues if cue.voice == voice])
+    )
+    return round(carried / eligible, 4)
+
+
+def _lede(
+    doc: Document,
+    matcher: Matcher,
+    headline: str,
+    headline_tokens: Sequence[Token],
+    carried: Sequence[FrameEvidence],
+) -> Lede:
+    in_headline = tuple(
+        replace(cue, voice="headline")
+        for cue in as_evidence(headline, matcher.find(headline_tokens), ())
+    )
+    first = doc.paragraphs[0].index if doc.paragraphs else None
+    sentences = tuple(
+        item.sentence for item in carried if doc.sentences[item.sentence].paragraph == first
+    )
+    return Lede(bool(sentences) or _carries(in_headline), in_headline, sentences)
+
+
+def _mark_dominant(scores: Sequence[FrameScore]) -> tuple[FrameScore, ...]:
+    """The present frame with the largest share leads (ties: density, then codebook order)."""
+    present = [score for score in scores if score.present]
+    if not present:
+        return tuple(scores)
+    leader = max(present, key=lambda score: (score.share, score.density))
+    return tuple(replace(score, dominant=True) if score is leader else score for score in scores)

@@ -1,0 +1,204 @@
+"""Word choice, layer by layer: hedges, factives, report verbs, loaded words, and how an
+article names each actor.
+
+Each layer is a word list in data/language.toml, counted separately with its evidence.
+They are cues for discussion ("this outlet writes *claimed* where that one writes
+*said*"), not verdicts, and they are never added up into one "bias score".
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .actors import Mention, gazetteer
+from .cues import CueMatch, CueSyntaxError, Entry, Matcher, as_evidence, compile_cue, tokenize
+from .datafile import fail, line_of, parse_toml
+from .resources import DATA
+from .text import Document, Span
+
+LEXICON = "language.toml"
+LAYER_KEYS = {"id", "label", "about", "terms", "negative"}
+PER_WORDS = 1000
+
+
+@dataclass(frozen=True)
+class Layer:
+    id: str
+    label: str
+    about: str
+    terms: tuple[str, ...]
+    negative: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    sentence: int
+    cues: tuple[CueMatch, ...]
+
+
+@dataclass(frozen=True)
+class TermCount:
+    term: str
+    count: int
+
+
+@dataclass(frozen=True)
+class LayerCount:
+    """How often one layer's words occur: in all, in narration, in quotes, per 1,000 words."""
+
+    layer: str
+    label: str
+    count: int
+    narration: int
+    quoted: int
+    per_1000: float
+    terms: tuple[TermCount, ...]
+    evidence: tuple[SentenceCues, ...]
+
+
+@dataclass(frozen=True)
+class LabelCount:
+    """One way of naming an actor ("New Delhi", "the Modi government") and where it occurs."""
+
+    label: str
+    count: int
+    narration: int
+    quoted: int
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ActorLabels:
+    actor: str
+    name: str
+    count: int
+    labels: tuple[LabelCount, ...]
+
+
+@dataclass(frozen=True)
+class Language:
+    layers: tuple[LayerCount, ...]
+    actor_labels: tuple[ActorLabels, ...]
+
+
+@cache
+def layers() -> tuple[Layer, ...]:
+    """The word-list layers of data/language.toml, checked (errors name line and key)."""
+    text = DATA.joinpath(LEXICON).read_text("utf-8")
+    return parse_layers(text, LEXICON)
+
+
+def parse_layers(text: str, source: str) -> tuple[Layer, ...]:
+    raw_layers = parse_toml(text, source).get("layer")
+    if not isinstance(raw_layers, list) or not raw_layers:
+        raise fail(source, 1, "[[layer]]", "no layers")
+    result = []
+    for index, raw in enumerate(raw_layers):
+        where = f"layer #{index + 1}"
+        unknown = sorted(set(raw) - LAYER_KEYS)
+        if unknown:
+            raise fail(source, line_of(text, "layer", index, unknown[0]), where, "unknown key")
+        for key in ("id", "label", "about"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                raise fail(source, line_of(text, "layer", index, key), where, f"`{key}` missing")
+        lists = {key: raw.get(key, []) for key in ("terms", "negative")}
+        for key, terms in lists.items():
+            if not isinstance(terms, list) or not all(isinstance(term, str) for term in terms):
+                line = line_of(text, "layer", index, key)
+                raise fail(source, line, where, f"`{key}` must be a list of strings")
+            for term in terms:
+                try:
+                    compile_cue(term)
+                except CueSyntaxError as error:
+                    line = line_of(text, "layer", index, key, needle=term)
+                    raise fail(source, line, f"layer {raw['id']!r}", str(error)) from None
+        result.append(
+            Layer(
+                raw["id"],
+                raw["label"],
+                raw["about"].strip(),
+                tuple(lists["terms"]),
+                tuple(lists["negative"]),
+            )
+        )
+    return tuple(result)
+
+
+@cache
+def _matcher(layer: Layer) -> Matcher:
+    entries = [Entry(term, layer.id) for term in layer.terms]
+    return Matcher(entries + [Entry(term, layer.id, negative=True) for term in layer.negative])
+
+
+def analyze_language(
+    doc: Document, quoted: Sequence[Span], mentions: Sequence[Mention] = ()
+) -> Language:
+    """Counts and evidence for every word-list layer, and the labels used for each actor."""
+    tokens = [tokenize(doc.text, s.start, s.end) for s in doc.sentences]
+    words = doc.word_count
+    return Language(
+        tuple(_count_layer(doc, layer, tokens, quoted, words) for layer in layers()),
+        actor_labels(doc, quoted, mentions),
+    )
+
+
+def _count_layer(
+    doc: Document, layer: Layer, tokens: Sequence, quoted: Sequence[Span], words: int
+) -> LayerCount:
+    matcher = _matcher(layer)
+    evidence = []
+    for index, sentence_tokens in enumerate(tokens):
+        hits = matcher.find(sentence_tokens)
+        if hits:
+            evidence.append(SentenceCues(index, as_evidence(doc.text, hits, quoted)))
+    matches = [cue for item in evidence for cue in item.cues]
+    terms = Counter(cue.cue for cue in matches)
+    return LayerCount(
+        layer=layer.id,
+        label=layer.label,
+        count=len(matches),
+        narration=sum(1 for cue in matches if cue.voice == "narration"),
+        quoted=sum(1 for cue in matches if cue.voice == "quoted"),
+        per_1000=round(len(matches) / words * PER_WORDS, 2) if words else 0.0,
+        terms=tuple(TermCount(term, n) for term, n in sorted(terms.items(), key=_by_count)),
+        evidence=tuple(evidence),
+    )
+
+
+def actor_labels(
+    doc: Document, quoted: Sequence[Span], mentions: Sequence[Mention]
+) -> tuple[ActorLabels, ...]:
+    """For each actor, every form the article uses to name it, counted, most used first."""
+    by_actor: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for mention in mentions:
+        by_actor[mention.actor][mention.alias].append(mention)
+    actors = gazetteer()
+    result = []
+    for actor_id, forms in by_actor.items():
+        labels = tuple(
+            sorted(
+                (_label_count(doc, label, found, quoted) for label, found in forms.items()),
+                key=lambda label: (-label.count, label.label),
+            )
+        )
+        name = actors[actor_id].name if actor_id in actors else actor_id
+        result.append(ActorLabels(actor_id, name, sum(label.count for label in labels), labels))
+    return tuple(sorted(result, key=lambda actor: (-actor.count, actor.actor)))
+
+
+def _label_count(
+    doc: Document, label: str, found: Sequence[Mention], quoted: Sequence[Span]
+) -> LabelCount:
+    in_quotes = sum(1 for m in found if any(m.start in span for span in quoted))
+    return LabelCount(
+        label,
+        len(found),
+        len(found) - in_quotes,
+        in_quotes,
+        tuple(sorted({doc.sentence_at(m.start) for m in found})),
+    )
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
