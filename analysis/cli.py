@@ -1,4 +1,5 @@
-"""The command line: `python -m analysis [PATH ...] [--format table|json|csv] [--outlet NAME]`."""
+"""The command line: `python -m analysis [PATH ...] [--format table|json|csv] [--outlet NAME]
+[--codebook policy|generic|PATH]`."""
 
 import argparse
 import csv
@@ -12,6 +13,7 @@ from pathlib import Path
 from .batch import run_batch
 from .corpus import load_each
 from .errors import AnalysisError
+from .framing import load_codebook
 from .report import Report, analyze, to_json
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -37,6 +39,22 @@ def _top_actor(report: Report, rank: int) -> str:
     return f"{actor.actor} {_number(actor.polarity)} ({len(actor.sentences)})"
 
 
+def _frame(report: Report, rank: int) -> str:
+    """The rank-th present frame by share, as `security 79%` (`*` marks the dominant one)."""
+    present = sorted(
+        (score for score in report.framing.frames if score.present), key=lambda s: -s.share
+    )
+    if len(present) <= rank:
+        return "–"
+    score = present[rank]
+    return f"{score.frame.split('_')[0][:10]} {score.share:.0%}{'*' if score.dominant else ''}"
+
+
+def _layer(report: Report, layer: str) -> str:
+    count = next(c for c in report.framing.language.layers if c.layer == layer)
+    return f"{count.narration}+{count.quoted}q"
+
+
 # Each row: (label, value for one report). Metric rows read like the JSON field names.
 TABLE_ROWS: list[tuple[str, Callable[[Report], str]]] = [
     ("date", lambda r: r.article.date or "–"),
@@ -54,6 +72,17 @@ TABLE_ROWS: list[tuple[str, Callable[[Report], str]]] = [
     ("tone mentioning #1", lambda r: _top_actor(r, 0)),
     ("tone mentioning #2", lambda r: _top_actor(r, 1)),
     ("tone mentioning #3", lambda r: _top_actor(r, 2)),
+    ("codebook", lambda r: r.framing.codebook.id),
+    ("dominant frame", lambda r: r.framing.dominant or "–"),
+    ("frames present", lambda r: str(len(r.framing.present))),
+    ("frame #1", lambda r: _frame(r, 0)),
+    ("frame #2", lambda r: _frame(r, 1)),
+    ("frame #3", lambda r: _frame(r, 2)),
+    ("frame #4", lambda r: _frame(r, 3)),
+    ("hedges", lambda r: _layer(r, "hedges")),
+    ("loaded words", lambda r: _layer(r, "loaded")),
+    ("doubting verbs", lambda r: _layer(r, "doubting_attribution")),
+    ("neutral verbs", lambda r: _layer(r, "neutral_attribution")),
 ]
 
 
@@ -102,6 +131,7 @@ def flat_metrics(report: Report) -> dict[str, object]:
         "quoted_polarity": tone.quoted.polarity,
         "narration_subjectivity": tone.narration.subjectivity,
         "quoted_subjectivity": tone.quoted.subjectivity,
+        **report.framing.flat(),
     }
 
 
@@ -133,6 +163,12 @@ def report_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", choices=sorted(FORMATS), default="table")
     parser.add_argument("--outlet", help="outlet name for articles that have none (no manifest)")
+    parser.add_argument(
+        "--codebook",
+        default="policy",
+        metavar="policy|generic|PATH",
+        help="frames to score: a built-in codebook or a codebook .toml file (default: policy)",
+    )
     return parser
 
 
@@ -143,13 +179,14 @@ def run_report(argv: Sequence[str]) -> int:
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    codebook = load_codebook(args.codebook)
     articles, failures = load_each(*paths)
     reports = []
     for article in articles:
         if args.outlet and not article.outlet:
             article = article.__class__(**{**vars(article), "outlet": args.outlet})
         try:
-            reports.append(analyze(article))
+            reports.append(analyze(article, codebook))
         except AnalysisError as error:
             failures.append(error)
     for failure in failures:

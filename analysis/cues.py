@@ -53,7 +53,7 @@ class Part:
     def accepts(self, word: str) -> bool:
         if self.number:
             return word.isdigit()
-        return word in self.forms or bool(self.prefix) and word.startswith(self.prefix)
+        return word in self.forms or (bool(self.prefix) and word.startswith(self.prefix))
 
 
 @dataclass(frozen=True)

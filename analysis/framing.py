@@ -142,6 +142,23 @@ class Framing:
     def present(self) -> tuple[str, ...]:
         return tuple(score.frame for score in self.frames if score.present)
 
+    def flat(self) -> dict[str, object]:
+        """CSV columns: codebook, dominant and present frames, each frame's numbers, layers."""
+        columns: dict[str, object] = {
+            "codebook": self.codebook.id,
+            "codebook_hash": self.codebook.hash,
+            "dominant_frame": self.dominant or "",
+            "frames_present": ";".join(self.present),
+        }
+        for score in self.frames:
+            columns[f"frame_{score.frame}_share"] = score.share
+            columns[f"frame_{score.frame}_density"] = score.density
+            columns[f"frame_{score.frame}_present"] = score.present
+            columns[f"frame_{score.frame}_lede"] = score.lede.present
+        for layer in self.language.layers:
+            columns[f"language_{layer.layer}"] = layer.count
+        return columns
+
 
 # --- codebooks ----------------------------------------------------------------------
 
@@ -176,7 +193,10 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     header = data.get("codebook")
     if not isinstance(header, dict):
         raise fail(source, 1, "[codebook]", "missing table; it needs at least `id` and `name`")
-    _check_keys(header, CODEBOOK_KEYS, source, text, "[codebook]")
+    unknown = sorted(set(header) - CODEBOOK_KEYS)
+    if unknown:
+        line = _key_line(text, unknown[0])
+        raise fail(source, line, "[codebook]", _unknown_key(unknown[0], CODEBOOK_KEYS))
     for key in ("id", "name"):
         if not isinstance(header.get(key), str) or not header[key].strip():
             raise fail(source, _table_line(text, "codebook"), "[codebook]", f"`{key}` missing")
@@ -208,19 +228,21 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
 
 
 def _parse_frame(raw: Any, index: int, text: str, source: str) -> Frame:
-    where = f"frame #{index + 1}"
     if not isinstance(raw, dict):
-        raise fail(source, line_of(text, "frame", index), where, "must be a table")
-    _check_keys(raw, FRAME_KEYS, source, text, where, index)
+        raise fail(source, line_of(text, "frame", index), f"frame #{index + 1}", "not a table")
     frame_id = raw.get("id")
     if not isinstance(frame_id, str) or not FRAME_ID.fullmatch(frame_id):
         raise fail(
             source,
             line_of(text, "frame", index, "id"),
-            where,
+            f"frame #{index + 1}",
             "`id` must be lower-case letters, digits and _ (like `security_defense`)",
         )
     where = f"frame {frame_id!r}"
+    unknown = sorted(set(raw) - FRAME_KEYS)
+    if unknown:
+        line = line_of(text, "frame", index, unknown[0])
+        raise fail(source, line, where, _unknown_key(unknown[0], FRAME_KEYS))
     for key in ("label", "definition"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             line = line_of(text, "frame", index, key)
@@ -253,7 +275,10 @@ def _parse_cue(item: Any, index: int, text: str, source: str, where: str) -> Cue
     else:
         line = line_of(text, "frame", index, "cues")
         raise fail(
-            source, line, where, f"`cues` entries are strings or {{cue = ..., weight = ...}}: {item!r}"
+            source,
+            line,
+            where,
+            f"`cues` entries are strings or {{cue = ..., weight = ...}}: {item!r}",
         )
     _check_cue_syntax(cue.text, index, text, source, where, "cues")
     return cue
@@ -267,17 +292,8 @@ def _check_cue_syntax(cue: str, index: int, text: str, source: str, where: str, 
         raise fail(source, line, f"{where} `{key}`", str(error)) from None
 
 
-def _check_keys(
-    table: dict, allowed: set[str], source: str, text: str, where: str, index: int = -1
-) -> None:
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        line = line_of(text, "frame", index, unknown[0]) if index >= 0 else 1
-        if index < 0:
-            line = _key_line(text, unknown[0])
-        raise fail(
-            source, line, where, f"unknown key `{unknown[0]}` (allowed: {', '.join(sorted(allowed))})"
-        )
+def _unknown_key(key: str, allowed: set[str]) -> str:
+    return f"unknown key `{key}` (allowed: {', '.join(sorted(allowed))})"
 
 
 def _table_line(text: str, table: str) -> int:

@@ -3,10 +3,12 @@
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .actors import Mention, find_mentions
 from .corpus import Article, make_article
+from .framing import Codebook, Framing, analyze_framing, load_codebook
 from .resources import package_digest
 from .sentiment import Sentiment, analyze_sentiment
 from .text import Document, segment
@@ -25,6 +27,7 @@ class Report:
     document: Document
     mentions: tuple[Mention, ...]
     sentiment: Sentiment
+    framing: Framing
 
     @property
     def words(self) -> int:
@@ -51,11 +54,17 @@ class Report:
             "removed": as_json(article.removed),
             "mentions": as_json(self.mentions),
             "sentiment": as_json(self.sentiment),
+            "codebook": as_json(self.framing.codebook),
+            "frames": as_json(self.framing.frames),
+            "language": as_json(self.framing.language),
         }
 
 
-def analyze(article: Article | str) -> Report:
-    """Analyse one article (or a bare text) into a Report."""
+def analyze(article: Article | str, codebook: str | Path | Codebook = "policy") -> Report:
+    """Analyse one article (or a bare text) into a Report.
+
+    `codebook` is "policy", "generic", a path to a codebook file, or a loaded Codebook.
+    """
     if isinstance(article, str):
         article = make_article(article)
     document = segment(article.text)
@@ -66,6 +75,9 @@ def analyze(article: Article | str) -> Report:
         document=document,
         mentions=mentions,
         sentiment=analyze_sentiment(document, quoted, mentions),
+        framing=analyze_framing(
+            document, quoted, mentions, load_codebook(codebook), headline=article.title
+        ),
     )
 
 
