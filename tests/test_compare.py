@@ -326,3 +326,12 @@ def test_json_report_with_comparison_validates_against_the_schema(count, two_out
     report = to_json(two_outlets[:count])
     jsonschema.Draft202012Validator(schema()).validate(report)
     assert bool(report["comparison"]["note"]) is (count == 1)
+
+
+def test_fact_grouping_keeps_its_measured_precision_on_the_labelled_seed_pairs(seed_reports):
+    """A floor under the figures in the README (benchmarks/fact_grouping.py): a change
+    that merges sentences sharing only the story's vocabulary fails here."""
+    from benchmarks.fact_grouping import gold_pairs, score
+
+    precision, recall, _ = score(seed_reports, gold_pairs(seed_reports))
+    assert precision >= 0.8 and recall >= 0.25
