@@ -44,6 +44,7 @@ th, td { text-align: left; border-bottom: 1px solid #bbb; padding: .25em .4em; v
 .evidence { border-left: 3px solid #999; margin: .3em 0 .6em; padding: .1em 0 .1em .7em;
             font-size: 10pt; break-inside: avoid; }
 .evidence .where { color: #444; font-size: 9pt; }
+blockquote { margin: .3em 0 .4em 1em; font-style: italic; }
 mark { background: #ffe066; color: #000; padding: 0 .1em; }
 dl.glossary dt { font-weight: bold; margin-top: .4em; }
 dl.glossary dd { margin: 0 0 .2em 1.2em; }
@@ -150,10 +151,14 @@ def _choices(question: Question, mark_answers: bool) -> str:
     return f'<ul class="choices">{items}</ul>'
 
 
+def _passage(question: Question) -> str:
+    return f"<blockquote>{_escape(question.passage)}</blockquote>" if question.passage else ""
+
+
 def _question_block(number: int, question: Question) -> str:
     return (
         f'<div class="question"><h3>{number}. {_escape(question.prompt)}</h3>'
-        f"{_choices(question, mark_answers=False)}"
+        f"{_passage(question)}{_choices(question, mark_answers=False)}"
         '<div class="meta">My prediction and why:</div><div class="write-in"></div></div>'
     )
 
@@ -163,7 +168,7 @@ def _answer_block(number: int, question: Question) -> str:
     evidence = "".join(_evidence_block(e) for e in question.evidence)
     reveal = f'<p class="reveal">{_escape(question.reveal)}</p>' if question.reveal else ""
     return (
-        f'<div class="question"><h3>{number}. {_escape(question.prompt)}</h3>'
+        f'<div class="question"><h3>{number}. {_escape(question.prompt)}</h3>{_passage(question)}'
         f"<p><strong>Answer:</strong> {_escape(answer)}</p>{reveal}{evidence}</div>"
     )
 

@@ -12,9 +12,9 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from .actors import gazetteer
+from .compare import MIN_COLUMNS, Comparison, Fact, SharedQuote, compare, direction
 from .glossary import Term, glossary
 from .report import Report
 from .resources import load_toml
@@ -28,6 +28,19 @@ EVIDENCE_PER_OUTLET = 2
 # An actor's tone is compared only in articles with at least this many sentences naming
 # it: with fewer, one sentence decides the mean.
 MIN_ACTOR_SENTENCES = 3
+# Facts and sentences quoted in a question are cut to this many words: a choice must fit
+# on a projected screen.
+MAX_QUOTED_WORDS = 25
+# At most this many facts reported by several outlets stand beside the one only one
+# outlet reports.
+SHARED_FACT_CHOICES = 3
+# Entities that make a fact concrete, most telling first: a fact carrying one of these,
+# named by one outlet only, is the one a class can check.
+# Two quotations are one quotation cut differently when the words they share make up at
+# least this share of the shorter: "all of our allies and partners" in two different
+# statements is a shared phrase, not a trimmed quote.
+MIN_TRIM_OVERLAP = 0.6
+TELLING_ENTITIES = ("money", "number", "law", "person", "acronym")
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,11 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Question:
-    """A question to predict, then reveal. `answers` is a subset of `choices`."""
+    """A question to predict, then reveal. `answers` is a subset of `choices`.
+
+    `passage` is text shown with the question before the reveal (a sentence or a fact
+    the question is about).
+    """
 
     id: str
     kind: str
@@ -60,6 +77,7 @@ class Question:
     reveal: str
     evidence: tuple[Evidence, ...] = ()
     terms: tuple[str, ...] = ()
+    passage: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,7 +147,11 @@ class Lesson:
 
 
 def custom_question(
-    prompt: str, choices: Sequence[str] = (), answers: Sequence[str] = (), reveal: str = ""
+    prompt: str,
+    choices: Sequence[str] = (),
+    answers: Sequence[str] = (),
+    reveal: str = "",
+    passage: str = "",
 ) -> Question:
     """A teacher's own question; with no choices it is an open question for discussion."""
     prompt = prompt.strip()
@@ -142,14 +164,29 @@ def custom_question(
     if unknown := [answer for answer in answers if answer not in choices]:
         raise ValueError(f"answers must be among the choices: {', '.join(unknown)}")
     digest = hashlib.sha1("\n".join((prompt, *choices)).encode("utf-8")).hexdigest()[:8]
-    return Question(f"custom-{digest}", "custom", prompt, choices, answers, reveal.strip())
+    return Question(
+        f"custom-{digest}",
+        "custom",
+        prompt,
+        choices,
+        answers,
+        reveal.strip(),
+        passage=passage.strip(),
+    )
 
 
 def build_lesson(
-    reports: Sequence[Report], comparison: Any = None, title: str | None = None
+    reports: Sequence[Report],
+    comparison: Comparison | None = None,
+    title: str | None = None,
 ) -> Lesson:
-    """A lesson on `reports`: every question kind whose results allow a fair question."""
+    """A lesson on `reports`: every question kind whose results allow a fair question.
+
+    `comparison` is `compare(reports)`, computed here when not given.
+    """
     labels = article_labels(reports)
+    if comparison is None and len(reports) >= MIN_COLUMNS:
+        comparison = compare(reports)
     context = _Context(tuple(reports), labels, comparison)
     templates = load_toml(TEMPLATES_FILE)
     questions = []
@@ -189,10 +226,24 @@ def article_labels(reports: Sequence[Report]) -> dict[str, str]:
 class _Context:
     reports: tuple[Report, ...]
     labels: dict[str, str]
-    comparison: Any
+    comparison: Comparison | None
 
     def label(self, report: Report) -> str:
         return self.labels[report.article.id]
+
+    def report(self, article_id: str) -> Report:
+        return next(r for r in self.reports if r.article.id == article_id)
+
+    @property
+    def compared(self) -> bool:
+        """Is there a comparison across at least two outlets to ask about?"""
+        return self.comparison is not None and not self.comparison.note
+
+    def column_label(self, key: str) -> str:
+        return next(c.label for c in self.comparison.columns if c.key == key)
+
+    def column_labels(self) -> tuple[str, ...]:
+        return tuple(column.label for column in self.comparison.columns)
 
 
 @dataclass(frozen=True)
@@ -306,11 +357,199 @@ def only_one_mentions(context: _Context, template: dict) -> list[Question]:
     ]
 
 
+def only_one_reports(context: _Context, template: dict) -> list[Question]:
+    """A fact one outlet alone reports, among facts several outlets report."""
+    if not context.compared:
+        return []
+    facts = context.comparison.coverage.facts
+    shared = [f for f in facts if len(f.columns) > 1][:SHARED_FACT_CHOICES]
+    single = [f for f in facts if len(f.columns) == 1]
+    if not shared or not single:
+        return []
+    telling = _telling_sentences(context.comparison)
+    fact = min(single, key=lambda f: _fact_interest(f, telling))
+    answer = _shorten(fact.text)
+    choices = [_shorten(f.text) for f in shared]
+    choices.insert(_stable_position(fact.text, len(choices) + 1), answer)
+    column = context.column_label(fact.columns[0])
+    return [
+        Question(
+            f"only_one_reports:{fact.id}",
+            "only_one_reports",
+            template["prompt"].format(count=len(shared)),
+            tuple(choices),
+            (answer,),
+            template["reveal"].format(answer=column, fact=answer),
+            _fact_evidence(context, fact),
+            tuple(template["terms"]),
+        )
+    ]
+
+
+def left_out(context: _Context, template: dict) -> list[Question]:
+    """The fact most outlets report that one (or a few) leave out."""
+    if not context.compared:
+        return []
+    coverage = context.comparison.coverage
+    omitted = {fact_id for entry in coverage.omitted for fact_id in entry.facts}
+    candidates = [fact for fact in coverage.facts if fact.id in omitted]
+    if not candidates:
+        return []
+    fact = candidates[0]  # facts come sorted by how many outlets report them
+    absent = tuple(
+        context.column_label(entry.column) for entry in coverage.omitted if fact.id in entry.facts
+    )
+    reporters = [context.column_label(key) for key in fact.columns]
+    return [
+        Question(
+            f"left_out:{fact.id}",
+            "left_out",
+            template["prompt"],
+            context.column_labels(),
+            absent,
+            template["reveal"].format(answer=_join(absent), reporters=_join(reporters)),
+            _fact_evidence(context, fact),
+            tuple(template["terms"]),
+            fact.text,
+        )
+    ]
+
+
+def distinctive_word(context: _Context, template: dict) -> list[Question]:
+    """The word that sets one outlet apart most clearly (the highest significant z)."""
+    if not context.compared:
+        return []
+    terms = [
+        (entry.column, term)
+        for entry in context.comparison.distinctive
+        for term in entry.more
+        if term.significant
+    ]
+    if not terms:
+        return []
+    column, term = max(terms, key=lambda pair: (pair[1].z, pair[1].term))
+    evidence = []
+    for source in term.evidence:
+        report = context.report(source.article)
+        for index in source.sentences[:EVIDENCE_PER_OUTLET]:
+            sentence = report.document.sentences[index]
+            evidence.append(
+                _evidence(
+                    context, report, index, _find_term(report.article.text, sentence, term.term)
+                )
+            )
+    shown = _surface_form(context, evidence) or term.term
+    answer = context.column_label(column)
+    values = {
+        "term": shown,
+        "answer": answer,
+        "count": term.count,
+        "others": term.others,
+        "z": f"{term.z:.1f}",
+    }
+    return [
+        Question(
+            f"distinctive_word:{term.term}",
+            "distinctive_word",
+            template["prompt"].format(**values),
+            context.column_labels(),
+            (answer,),
+            template["reveal"].format(**values),
+            tuple(evidence[: EVIDENCE_PER_OUTLET + 1]),
+            tuple(template["terms"]),
+        )
+    ]
+
+
+def trimmed_quote(context: _Context, template: dict) -> list[Question]:
+    """A quotation several outlets cut differently: who quotes the most of it?"""
+    if not context.compared:
+        return []
+    trimmed = [quote for quote in context.comparison.quotes if _cut_differently(quote)]
+    if not trimmed:
+        return []
+    quote = max(trimmed, key=lambda q: (len(q.columns), max(u.words for u in q.uses)))
+    longest = max(use.words for use in quote.uses)
+    winners = tuple(
+        dict.fromkeys(context.column_label(u.column) for u in quote.uses if u.words == longest)
+    )
+    versions = "; ".join(
+        f"{context.column_label(use.column)} {use.words}"
+        for use in quote.uses
+        if use.words < longest
+    )
+    values = {
+        "count": len(quote.columns),
+        "common": _shorten(min(quote.uses, key=lambda use: use.words).text.strip(" ,.")),
+        "answer": _join(winners),
+        "words": longest,
+        "versions": versions,
+    }
+    evidence = tuple(
+        _evidence(context, context.report(use.article), use.sentence, [Span(use.start, use.end)])
+        for use in quote.uses
+    )
+    return [
+        Question(
+            f"trimmed_quote:{quote.uses[0].article}:{quote.uses[0].start}",
+            "trimmed_quote",
+            template["prompt"].format(**values),
+            tuple(context.column_label(key) for key in quote.columns),
+            winners,
+            template["reveal"].format(**values),
+            evidence,
+            tuple(template["terms"]),
+        )
+    ]
+
+
+def analyzer_disagreement(context: _Context, template: dict) -> list[Question]:
+    """The sentence the two tone dictionaries read most differently."""
+    if not context.compared or not context.comparison.disagreement:
+        return []
+    case = max(
+        context.comparison.disagreement,
+        key=lambda d: (abs(d.polarity) + abs(d.vader), d.article, -d.sentence),
+    )
+    report = context.report(case.article)
+    sentence = report.document.sentences[case.sentence]
+    positive, negative, neutral = template["choices"]
+    names = {"positive": positive, "negative": negative, "neutral": neutral}
+    answer = names[direction(case.vader)]
+    values = {
+        "outlet": context.label(report),
+        "polarity": _number(case.polarity, True),
+        "textblob": names[direction(case.polarity)].lower(),
+        "answer": answer,
+        "vader": _number(case.vader, True),
+        "words": _join([f"“{word}”" for word in dict.fromkeys(case.words)]) or "none",
+    }
+    highlights = _find_words(report.article.text, sentence, case.words)
+    return [
+        Question(
+            f"analyzer_disagreement:{case.article}:{case.sentence}",
+            "analyzer_disagreement",
+            template["prompt"].format(**values),
+            tuple(template["choices"]),
+            (answer,),
+            template["reveal"].format(**values),
+            (_evidence(context, report, case.sentence, highlights),),
+            tuple(template["terms"]),
+            case.text,
+        )
+    ]
+
+
 QUESTION_KINDS: dict[str, Callable[[_Context, dict], list[Question]]] = {
+    "only_one_reports": only_one_reports,
+    "left_out": left_out,
     "narration_subjectivity": narration_subjectivity,
     "narration_tone": narration_tone,
     "actor_tone": actor_tone,
     "only_one_mentions": only_one_mentions,
+    "distinctive_word": distinctive_word,
+    "trimmed_quote": trimmed_quote,
+    "analyzer_disagreement": analyzer_disagreement,
 }
 
 
@@ -488,6 +727,83 @@ def _find_words(text: str, span: Span, words: Sequence[str]) -> list[Span]:
         pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
         found.extend(Span(m.start(), m.end()) for m in pattern.finditer(text, span.start, span.end))
     return found
+
+
+# --- facts and words across outlets ----------------------------------------------------
+
+
+def _cut_differently(quote: SharedQuote) -> bool:
+    """Versions of one quotation, not two quotations that share a phrase."""
+    shortest = min(use.words for use in quote.uses)
+    return quote.trimmed and len(quote.common.split()) >= MIN_TRIM_OVERLAP * shortest
+
+
+def _telling_sentences(comparison: Comparison) -> dict[tuple[str, int], int]:
+    """(article, sentence) -> rank of the most telling entity one outlet alone names there."""
+    ranks: dict[tuple[str, int], int] = {}
+    for row in comparison.entities:
+        if len(row.cells) != 1 or row.kind not in TELLING_ENTITIES:
+            continue
+        for evidence in row.cells[0].evidence:
+            for sentence in evidence.sentences:
+                key = (evidence.article, sentence)
+                ranks[key] = min(
+                    ranks.get(key, len(TELLING_ENTITIES)), TELLING_ENTITIES.index(row.kind)
+                )
+    return ranks
+
+
+def _fact_interest(fact: Fact, telling: dict[tuple[str, int], int]) -> tuple:
+    """Sort key, most interesting first: a telling entity, then early in its article."""
+    evidence = fact.cells[0].evidence[0]
+    where = [(evidence.article, s) for s in evidence.sentences]
+    rank = min(telling.get(key, len(TELLING_ENTITIES)) for key in where)
+    return (rank, evidence.sentences[0], evidence.article)
+
+
+def _fact_evidence(context: _Context, fact: Fact) -> tuple[Evidence, ...]:
+    """The first sentence of the fact in each outlet that reports it."""
+    return tuple(
+        _evidence(
+            context, context.report(cell.evidence[0].article), cell.evidence[0].sentences[0], []
+        )
+        for cell in fact.cells
+    )
+
+
+def _find_term(text: str, span: Span, term: str) -> list[Span]:
+    """A compare term (lower-cased words, possessives dropped) where it occurs in `span`."""
+    words = r"[\s-]+".join(re.escape(word) for word in term.split())
+    dot = r"\.?" if "." in term else ""
+    pattern = re.compile(rf"(?<!\w){words}{dot}(?!\w)", re.IGNORECASE)
+    return [Span(m.start(), m.end()) for m in pattern.finditer(text, span.start, span.end)]
+
+
+def _surface_form(context: _Context, evidence: Sequence[Evidence]) -> str:
+    """How the articles actually write a term: its most frequent highlighted form."""
+    forms = [
+        context.report(e.article).article.text[h.start : h.end]
+        for e in evidence
+        for h in e.highlights
+    ]
+    return max(sorted(set(forms)), key=forms.count) if forms else ""
+
+
+def _shorten(text: str) -> str:
+    words = text.split()
+    if len(words) <= MAX_QUOTED_WORDS:
+        return " ".join(words)
+    return " ".join(words[:MAX_QUOTED_WORDS]) + " …"
+
+
+def _stable_position(seed: str, choices: int) -> int:
+    """Where the right choice goes: fixed for the same text, not always first or last."""
+    return int(hashlib.sha1(seed.encode("utf-8")).hexdigest(), 16) % choices
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # --- actors --------------------------------------------------------------------------

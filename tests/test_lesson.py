@@ -31,6 +31,40 @@ LOADED = [
 PAKISTAN = ["Islamabad sent an observer to the talks.", "Pakistan said it would watch the talks."]
 
 
+# A second crafted story for the questions across outlets:
+# - three outlets report SIGNED, "Regime Watch" leaves it out;
+# - only "Evening Bell" gives the contract's value;
+# - "Regime Watch" says "regime" six times, nobody else does;
+# - two outlets quote the minister, "Morning Star" at greater length.
+SIGNED = "The defence ministry signed the contract for the radar system on Tuesday."
+TALKS = "Talks between the two governments will resume in Geneva next month."
+MONEY = "The contract is worth $4.2 billion, the finance ministry said."
+COVERAGE = {
+    "Morning Star": [
+        SIGNED,
+        TALKS,
+        "“We will not accept any pressure from abroad on this purchase,” the minister said.",
+        "The radar will be delivered in stages.",
+    ],
+    "Evening Bell": [
+        SIGNED,
+        TALKS,
+        "The minister said: “We will not accept any pressure from abroad.”",
+        MONEY,
+    ],
+    "Harbour News": [SIGNED, TALKS, "Engineers will install the radar near the coast."],
+    "Regime Watch": [
+        TALKS,
+        "The regime in the capital bought the radar.",
+        "The regime hides the cost.",
+        "Critics of the regime protested.",
+        "The regime did not answer questions.",
+        "Officials of the regime declined to comment.",
+        "The regime has bought weapons before.",
+    ],
+}
+
+
 def _article(outlet: str, sentences: list[str], article_id: str):
     text = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
     return make_article(text, id=article_id, outlet=outlet, title=f"{outlet} on the talks")
@@ -50,6 +84,15 @@ def crafted_reports():
 @pytest.fixture(scope="module")
 def crafted_lesson(crafted_reports):
     return build_lesson(crafted_reports)
+
+
+@pytest.fixture(scope="module")
+def coverage_lesson():
+    reports = [
+        analyze(_article(outlet, sentences, outlet.lower().replace(" ", "-")))
+        for outlet, sentences in COVERAGE.items()
+    ]
+    return build_lesson(reports)
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +116,46 @@ def test_crafted_answers_are_right_by_construction(crafted_lesson):
     assert "Pakistan" in questions["only_one_mentions:PK"].prompt
 
 
+def test_crafted_answers_across_outlets_are_right_by_construction(coverage_lesson):
+    questions = {question.kind: question for question in coverage_lesson.questions}
+    assert questions["left_out"].passage == SIGNED
+    assert questions["left_out"].answers == ("Regime Watch",)
+    assert questions["only_one_reports"].answers == (MONEY,)
+    assert "Evening Bell" in questions["only_one_reports"].reveal
+    assert len(questions["only_one_reports"].choices) == 4  # MONEY, SIGNED, TALKS, the quote
+    assert questions["distinctive_word"].answers == ("Regime Watch",)
+    assert "“regime”" in questions["distinctive_word"].prompt
+    assert questions["trimmed_quote"].answers == ("Morning Star",)
+    assert set(questions["trimmed_quote"].choices) == {"Morning Star", "Evening Bell"}
+
+
+def test_a_shared_phrase_is_not_a_trimmed_quote():
+    """Two different statements that share five words are not one quotation cut twice."""
+    first = "“We urge all of our allies and partners to wait for the review before they sign,” the envoy said."
+    second = "“Sanctions will hit all of our allies and partners hard next year,” he said."
+    reports = [
+        analyze(_article("First Daily", [first, TALKS], "first")),
+        analyze(_article("Second Daily", [second, TALKS], "second")),
+    ]
+    assert "trimmed_quote" not in {question.kind for question in build_lesson(reports).questions}
+
+
+def test_analyzer_question_answers_with_vaders_own_reading(seed_reports, seed_lesson):
+    question = next(q for q in seed_lesson.questions if q.kind == "analyzer_disagreement")
+    evidence = question.evidence[0]
+    report = next(r for r in seed_reports if r.article.id == evidence.article)
+    tone = report.sentiment.sentences[evidence.sentence]
+    assert question.passage == evidence.text
+    expected = "Positive" if tone.vader > 0 else "Negative"
+    assert question.answers == (expected,)
+    assert (tone.polarity > 0) == (expected == "Negative")  # the two lexicons disagree
+
+
 def test_seed_and_crafted_lessons_ask_different_questions(seed_lesson, crafted_lesson):
-    seed_prompts = {q.prompt for q in seed_lesson.questions}
-    crafted_prompts = {q.prompt for q in crafted_lesson.questions}
-    assert seed_prompts and crafted_prompts
-    assert not seed_prompts & crafted_prompts
+    seed = {(q.prompt, q.passage, q.choices) for q in seed_lesson.questions}
+    crafted = {(q.prompt, q.passage, q.choices) for q in crafted_lesson.questions}
+    assert seed and crafted
+    assert not seed & crafted
 
 
 def test_seed_lesson_is_right_about_its_own_results(seed_reports, seed_lesson):
@@ -114,7 +192,7 @@ def test_two_clearly_different_outlets_get_a_pair_question_with_an_answer(crafte
     assert question.answers == ("The Scold",)
 
 
-@pytest.mark.parametrize("lesson_name", ["seed_lesson", "crafted_lesson"])
+@pytest.mark.parametrize("lesson_name", ["seed_lesson", "crafted_lesson", "coverage_lesson"])
 def test_questions_are_well_formed_with_evidence_in_the_text(request, lesson_name):
     lesson = request.getfixturevalue(lesson_name)
     texts = {article.id: article.text for article in lesson.articles}
