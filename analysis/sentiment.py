@@ -19,6 +19,8 @@ Voice = Literal["narration", "quoted"]
 CI_LEVEL = 0.90
 BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 20180830
+# At most this many resampled sentence indices are held in memory at once.
+BOOTSTRAP_BLOCK = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,10 @@ def analyze_sentiment(
     doc: Document, quoted: Sequence[Span], mentions: Sequence[Mention] = ()
 ) -> Sentiment:
     """Per-sentence tone, article means with intervals, narration vs quoted, toward actors."""
-    tones = tuple(_sentence_tone(doc, index, quoted) for index in range(len(doc.sentences)))
+    tones = tuple(
+        _sentence_tone(doc, index, spans)
+        for index, spans in enumerate(_quoted_by_sentence(doc, quoted))
+    )
     parts = [part for tone in tones for part in tone.parts]
     overall = summarize([(t.polarity, t.subjectivity, t.vader) for t in tones])
     return Sentiment(
@@ -133,6 +138,25 @@ def analyze_sentiment(
         toward=tone_toward(doc, tones, mentions),
         sentences=tones,
     )
+
+
+def _quoted_by_sentence(doc: Document, quoted: Sequence[Span]) -> list[list[Span]]:
+    """The quoted spans overlapping each sentence, in one sweep (both run in text order),
+    so a long article with many quotes costs linear, not quadratic, time."""
+    ordered = sorted(quoted, key=lambda span: span.start)
+    result: list[list[Span]] = []
+    first = 0
+    for sentence in doc.sentences:
+        while first < len(ordered) and ordered[first].end <= sentence.start:
+            first += 1
+        overlapping = []
+        for span in ordered[first:]:
+            if span.start >= sentence.end:
+                break
+            if span.end > sentence.start:
+                overlapping.append(span)
+        result.append(overlapping)
+    return result
 
 
 def _sentence_tone(doc: Document, index: int, quoted: Sequence[Span]) -> SentenceTone:
@@ -192,8 +216,15 @@ def summarize(scores: Sequence[tuple[float, float, float]]) -> ToneSummary:
 def bootstrap_intervals(values: np.ndarray) -> list[tuple[float, float]]:
     """Percentile bootstrap interval of the column means, resampling rows (sentences)."""
     rng = np.random.default_rng(BOOTSTRAP_SEED)
-    picks = rng.integers(0, len(values), size=(BOOTSTRAP_SAMPLES, len(values)))
-    means = values[picks].mean(axis=1)
+    # Resamples are drawn a block at a time so a long article does not need gigabytes;
+    # the random stream, and so every interval, is the same as drawing them all at once.
+    count = len(values)
+    rows = max(1, BOOTSTRAP_BLOCK // count)
+    blocks = []
+    for first in range(0, BOOTSTRAP_SAMPLES, rows):
+        picks = rng.integers(0, count, size=(min(rows, BOOTSTRAP_SAMPLES - first), count))
+        blocks.append(values[picks].mean(axis=1))
+    means = np.concatenate(blocks)
     tail = (1 - CI_LEVEL) / 2 * 100
     low, high = np.percentile(means, [tail, 100 - tail], axis=0)
     return [(round(float(lo), 4), round(float(hi), 4)) for lo, hi in zip(low, high, strict=True)]

@@ -7,7 +7,7 @@ the cleaned article text through these offsets, so nothing here changes the text
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from .resources import load_toml
 
@@ -29,6 +29,8 @@ CLOSERS = {
 SENTENCE_END = ".!?"
 TRAILING_CLOSERS = "”’\"')]»›"
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+# Sentence-final punctuation, closing marks after it, and the space that must follow.
+SENTENCE_FINAL = re.compile(r"[.!?…]+[”’\"')\]»›]*(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,11 @@ class Document:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing `offset` (or the last one before it)."""
-        starts = [sentence.start for sentence in self.sentences]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
     @property
     def word_count(self) -> int:
@@ -134,7 +139,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     bounds: list[tuple[int, int]] = []
     sentence_start = _skip_space(text, start, end)
-    for match in re.finditer(r"[.!?…]+[”’\"')\]»›]*(?=\s)", text[:end]):
+    for match in SENTENCE_FINAL.finditer(text, sentence_start, end):
         if match.start() < sentence_start:
             continue
         next_start = _skip_space(text, match.end(), end)
@@ -143,7 +148,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         bounds.append((sentence_start, match.end()))
         sentence_start = next_start
     if sentence_start < end and text[sentence_start:end].strip():
-        bounds.append((sentence_start, len(text[:end].rstrip())))
+        bounds.append((sentence_start, sentence_start + len(text[sentence_start:end].rstrip())))
     return bounds
 
 
