@@ -73,12 +73,20 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Form:
+    """The exact words used for an entity or actor, and how often."""
+
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
 class Cell:
     """What one column says about one row: how often, in which words, and where."""
 
     column: str
     count: int
-    forms: tuple[str, ...]
+    forms: tuple[Form, ...]
     evidence: tuple[Evidence, ...]
 
 
@@ -198,12 +206,6 @@ class ActorLabels:
     actor: str
     name: str
     cells: tuple[Cell, ...]
-
-
-@dataclass(frozen=True)
-class LabelCount:
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -589,6 +591,10 @@ def entity_matrix(
 KIND_ORDER = ("money", "number", "law", "acronym", "country", "organization", "person")
 
 
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
 def _label(kind: str, key: str, forms: Counter) -> str:
     if kind in ("money", "number"):
         return key
@@ -609,7 +615,7 @@ def _cells(columns: dict[str, list[tuple[Report, str, int]]]) -> tuple[Cell, ...
             Cell(
                 column,
                 len(uses),
-                tuple(form for form, _ in forms.most_common()),
+                tuple(Form(text, n) for text, n in sorted(forms.items(), key=_by_count)),
                 tuple(Evidence(a, tuple(sorted(s))) for a, s in sentences.items()),
             )
         )

@@ -1,0 +1,119 @@
+"""The Differences page's pure table and chart builders, without Streamlit."""
+
+from dataclasses import replace
+
+import pytest
+
+from analysis import analyze, compare, make_article
+from dashboard import compare_charts as charts
+
+HOSTILE = "<script>alert(1)</script>"
+QUOTE = "“We will not accept any pressure from outside on our defence purchases,” he said."
+SHORT = f"The minister {HOSTILE} said they “will not accept any pressure from outside”."
+
+
+def report(text: str, outlet: str, id: str):
+    return analyze(make_article(text, outlet=outlet, id=id, title=id))
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    return compare(
+        [
+            report(
+                f"The defence ministry signed a contract for twelve patrol boats on Monday. "
+                f"Washington warned India. Washington said more. {QUOTE}",
+                "Daily A",
+                "a",
+            ),
+            report(
+                "On Monday the ministry of defence signed a contract to buy twelve patrol boats. "
+                f"The US warned India. {SHORT}",
+                "Daily B",
+                "b",
+            ),
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def names(comparison):
+    return charts.column_names(comparison, {"a": "A", "b": "B"})
+
+
+def test_columns_are_named_by_outlet_or_by_the_dashboards_article_label(comparison):
+    assert charts.column_names(comparison, {}) == {"Daily A": "Daily A", "Daily B": "Daily B"}
+    by_article = compare([report("One.", "X", "x"), report("Two.", "X", "y")], by="article")
+    assert charts.column_names(by_article, {"x": "X (1)", "y": "X (2)"}) == {
+        "x": "X (1)",
+        "y": "X (2)",
+    }
+
+
+def test_coverage_grid_has_a_trace_per_column_and_clickable_cells(comparison, names):
+    figure = charts.coverage_grid(comparison, names, {"Daily A": "#111111"})
+    traces = [trace for trace in figure.data if trace.name != "not found"]
+    assert [trace.name for trace in traces] == ["Daily A", "Daily B"]
+    shared = charts.shared_facts(comparison)
+    assert shared and all(len(trace.y) == len(shared) for trace in traces)
+    assert traces[0].customdata[0][1] == "Daily A"
+    assert traces[0].marker.color == "#111111"
+
+
+def test_coverage_counts_per_column(comparison, names):
+    table = charts.coverage_counts(comparison, names).set_index("column")
+    shared = len(charts.shared_facts(comparison))
+    assert list(table["shared facts it reports"]) == [shared, shared]
+
+
+def test_quote_html_escapes_the_text_and_bolds_the_common_words(comparison, names):
+    (quote,) = comparison.quotes
+    markup = charts.quote_html(quote, names)
+    assert "<b>will not accept any pressure from outside</b>" in markup
+    assert "trimmed differently" in markup
+    hostile_use = replace(quote.uses[0], text=f"{HOSTILE} will not accept")
+    hostile = charts.quote_html(replace(quote, uses=(hostile_use,)), names)
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile
+
+
+def test_plain_escapes_and_shortens_hover_text():
+    assert charts.plain(HOSTILE) == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert len(charts.plain("word " * 100, 20)) == 20
+
+
+def test_label_table_shows_each_columns_names_with_counts(comparison, names):
+    table = charts.label_table(comparison, names).set_index("actor")
+    assert table.loc["United States", "Daily A"] == "Washington ×2"
+    assert table.loc["United States", "Daily B"] == "US ×1"
+
+
+def test_sentence_rows_number_sentences_from_one():
+    from analysis.compare import Evidence
+
+    rows = charts.sentence_rows([Evidence("a", (0, 2))], {"a": ["s0", "s1", "s2"]}, {"a": "A"})
+    assert rows.to_dict("records") == [
+        {"article": "A", "sentence": 1, "text": "s0"},
+        {"article": "A", "sentence": 3, "text": "s2"},
+    ]
+
+
+def test_distinctive_bars_grey_out_differences_that_may_be_chance(comparison):
+    terms = comparison.distinctive[0].more
+    figure = charts.distinctive_bars(terms, "#123456", "A")
+    colours = list(figure.data[0].marker.color)
+    assert len(colours) == len(terms)
+    assert {c for c, t in zip(colours, reversed(terms), strict=True) if not t.significant} <= {
+        "#bbbbbb"
+    }
+
+
+def test_tables_for_disagreement_and_profiles(comparison, names):
+    rates = charts.disagreement_rates(comparison, names)
+    assert list(rates["column"]) == ["Daily A", "Daily B"]
+    profiles = charts.profile_table(comparison)
+    assert list(profiles["outlet"]) == ["Daily A", "Daily B"]
+    assert list(charts.disagreement_table(comparison, names, {}).columns)[:3] == [
+        "column",
+        "article",
+        "sentence",
+    ]
