@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from .actors import gazetteer
 from .compare import MIN_COLUMNS, Comparison, Fact, SharedQuote, compare, direction
+from .framing import FrameScore
 from .glossary import Term, glossary
 from .report import Report
 from .resources import load_toml
@@ -540,9 +541,107 @@ def analyzer_disagreement(context: _Context, template: dict) -> list[Question]:
     ]
 
 
+def lede_frame(context: _Context, template: dict) -> list[Question]:
+    """A frame only one outlet puts in its headline and first paragraph."""
+    leads = _frames_by_article(context, lambda score: score.lede.present)
+    if not leads:
+        return []
+    frame_id, report = leads[0]
+    score = _frame_score(report, frame_id)
+    cues = [cue for e in score.evidence if e.sentence in score.lede.sentences for cue in e.cues]
+    words = [cue.text for cue in score.lede.headline] + [cue.text for cue in cues]
+    values = {
+        "frame": _lower_first(score.label),
+        "definition": _frame_definition(frame_id),
+        "answer": context.label(report),
+        "words": _join([f"“{word}”" for word in dict.fromkeys(words)]),
+    }
+    headline = ", ".join(cue.text for cue in score.lede.headline)
+    evidence = tuple(
+        _evidence(
+            context,
+            report,
+            index,
+            [Span(c.start, c.end) for c in cues],
+            f"headline: {headline}" if headline else "",
+        )
+        for index in score.lede.sentences
+    )
+    return [_frame_question(context, "lede_frame", frame_id, template, values, report, evidence)]
+
+
+def frame_only_one(context: _Context, template: dict) -> list[Question]:
+    """A frame present in one outlet's article and absent from all the others."""
+    present = _frames_by_article(context, lambda score: score.present)
+    if not present:
+        return []
+    frame_id, report = max(present, key=lambda pair: _frame_score(pair[1], pair[0]).share)
+    score = _frame_score(report, frame_id)
+    carrying = [e for e in score.evidence if e.carries]
+    values = {
+        "frame": _lower_first(score.label),
+        "definition": _frame_definition(frame_id),
+        "answer": context.label(report),
+        "count": score.sentences,
+        "share": f"{score.share:.0%}",
+    }
+    evidence = tuple(
+        _evidence(context, report, e.sentence, [Span(c.start, c.end) for c in e.cues])
+        for e in carrying[: EVIDENCE_PER_OUTLET + 1]
+    )
+    return [
+        _frame_question(context, "frame_only_one", frame_id, template, values, report, evidence)
+    ]
+
+
+def language_only_one(context: _Context, template: dict) -> list[Question]:
+    """Word-choice layers that exactly one outlet's own narration uses."""
+    if len(context.reports) < 2:
+        return []
+    questions = []
+    for layer_id in template["layers"]:
+        users = [
+            (report, layer)
+            for report in context.reports
+            for layer in report.framing.language.layers
+            if layer.layer == layer_id and layer.narration
+        ]
+        if len(users) != 1:
+            continue
+        report, layer = users[0]
+        cues = [cue for found in layer.evidence for cue in found.cues if cue.voice == "narration"]
+        answer = context.label(report)
+        values = {
+            "layer": _lower_first(layer.label),
+            "answer": answer,
+            "count": layer.narration,
+            "words": _join([f"“{word}”" for word in dict.fromkeys(c.text for c in cues)]),
+        }
+        sentences = sorted({report.document.sentence_at(cue.start) for cue in cues})
+        questions.append(
+            Question(
+                f"language_only_one:{layer_id}",
+                "language_only_one",
+                template["prompt"].format(**values),
+                tuple(context.labels.values()),
+                (answer,),
+                template["reveal"].format(**values),
+                tuple(
+                    _evidence(context, report, i, [Span(c.start, c.end) for c in cues])
+                    for i in sentences[: EVIDENCE_PER_OUTLET + 1]
+                ),
+                (*template["terms"], f"cue.{layer_id}"),
+            )
+        )
+    return questions
+
+
 QUESTION_KINDS: dict[str, Callable[[_Context, dict], list[Question]]] = {
     "only_one_reports": only_one_reports,
     "left_out": left_out,
+    "lede_frame": lede_frame,
+    "frame_only_one": frame_only_one,
+    "language_only_one": language_only_one,
     "narration_subjectivity": narration_subjectivity,
     "narration_tone": narration_tone,
     "actor_tone": actor_tone,
@@ -729,6 +828,61 @@ def _find_words(text: str, span: Span, words: Sequence[str]) -> list[Span]:
     return found
 
 
+# --- frames ----------------------------------------------------------------------------
+
+
+def _frame_score(report: Report, frame_id: str) -> FrameScore:
+    return next(score for score in report.framing.frames if score.frame == frame_id)
+
+
+def _frames_by_article(
+    context: _Context, holds: Callable[[FrameScore], bool]
+) -> list[tuple[str, Report]]:
+    """(frame, report) for frames where `holds` is true of exactly one article, in
+    codebook order; empty unless all articles were framed with one codebook."""
+    if len(context.reports) < 2:
+        return []
+    codebooks = {report.framing.codebook.hash for report in context.reports}
+    if len(codebooks) != 1:
+        return []
+    found = []
+    for score in context.reports[0].framing.frames:
+        having = [r for r in context.reports if holds(_frame_score(r, score.frame))]
+        if len(having) == 1:
+            found.append((score.frame, having[0]))
+    return found
+
+
+def _frame_definition(frame_id: str) -> str:
+    """The glossary's sentence for a frame; a teacher's own codebook may have none."""
+    term = glossary().get(f"frame.{frame_id}")
+    return term.definition if term else ""
+
+
+def _frame_question(
+    context: _Context,
+    kind: str,
+    frame_id: str,
+    template: dict,
+    values: dict,
+    report: Report,
+    evidence: tuple[Evidence, ...],
+) -> Question:
+    terms = [*template["terms"]]
+    if f"frame.{frame_id}" in glossary():
+        terms.append(f"frame.{frame_id}")
+    return Question(
+        f"{kind}:{frame_id}",
+        kind,
+        template["prompt"].format(**values),
+        tuple(context.labels.values()),
+        (context.label(report),),
+        template["reveal"].format(**values).replace("  ", " "),
+        evidence,
+        tuple(terms),
+    )
+
+
 # --- facts and words across outlets ----------------------------------------------------
 
 
@@ -794,6 +948,11 @@ def _shorten(text: str) -> str:
     if len(words) <= MAX_QUOTED_WORDS:
         return " ".join(words)
     return " ".join(words[:MAX_QUOTED_WORDS]) + " …"
+
+
+def _lower_first(label: str) -> str:
+    """A label in the middle of a sentence: "Economic" -> "economic", "NATO" stays."""
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
 
 
 def _stable_position(seed: str, choices: int) -> int:

@@ -65,6 +65,28 @@ COVERAGE = {
 }
 
 
+# A third crafted story for framing and word choice: only "Market Daily" opens with money
+# (the economic frame, in its lede and throughout) and writes "claimed" in its narration.
+FRAMED = {
+    "Market Daily": [
+        "Prices rose after the trade deal cost the government billions of dollars.",
+        "The ministry claimed the budget would cover the cost.",
+        "Exporters expect higher profits and new jobs.",
+        "The meeting was set for ten days.",
+    ],
+    "Plain Times": [
+        "The meeting was set for ten days.",
+        "The ministry said the talks would resume on Monday.",
+        "The delegation will arrive on Friday.",
+    ],
+    "Quiet Herald": [
+        "The delegation will arrive on Friday.",
+        "The talks will resume on Monday, the ministry said.",
+        "The meeting was set for ten days.",
+    ],
+}
+
+
 def _article(outlet: str, sentences: list[str], article_id: str):
     text = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
     return make_article(text, id=article_id, outlet=outlet, title=f"{outlet} on the talks")
@@ -127,6 +149,24 @@ def test_crafted_answers_across_outlets_are_right_by_construction(coverage_lesso
     assert "“regime”" in questions["distinctive_word"].prompt
     assert questions["trimmed_quote"].answers == ("Morning Star",)
     assert set(questions["trimmed_quote"].choices) == {"Morning Star", "Evening Bell"}
+
+
+def test_crafted_frame_and_word_choice_answers_are_right_by_construction():
+    reports = [
+        analyze(make_article("\n\n".join(sentences), id=outlet, outlet=outlet, title="Talks"))
+        for outlet, sentences in FRAMED.items()
+    ]
+    questions = _by_id(build_lesson(reports))
+    for question_id in ("lede_frame:economic", "frame_only_one:economic"):
+        assert questions[question_id].answers == ("Market Daily",)
+        assert "economic" in questions[question_id].prompt
+        assert "frame.economic" in questions[question_id].terms
+    doubt = questions["language_only_one:doubting_attribution"]
+    assert doubt.answers == ("Market Daily",)
+    marked = {
+        e.text[h.start - e.start : h.end - e.start] for e in doubt.evidence for h in e.highlights
+    }
+    assert marked == {"claimed"}
 
 
 def test_a_shared_phrase_is_not_a_trimmed_quote():
@@ -275,6 +315,16 @@ def test_every_glossary_definition_is_one_sentence():
     for term in glossary().values():
         assert term.definition.endswith((".", "?")), term.id
         assert not re.search(r"[.?!] [A-Z]", term.definition), term.id
+
+
+def test_every_frame_cue_layer_and_speaker_type_has_a_definition():
+    from analysis.framing import BUILT_IN, load_codebook
+    from analysis.language import layers
+
+    ids = {f"frame.{frame.id}" for name in BUILT_IN for frame in load_codebook(name).frames}
+    ids |= {f"cue.{layer.id}" for layer in layers()}
+    ids |= {f"speaker.{kind}" for kind in ("official", "legislator", "expert", "media", "other")}
+    assert ids - set(glossary()) == set()
 
 
 def test_define_names_a_missing_term():
