@@ -1,0 +1,1170 @@
+"""Quoted sources: every quotation in an article, who said it, and the article's source mix.
+
+A quote is `direct` (a statement in quotation marks with a cue: `“…,” X said`),
+`continuation` (a quoted sentence with no cue of its own right after a direct quote),
+`partial` (a quoted fragment inside the author's sentence: `what she called “…”`) or
+`indirect` (reported speech without marks: `X said (that) …`, `…, officials said`,
+`according to X, …`). Quoted terms with no speaker (`the “2+2” dialogue`) are scare
+quotes and are not counted; `reportedly`, `critics say` and `it is understood` are
+unsourced claims, recorded separately.
+
+Each attribution construction is one small function below (`_cue_after_quote`,
+`_cue_before_quote`, `_reported_clause`, `_trailing_cue`, `_participle_cue`, ...);
+speakers are then resolved in reading order, so that `Madan said`, `the official said`
+and `she said` point back to the speaker introduced earlier. The words the rules use are
+data files (see analysis/speakers.py).
+"""
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Literal
+
+from .actors import Mention, gazetteer
+from .speakers import (
+    Description,
+    is_determiner,
+    ReportingVerb,
+    SpeakerType,
+    Token,
+    anonymity_pattern,
+    is_boundary,
+    apposition_after,
+    describe,
+    describes_speaker,
+    phrase_after,
+    phrase_before,
+    reporting_verbs,
+    tokenize,
+    words,
+)
+from .text import Document, Span, count_words
+
+QuoteKind = Literal["direct", "continuation", "partial", "indirect"]
+UnsourcedKind = Literal["adverb", "passive", "group"]
+MARKED_KINDS: tuple[QuoteKind, ...] = ("direct", "continuation", "partial")
+SPEAKER_TYPES: tuple[SpeakerType, ...] = ("official", "legislator", "expert", "media", "other")
+
+MASK = "▮"
+# A quoted fragment of one word inside the author's sentence is a scare quote or a term
+# (`the “Quad”`) unless a naming verb sits right before it (`what she called “historic”`).
+MIN_PARTIAL_WORDS = 2
+NAMING_VERB_DISTANCE = 4
+# Tokens allowed between a reporting verb and the colon or comma that opens a quote
+# (`told reporters at a briefing on Thursday:`), and between a verb and its `that`.
+MAX_OBJECT_TOKENS = 10
+# A reported clause without `that` must show a finite verb within this many tokens
+# (`officials said India is …`), otherwise it is a noun phrase (`said the deal`).
+MAX_CLAUSE_SUBJECT_TOKENS = 8
+# A lead-in before a sentence's subject (`During the trip, Sen. X …`) is at most this long.
+MAX_LEAD_IN_TOKENS = 12
+# Pronouns refer back to a speaker quoted at most this many sentences earlier.
+PRONOUN_REACH = 6
+
+PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being", "get", "got"})
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "brief", "remind", "warn", "urge", "ask"})
+WH_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
+CONJUNCTIONS = frozenset({"and", "but", "or", "while"})
+LEAD_IN_STARTS = frozenset(
+    {"but", "and", "yet", "so", "still", "however", "meanwhile", "moreover", "also", "now"}
+)
+
+
+@dataclass(frozen=True)
+class Quote(Span):
+    """One quotation or piece of reported speech, with who said it and the words that
+    say so. `text` is the part inside the marks (direct, continuation, partial) or the
+    reported clause (indirect); `cue` the reporting verb as printed ("told", "according
+    to"), `rule` the construction that attributed it; `chain` the outlets it came
+    through (`according to Defense One`), nearest first."""
+
+    kind: QuoteKind
+    text: str
+    speaker: str
+    speaker_id: int | None
+    speaker_type: SpeakerType | None
+    country: str
+    named: bool
+    cue: str
+    verb: str
+    verb_category: str
+    rule: str
+    sentence: int
+    chain: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One voice in the article, with every quote attributed to it (indices into quotes).
+
+    `name` is the personal name, or the description as first printed when unnamed
+    ("a senior state department official", "the Kremlin")."""
+
+    id: int
+    name: str
+    role: str
+    organization: str
+    speaker_type: SpeakerType
+    country: str
+    named: bool
+    anonymous: bool
+    form: str
+    quotes: tuple[int, ...]
+    chain: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unsourced(Span):
+    """A claim attributed to nobody in particular: `reportedly`, `critics say`,
+    `it is understood`. start/end cover the cue words."""
+
+    cue: str
+    kind: UnsourcedKind
+    sentence: int
+
+
+@dataclass(frozen=True)
+class SourceMix:
+    """Who gets to speak in one article. Quote counts and shares include every kind of
+    quote; `voices` counts distinct speakers; `quoted_word_share` is the share of the
+    article's words inside direct, continuation and partial quotes."""
+
+    quotes: int
+    by_kind: dict[str, int]
+    voices: int
+    by_type: dict[str, int]
+    type_shares: dict[str, float]
+    voices_by_type: dict[str, int]
+    by_country: dict[str, int]
+    country_shares: dict[str, float]
+    named: int
+    unnamed: int
+    named_share: float | None
+    anonymous: int
+    quoted_words: int
+    quoted_word_share: float
+    countries_mentioned: tuple[str, ...]
+    countries_quoted: tuple[str, ...]
+    countries_unheard: tuple[str, ...]
+    verbs: dict[str, int]
+    verb_categories: dict[str, int]
+    unsourced: int
+
+
+@dataclass(frozen=True)
+class Sources:
+    quotes: tuple[Quote, ...]
+    speakers: tuple[Speaker, ...]
+    unsourced: tuple[Unsourced, ...]
+    source_mix: SourceMix
+
+    @property
+    def quoted_spans(self) -> tuple[Span, ...]:
+        """Spans of the words in quotation marks that a speaker said (direct, continuation,
+        partial): what sentiment and framing count as quoted rather than narration."""
+        return tuple(Span(q.start, q.end) for q in self.quotes if q.kind in MARKED_KINDS)
+
+
+# --- internal records --------------------------------------------------------------------
+
+
+@dataclass
+class _Cue:
+    """A speaker phrase with the verb that makes it a speaker."""
+
+    speaker: Description
+    at: int  # offset of the speaker phrase, for reading order
+    verb: ReportingVerb | None
+    cue: str
+    rule: str
+    chain: list[Description] = field(default_factory=list)
+    antecedent: Description | None = None  # the sentence's subject, for a pronoun
+    verb_at: int = -1
+
+
+@dataclass
+class _Found:
+    kind: QuoteKind
+    start: int
+    end: int
+    sentence: int
+    cue: _Cue | None
+    follows: "_Found | None" = None  # the quote a continuation continues
+    speaker: int | None = None
+    chain: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    document: Document
+    masked: str
+    tokens: list[list[Token]]  # per sentence, quotations masked
+    used_verbs: set[int] = field(default_factory=set)
+
+
+# --- public API --------------------------------------------------------------------------
+
+
+def analyze_sources(document: Document, mentions: Sequence[Mention] = ()) -> Sources:
+    """Find every quote in `document`, attribute and describe its speakers, and summarise
+    the article's source mix. `mentions` (analysis.actors.find_mentions) give the
+    countries the article talks about."""
+    masked = _mask_quotations(document)
+    context = _Context(
+        document,
+        masked,
+        [tokenize(masked, s.start, s.end) for s in document.sentences],
+    )
+    found = _marked_quotes(context)
+    found += _indirect_quotes(context, found)
+    found.sort(key=lambda f: f.start)
+    speaker_list = _speakers(_resolve_speakers(found, context), found)
+    quotes = tuple(_quote(f, document, speaker_list) for f in found)
+    unsourced = _unsourced(context)
+    return Sources(
+        quotes=quotes,
+        speakers=speaker_list,
+        unsourced=unsourced,
+        source_mix=source_mix(document, quotes, speaker_list, unsourced, mentions),
+    )
+
+
+# --- quotation marks: direct, continuation, partial ---------------------------------------
+
+
+def _mask_quotations(document: Document) -> str:
+    """The text with every quotation's inside replaced by MASK (offsets unchanged), so no
+    rule mistakes quoted words for the author's."""
+    chars = list(document.text)
+    for quotation in document.quotations:
+        chars[quotation.start : quotation.end] = MASK * (quotation.end - quotation.start)
+    return "".join(chars)
+
+
+def _marked_quotes(context: _Context) -> list[_Found]:
+    document = context.document
+    found: list[_Found] = []
+    quotations = document.quotations
+    for number, quotation in enumerate(quotations):
+        sentence = document.sentence_at(quotation.start)
+        before = _window_before(context, number)
+        after = _window_after(context, number)
+        text = document.text[quotation.start : quotation.end]
+        cue = _cue_after_quote(after, context) or _cue_before_quote(before, context)
+        if cue and cue.rule == "cue_before_quote" and cue.speaker.speaker_type == "media":
+            cue = _cue_after_quote(after, context) or cue
+        if _is_sentential(text, before, after):
+            if cue:
+                _add_chain(cue, before, after, context)
+                found.append(_Found("direct", quotation.start, quotation.end, sentence, cue))
+                continue
+            previous = _continued_quote(found, quotation.start, context)
+            if previous is not None:
+                found.append(
+                    _Found("continuation", quotation.start, quotation.end, sentence, None, previous)
+                )
+            continue
+        cue = cue or _fragment_cue(context, sentence, quotation.start, text)
+        if cue:
+            _add_chain(cue, before, after, context)
+            found.append(_Found("partial", quotation.start, quotation.end, sentence, cue))
+    return found
+
+
+def _window_before(context: _Context, number: int) -> list[Token]:
+    """Tokens between the start of the quote's sentence (or the previous quote's closing
+    mark in it) and the quote's opening mark."""
+    document = context.document
+    quotation = document.quotations[number]
+    opening = quotation.start - len(quotation.opening)
+    start = document.sentences[document.sentence_at(quotation.start)].start
+    if number:
+        previous = document.quotations[number - 1]
+        start = max(start, previous.end + len(previous.closing))
+    return tokenize(context.masked, start, max(start, opening))
+
+
+def _window_after(context: _Context, number: int) -> list[Token]:
+    """Tokens between the quote's closing mark and the end of its sentence (or the next
+    quote's opening mark)."""
+    document = context.document
+    quotation = document.quotations[number]
+    start = quotation.end + len(quotation.closing)
+    end = document.sentences[document.sentence_at(max(quotation.start, start - 1))].end
+    if number + 1 < len(document.quotations):
+        following = document.quotations[number + 1]
+        end = min(end, following.start - len(following.opening))
+    return tokenize(context.masked, start, max(start, end))
+
+
+def _is_sentential(text: str, before: list[Token], after: list[Token]) -> bool:
+    """Whether the quoted words stand as a sentence of their own (a direct quote) rather
+    than as a fragment of the author's sentence (a partial quote or a scare quote): the
+    quote opens the sentence or follows a colon or comma, and it ends the sentence or
+    ends with a comma before its cue."""
+    opens = not before or before[-1].text in ":,—–-"
+    stripped = text.rstrip()
+    closes = (
+        not after
+        or stripped[-1:] in ",.?!…—–"
+        or after[0].text in ",.?!;:—–"
+    )
+    return opens and closes
+
+
+def _continued_quote(found: list[_Found], start: int, context: _Context) -> _Found | None:
+    """The direct quote this uncued quote continues: one that ended in the sentence before
+    (or the same one: `“…,” the official said. “…”`)."""
+    if not found:
+        return None
+    previous = found[-1]
+    if previous.kind not in ("direct", "continuation"):
+        return None
+    sentence = context.document.sentence_at(start)
+    previous_end = context.document.sentence_at(max(previous.start, previous.end))
+    return previous if sentence - previous_end <= 1 else None
+
+
+# --- constructions around a quotation ----------------------------------------------------
+
+
+def _cue_after_quote(after: list[Token], context: _Context) -> _Cue | None:
+    """`“…,” X said`, `“…,” said X, a scholar at Y`, `“…,” X, the minister, told reporters`."""
+    index = 1 if after and after[0].text in ",—–" else 0
+    verb = _verb_at(after, index)
+    if verb:
+        return _inverted_speaker(after, index, verb, "cue_after_quote")
+    end = phrase_after(after, index)
+    if end is None:
+        return None
+    apposition = ""
+    next_index = end + 1
+    if next_index < len(after) and after[next_index].text == ",":
+        span = apposition_after(after, next_index, len(after))
+        if span:
+            apposition = _join(after, span[0], span[1])
+            next_index = span[1] + 2
+    next_index = _skip_auxiliaries(after, next_index)
+    verb = _verb_at(after, next_index)
+    if not verb:
+        return None
+    description = describe(_join(after, index, end), apposition + _anonymity_after(after, next_index))
+    if not _is_speaker(description):
+        return None
+    return _Cue(description, after[index].start, verb[0], _join(after, next_index, next_index + verb[1] - 1),
+                "cue_after_quote", verb_at=after[next_index].start)
+
+
+def _inverted_speaker(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str) -> _Cue | None:
+    """`said X` with X after the verb, and X's apposition up to the end of the clause."""
+    start = index + verb[1]
+    end = phrase_after(tokens, start)
+    if end is None:
+        return None
+    apposition = ""
+    if end + 1 < len(tokens) and tokens[end + 1].text == ",":
+        apposition = _join(tokens, end + 2, len(tokens) - 1)
+    description = describe(_join(tokens, start, end), apposition)
+    if not _is_speaker(description):
+        return None
+    return _Cue(description, tokens[start].start, verb[0], _join(tokens, index, start - 1), rule,
+                verb_at=tokens[index].start)
+
+
+def _cue_before_quote(before: list[Token], context: _Context) -> _Cue | None:
+    """`X said: “…”`, `X told reporters, “…”`, `Press TV reports: “…”`, and the second
+    half of a split quote: `“A,” X said, “B.”`."""
+    if not before or before[-1].text not in ":,":
+        return None
+    last = len(before) - 2
+    according = _according_to(before, 0, last)
+    if according:
+        return according
+    for index in range(last, max(-1, last - MAX_OBJECT_TOKENS), -1):
+        verb = _verb_at(before, index)
+        if not verb:
+            continue
+        cue = _subject_cue(before, index, verb, "cue_before_quote", floor=0)
+        if cue:
+            return cue
+        inverted = _inverted_speaker(before[: last + 1], index, verb, "cue_before_quote")
+        if inverted and index > 0 and before[index - 1].text in ",—–":
+            return inverted
+        return None
+    return None
+
+
+def _fragment_cue(context: _Context, sentence: int, start: int, text: str) -> _Cue | None:
+    """The speaker of a quoted fragment inside the author's sentence: the nearest reporting
+    verb before it with a speaker (`Pompeo said Washington does not want to “…”`, `what
+    she called “…”`), a cue at the end of the sentence (`…, Madan said.`), or
+    `according to X`. Without one, the marks are scare quotes."""
+    tokens = context.tokens[sentence]
+    position = next((i for i, t in enumerate(tokens) if t.start >= start - 1), len(tokens))
+    for index in range(position - 1, -1, -1):
+        verb = _verb_at(tokens, index)
+        if not verb or verb[0].complement == "quote":
+            continue
+        if count_words(text) < MIN_PARTIAL_WORDS and position - index > NAMING_VERB_DISTANCE:
+            return None
+        cue = _clause_speaker(tokens, index, verb, "reported_clause")
+        if cue:
+            return cue
+    if count_words(text) < MIN_PARTIAL_WORDS:
+        return None
+    return _trailing_cue(tokens, position) or _according_to(tokens, 0, len(tokens) - 1)
+
+
+def _trailing_cue(tokens: list[Token], after: int = 0) -> _Cue | None:
+    """`…, Madan said.` / `…, said Madan.` / `…, two officials told Foreign Policy.`: a
+    reporting clause set off by a comma after the statement it reports."""
+    for index in range(after, len(tokens)):
+        verb = _verb_at(tokens, index)
+        if not verb:
+            continue
+        cue = _parenthetical_cue(tokens, index, verb)
+        if cue:
+            return cue
+    return None
+
+
+def _parenthetical_cue(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]) -> _Cue | None:
+    after_verb = _skip_addressee(tokens, index + verb[1], verb[0])
+    if index > 0 and tokens[index - 1].text == ",":
+        cue = _inverted_speaker(tokens, index, verb, "trailing_cue")
+        if cue and _clause_ends(tokens, _phrase_end_after(tokens, index + verb[1])):
+            return cue
+        return None
+    if not _clause_ends(tokens, after_verb):
+        return None
+    cue = _subject_cue(tokens, index, verb, "trailing_cue", floor=0)
+    if cue is None:
+        return None
+    start = next(i for i, t in enumerate(tokens) if t.start == cue.at)
+    return cue if start > 0 and tokens[start - 1].text == "," else None
+
+
+def _phrase_end_after(tokens: list[Token], start: int) -> int:
+    end = phrase_after(tokens, start)
+    if end is None:
+        return start
+    index = end + 1
+    if index < len(tokens) and tokens[index].text == ",":
+        return len(tokens)
+    return index
+
+
+def _clause_ends(tokens: list[Token], index: int) -> bool:
+    return index >= len(tokens) or tokens[index].text in ".,;!?—–"
+
+
+def _according_to(tokens: list[Token], start: int, end: int) -> _Cue | None:
+    """`according to X` anywhere in tokens[start:end+1]."""
+    for index in range(start, end):
+        if tokens[index].lower == "according" and tokens[index + 1].lower == "to":
+            phrase_end = phrase_after(tokens, index + 2)
+            if phrase_end is None:
+                continue
+            apposition = ""
+            if phrase_end + 1 < len(tokens) and tokens[phrase_end + 1].text == ",":
+                span = apposition_after(tokens, phrase_end + 1, len(tokens))
+                apposition = _join(tokens, *span) if span else ""
+            description = describe(_join(tokens, index + 2, phrase_end), apposition)
+            if _is_speaker(description):
+                return _Cue(description, tokens[index + 2].start, None, "according to",
+                            "according_to", verb_at=tokens[index].start)
+    return None
+
+
+def _add_chain(cue: _Cue, before: list[Token], after: list[Token], context: _Context) -> None:
+    """Record the outlets a quote reached the article through: `Press TV reports: “…”`,
+    `…, according to Defense One`, `The Journal reported that X said …`."""
+    for tokens in (after, before):
+        according = _according_to(tokens, 0, len(tokens) - 1)
+        if according and according.speaker.speaker_type == "media" and according.speaker != cue.speaker:
+            cue.chain.append(according.speaker)
+    for index, token in enumerate(before):
+        verb = _verb_at(before, index)
+        if verb and token.start < cue.verb_at:
+            outlet = _subject_cue(before, index, verb, "chain", floor=0)
+            if outlet and outlet.speaker.speaker_type == "media" and outlet.at < cue.at:
+                cue.chain.append(outlet.speaker)
+    if before and cue.rule != "cue_before_quote":
+        carrier = _cue_before_quote(before, context)
+        if carrier and carrier.speaker.speaker_type == "media" and carrier.speaker != cue.speaker:
+            cue.chain.append(carrier.speaker)
+
+
+# --- the speaker of a reporting verb -----------------------------------------------------
+
+
+def _verb_at(tokens: list[Token], index: int) -> tuple[ReportingVerb, int] | None:
+    """The reporting verb starting at token `index` and how many tokens it takes."""
+    if index < 0 or index >= len(tokens) or tokens[index].capitalized:
+        return None
+    verbs = reporting_verbs()
+    if index + 1 < len(tokens):
+        pair = f"{tokens[index].lower} {tokens[index + 1].lower}"
+        if pair in verbs:
+            return verbs[pair], 2
+    entry = verbs.get(tokens[index].lower)
+    if entry is None or " " in entry.lemma and entry.form == tokens[index].lower:
+        return None
+    return entry, 1
+
+
+@cache
+def _auxiliaries() -> tuple[tuple[str, ...], ...]:
+    phrases = (tuple(p.lower().split()) for p in words()["words"]["auxiliaries"])
+    return tuple(sorted(set(phrases), key=len, reverse=True))
+
+
+def _skip_auxiliaries(tokens: list[Token], index: int) -> int:
+    """Past words like `has also`, `on Thursday`, `went on to` before a verb."""
+    moved = True
+    while moved and index < len(tokens):
+        moved = False
+        for phrase in _auxiliaries():
+            if tuple(t.lower for t in tokens[index : index + len(phrase)]) == phrase:
+                index += len(phrase)
+                moved = True
+                break
+    return index
+
+
+def _skip_auxiliaries_left(tokens: list[Token], index: int, floor: int) -> int:
+    moved = True
+    while moved and index >= floor:
+        moved = False
+        for phrase in _auxiliaries():
+            start = index - len(phrase) + 1
+            if start >= floor and tuple(t.lower for t in tokens[start : index + 1]) == phrase:
+                index = start - 1
+                moved = True
+                break
+    return index
+
+
+def _is_passive(tokens: list[Token], index: int, verb: ReportingVerb) -> bool:
+    """`has been told`, `is said to`: the subject is not the speaker."""
+    return (
+        index > 0
+        and tokens[index - 1].lower in PASSIVE_AUXILIARIES
+        and not tokens[index].lower.endswith("ing")
+    )
+
+
+def _subject_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str, floor: int
+) -> _Cue | None:
+    """`X said`, `X, a scholar at Y, said`, `X has also said`: the speaker phrase before
+    the verb, with an apposition between commas."""
+    if _is_passive(tokens, index, verb[0]):
+        return None
+    end = _skip_auxiliaries_left(tokens, index - 1, floor)
+    apposition = ""
+    if end >= floor and tokens[end].text == ",":
+        opening = next(
+            (i for i in range(end - 1, max(floor - 1, end - 30), -1) if tokens[i].text == ","), None
+        )
+        if opening is None:
+            return None
+        apposition = _join(tokens, opening + 1, end - 1)
+        if not describes_speaker(apposition):
+            return None
+        end = opening - 1
+    if end < floor:
+        return None
+    start = phrase_before(tokens, end, floor)
+    if start is None:
+        return None
+    if apposition and start > floor and tokens[start - 1].text == ",":
+        return None  # `X, Y, Z said` is a list, not an apposition
+    anonymity = _anonymity_after(tokens, index + verb[1])
+    description = describe(_join(tokens, start, end), apposition + anonymity)
+    if not _is_speaker(description):
+        return None
+    return _Cue(description, tokens[start].start, verb[0], _join(tokens, index, index + verb[1] - 1),
+                rule, verb_at=tokens[index].start)
+
+
+def _anonymity_after(tokens: list[Token], index: int) -> str:
+    """`…, a former official said, speaking on condition of anonymity.`"""
+    rest = _join(tokens, index, len(tokens) - 1) if index < len(tokens) else ""
+    match = anonymity_pattern().search(rest)
+    return f" {match.group()}" if match else ""
+
+
+def _clause_speaker(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str) -> _Cue | None:
+    """The speaker of a reporting verb inside a sentence, by construction: the subject
+    before it, a coordinated verb (`X reiterated … and urged …`) or a participle
+    (`X published a letter urging …`) take the sentence's subject."""
+    if index > 0 and tokens[index - 1].lower in CONJUNCTIONS:
+        return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
+    if tokens[index].lower.endswith("ing") and not _progressive(tokens, index):
+        return _sentence_subject_cue(tokens, index, verb, "participle_cue")
+    cue = _subject_cue(tokens, index, verb, rule, floor=0)
+    if cue is None:
+        before = _skip_auxiliaries_left(tokens, index - 1, 0)
+        if before >= 0 and tokens[before].lower in CONJUNCTIONS:
+            return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
+        return None
+    if cue.speaker.form == "pronoun":
+        subject = _sentence_subject(tokens)
+        cue.antecedent = subject[0] if subject and subject[1] < cue.at else None
+    return cue
+
+
+def _progressive(tokens: list[Token], index: int) -> bool:
+    """`is calling on`, `have been touting`: a finite verb, not a participle clause."""
+    return index > 0 and tokens[index - 1].lower in PASSIVE_AUXILIARIES
+
+
+def _sentence_subject_cue(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str) -> _Cue | None:
+    subject = _sentence_subject(tokens)
+    if subject is None or subject[1] >= tokens[index].start:
+        return None
+    description, at = subject
+    cue = _Cue(description, at, verb[0], _join(tokens, index, index + verb[1] - 1), rule,
+               verb_at=tokens[index].start)
+    if description.form == "pronoun":
+        cue.antecedent = None
+    return cue
+
+
+def _sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
+    """The subject of a sentence when it can be a speaker, past a conjunction and a short
+    lead-in (`But`, `During the trip,`, `In recent weeks,`)."""
+    index = 0
+    while index < len(tokens) and tokens[index].lower in LEAD_IN_STARTS:
+        index += 1
+    if index < len(tokens) and tokens[index].text == ",":
+        index += 1
+    comma = next(
+        (i for i in range(index, min(len(tokens), index + MAX_LEAD_IN_TOKENS)) if tokens[i].text == ","),
+        None,
+    )
+    candidates = [] if index < len(tokens) and is_boundary(tokens[index].text) else [index]
+    candidates += [comma + 1] if comma is not None else []
+    for start in candidates:
+        end = phrase_after(tokens, start)
+        if end is None:
+            continue
+        apposition = ""
+        if end + 1 < len(tokens) and tokens[end + 1].text == ",":
+            span = apposition_after(tokens, end + 1, len(tokens))
+            apposition = _join(tokens, *span) if span else ""
+        description = describe(_join(tokens, start, end), apposition)
+        if _is_speaker(description):
+            return description, tokens[start].start
+    return None
+
+
+def _is_speaker(description: Description | None) -> bool:
+    return description is not None and not _is_vague(description)
+
+
+@cache
+def _vague_groups() -> frozenset[str]:
+    return frozenset(words()["unsourced"]["group"])
+
+
+def _is_vague(description: Description) -> bool:
+    """`analysts`, `some experts`, `major media outlets`: a group nobody could check."""
+    if description.form != "role" or not description.plural or description.organization:
+        return False
+    text = description.text.lower()
+    return any(text.endswith(group) for group in _vague_groups())
+
+
+def _join(tokens: list[Token], first: int, last: int) -> str:
+    """The original-text words of tokens[first..last] (masked quotations stay masked)."""
+    if last < first:
+        return ""
+    pieces = []
+    for i in range(first, last + 1):
+        if i > first and tokens[i].start > tokens[i - 1].end:
+            pieces.append(" ")
+        pieces.append(tokens[i].text)
+    return "".join(pieces)
+
+
+# --- indirect speech ---------------------------------------------------------------------
+
+
+def _indirect_quotes(context: _Context, marked: list[_Found]) -> list[_Found]:
+    """Reported speech without quotation marks, sentence by sentence."""
+    used = {f.cue.verb_at for f in marked if f.cue}
+    found: list[_Found] = []
+    for sentence, tokens in enumerate(context.tokens):
+        found += _sentence_indirect(context, sentence, tokens, used)
+    return found
+
+
+def _sentence_indirect(context: _Context, sentence: int, tokens: list[Token], used: set[int]) -> list[_Found]:
+    results: list[tuple[_Cue, int, int]] = []
+    for index in range(len(tokens)):
+        verb = _verb_at(tokens, index)
+        if not verb or verb[0].complement == "quote" or tokens[index].start in used:
+            continue
+        reported = _parenthetical_indirect(tokens, index, verb) or _clause_indirect(tokens, index, verb)
+        if reported:
+            results.append(reported)
+    results = _nest(results)
+    found = []
+    for cue, start, end in results:
+        if MASK in context.masked[start:end]:
+            continue  # the quoted words inside are the quote (partial)
+        found.append(_Found("indirect", start, end, sentence, cue))
+    return found
+
+
+def _parenthetical_indirect(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]) -> tuple[_Cue, int, int] | None:
+    """`…, officials said.` / `…, two former officials told Foreign Policy.`: the statement
+    is the clause before the comma."""
+    cue = _parenthetical_cue(tokens, index, verb)
+    if cue is None:
+        return None
+    first = next(i for i, t in enumerate(tokens) if t.start >= cue.at)
+    comma = first - 1 if tokens[first - 1].text == "," else index - 1
+    start = _clause_start(tokens, comma)
+    if start is None or comma <= start:
+        return None
+    return cue, tokens[start].start, tokens[comma - 1].end
+
+
+def _clause_start(tokens: list[Token], comma: int) -> int | None:
+    """The start of the statement a trailing cue reports: the sentence's start, past an
+    `according to` or a lead-in that is itself a quote."""
+    return 0 if comma > 0 else None
+
+
+def _clause_indirect(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]) -> tuple[_Cue, int, int] | None:
+    """`X said (that) …`, `X urged Y to …`, `X told reporters …`, `they said they …`."""
+    cue = _clause_speaker(tokens, index, verb, "reported_clause")
+    if cue is None:
+        return None
+    content = _content_start(tokens, index + verb[1], verb[0])
+    if content is None:
+        return None
+    end = _content_end(tokens, content)
+    if end <= content:
+        return None
+    return cue, tokens[content].start, tokens[end - 1].end
+
+
+def _skip_addressee(tokens: list[Token], index: int, verb: ReportingVerb) -> int:
+    """Past `reporters`, `Foreign Policy`, `an audience at X`, `on Thursday` after a verb."""
+    if index < len(tokens) and verb.lemma in ADDRESSEE_VERBS | {"say", "add", "write"}:
+        end = phrase_after(tokens, index)
+        if end is not None and verb.lemma in ADDRESSEE_VERBS:
+            index = end + 1
+    while index < len(tokens) and tokens[index].lower in ("on", "in", "at", "last", "this", "earlier", "yesterday", "today", "during"):
+        end = phrase_after(tokens, index + 1) if tokens[index].lower not in ("yesterday", "today") else index
+        index = (end if end is not None else index) + 1
+    return index
+
+
+def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int | None:
+    """The first token of the reported clause after a verb, if the verb reports a
+    statement: `that …`, a wh-clause, a clause with a finite verb, or for a directive
+    verb an object and `to …`."""
+    for that in range(index, min(len(tokens), index + MAX_OBJECT_TOKENS)):
+        if tokens[that].lower == "that" and (verb.complement != "object" or that == index):
+            return that + 1 if that + 1 < len(tokens) else None
+        if tokens[that].text in ".;" or tokens[that].text.startswith(MASK):
+            break
+    if verb.complement == "object":
+        return None
+    start = _skip_addressee(tokens, index, verb) if verb.complement == "clause" else index
+    if start >= len(tokens):
+        return None
+    first = tokens[start]
+    if first.lower in WH_WORDS and verb.complement == "clause":
+        return start
+    if first.text in ",.;:" or first.lower in _word_set("boundaries") and first.lower not in ("it", "he", "she", "they", "we", "there", "i", "you"):
+        return None
+    if verb.complement == "directive":
+        window = tokens[start : start + MAX_OBJECT_TOKENS]
+        return start if any(t.lower == "to" for t in window[1:]) else None
+    return start if _has_finite_verb(tokens, start) else None
+
+
+def _has_finite_verb(tokens: list[Token], start: int) -> bool:
+    """Whether a finite verb follows the clause's first word within a few tokens, before
+    any punctuation: `India is …`, `the United States routinely raises …`, `they came …`."""
+    for index in range(start + 1, min(len(tokens), start + 1 + MAX_CLAUSE_SUBJECT_TOKENS)):
+        token = tokens[index]
+        if not re.match(r"\w", token.text):
+            return False
+        if token.lower in _word_set("finite"):
+            return True
+        if _looks_finite(token) and not is_determiner(tokens[index - 1].text) and tokens[
+            index - 1
+        ].lower not in ("most", "more", "less", "least", "very", "so", "well"):
+            return True
+    return False
+
+
+def _looks_finite(token: Token) -> bool:
+    """A lower-case word ending in -s or -ed: `raises`, `decided` (not `advanced jets`,
+    which the caller rules out by the word before it)."""
+    return (
+        not token.capitalized
+        and len(token.text) > 3
+        and token.text.endswith(("es", "ed"))
+        and token.text.isalpha()
+    )
+
+
+@cache
+def _word_set(section: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in words()["words"][section])
+
+
+def _content_end(tokens: list[Token], start: int) -> int:
+    """Where a reported clause ends: the sentence's end, or before a coordinated reporting
+    verb (`… and urged …`), `according to`, or a trailing cue."""
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token.text in ";" or token.text in ".!?" and index == len(tokens) - 1:
+            return index
+        if token.lower in CONJUNCTIONS and _verb_at(tokens, _skip_auxiliaries(tokens, index + 1)):
+            return index - 1 if index > 0 and tokens[index - 1].text == "," else index
+        if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+            return index - 1 if tokens[index - 1].text == "," else index
+    end = len(tokens)
+    while end > start and tokens[end - 1].text in ".!?,;:”’\"'":
+        end -= 1
+    return end
+
+
+def _nest(results: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]]:
+    """`The Journal reported that X has said …`: the inner speaker said it; the outer one
+    (an outlet) is the chain it came through."""
+    kept = []
+    for cue, start, end in results:
+        outer = [other for other, s, e in results if other is not cue and s <= cue.verb_at < e]
+        if outer:
+            cue.chain.extend(o.speaker for o in outer if o.speaker.speaker_type == "media")
+        inner = [other for other, s, e in results if other is not cue and start <= other.verb_at < end]
+        if not inner:
+            kept.append((cue, start, end))
+    return kept
+
+
+# --- unsourced claims --------------------------------------------------------------------
+
+
+@cache
+def _unsourced_patterns() -> tuple[tuple[UnsourcedKind, re.Pattern], ...]:
+    data = words()["unsourced"]
+
+    def alternation(items: list[str]) -> str:
+        return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+
+    auxiliaries = r"(?:(?:have|has|had|also|now|still|long|increasingly)\s+)*"
+    modifier = r"(?:[\w.’'\-]+\s+){0,3}?"
+    group = (
+        rf"\b(?:(?:{alternation(data['quantifier'])})\s+)?{modifier}"
+        rf"(?:{alternation(data['group'])})\s+{auxiliaries}(?:{alternation(data['verbs'])})\b"
+    )
+    beliefs = [verb for verb in data["verbs"] if verb.split()[0] not in reporting_verbs()]
+    quantified = (
+        rf"\b(?:{alternation(data['quantifier'])})\s+{modifier}\w+s\s+{auxiliaries}"
+        rf"(?:{alternation(beliefs)})\b"
+    )
+    return (
+        ("adverb", re.compile(rf"\b(?:{alternation(data['adverb'])})\b", re.IGNORECASE)),
+        ("passive", re.compile(rf"\b(?:{alternation(data['passive'])})\b", re.IGNORECASE)),
+        ("group", re.compile(group, re.IGNORECASE)),
+        ("group", re.compile(quantified, re.IGNORECASE)),
+    )
+
+
+def _unsourced(context: _Context) -> tuple[Unsourced, ...]:
+    found: dict[int, Unsourced] = {}
+    for number, sentence in enumerate(context.document.sentences):
+        text = context.masked[sentence.start : sentence.end]
+        for kind, pattern in _unsourced_patterns():
+            for match in pattern.finditer(text):
+                start = sentence.start + match.start()
+                if not any(u.start <= start < u.end for u in found.values()):
+                    found[start] = Unsourced(start, sentence.start + match.end(), match.group(), kind, number)
+    return tuple(found[start] for start in sorted(found))
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Entity:
+    description: Description
+    name: str
+    role: str
+    organization: str
+    speaker_type: SpeakerType
+    country: str
+    anonymous: bool
+    last_seen: int
+    chain: list[str] = field(default_factory=list)
+
+    @property
+    def form(self) -> str:
+        return self.description.form
+
+
+def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
+    """Give every quote a speaker, in reading order: a later `Madan`, `the official` or
+    `she` is the speaker introduced earlier; a continuation has its quote's speaker."""
+    entities: list[_Entity] = []
+    order = sorted(range(len(found)), key=lambda i: (found[i].cue.at if found[i].cue else found[i].start))
+    for step, number in enumerate(order):
+        item = found[number]
+        if item.cue is None:
+            continue
+        item.speaker = _resolve(item.cue.speaker, item.cue.antecedent, entities, step, item.sentence, found)
+        if item.speaker is None:
+            continue  # a pronoun with no speaker to refer to
+        for carrier in item.cue.chain:
+            outlet = _resolve(carrier, None, entities, step, item.sentence, found, create=False)
+            name = entities[outlet].name if outlet is not None else carrier.organization or carrier.text
+            if name not in item.chain:
+                item.chain.append(name)
+            if name not in entities[item.speaker].chain:
+                entities[item.speaker].chain.append(name)
+    for item in found:
+        if item.kind == "continuation" and item.follows is not None:
+            item.speaker = item.follows.speaker
+    found[:] = [item for item in found if item.speaker is not None]
+    return entities
+
+
+def _resolve(
+    description: Description,
+    antecedent: Description | None,
+    entities: list[_Entity],
+    step: int,
+    sentence: int,
+    found: list[_Found],
+    create: bool = True,
+) -> int | None:
+    if description.form == "pronoun":
+        if antecedent is not None and antecedent.form != "pronoun" and _pronoun_fits(description, antecedent):
+            return _resolve(antecedent, None, entities, step, sentence, found)
+        match = _pronoun_antecedent(description, entities, found, sentence)
+        if match is None:
+            return None
+    else:
+        match = _same_speaker(description, entities)
+    if match is not None:
+        entity = entities[match]
+        entity.last_seen = step
+        _fill_in(entity, description)
+        return match
+    if not create:
+        return None
+    entities.append(_new_entity(description, step))
+    return len(entities) - 1
+
+
+def _pronoun_fits(pronoun: Description, antecedent: Description) -> bool:
+    if pronoun.plural:
+        return antecedent.plural or antecedent.form == "institution"
+    if pronoun.head == "it":
+        return antecedent.form == "institution"
+    return not antecedent.plural and antecedent.form in ("name", "role")
+
+
+def _pronoun_antecedent(pronoun: Description, entities: list[_Entity], found: list[_Found], sentence: int) -> int | None:
+    """The most recently quoted compatible speaker, within PRONOUN_REACH sentences."""
+    recent = {f.speaker: f.sentence for f in found if f.speaker is not None and f.sentence <= sentence}
+    candidates = [
+        (entity.last_seen, number)
+        for number, entity in enumerate(entities)
+        if _pronoun_fits(pronoun, entity.description) and sentence - recent.get(number, -99) <= PRONOUN_REACH
+    ]
+    return max(candidates)[1] if candidates else None
+
+
+def _same_speaker(description: Description, entities: list[_Entity]) -> int | None:
+    """An earlier speaker this phrase refers back to, by surname, organization or role."""
+    candidates = sorted(range(len(entities)), key=lambda n: entities[n].last_seen, reverse=True)
+    for number in candidates:
+        entity = entities[number]
+        if _refers_to(description, entity):
+            return number
+    return None
+
+
+def _refers_to(description: Description, entity: _Entity) -> bool:
+    known = entity.description
+    if description.form == "name":
+        if known.form != "name" or description.head != known.head:
+            return False
+        first, other = description.name.split(), known.name.split()
+        return len(first) == 1 or len(other) == 1 or first[0] == other[0]
+    if description.form == "institution":
+        return known.form == "institution" and (
+            description.organization.lower() == known.organization.lower()
+            or description.head == known.head and description.speaker_type == known.speaker_type
+        )
+    if description.form == "role":
+        if known.form != "role" or description.head != known.head or description.plural != known.plural:
+            return False
+        if description.definite:
+            return description.modifiers <= known.modifiers | _nationality_words(known)
+        if not _introduces(description):
+            return description.role.lower() == known.role.lower()
+    return False
+
+
+def _nationality_words(description: Description) -> frozenset[str]:
+    return frozenset({"u.s.", "us"}) if description.country == "US" else frozenset()
+
+
+def _introduces(description: Description) -> bool:
+    """`a senior official`, `another official`, `two officials` introduce a new speaker."""
+    first = description.text.split()[0].lower()
+    return first in {w.lower() for w in words()["words"]["indefinite"]} or first.isdigit()
+
+
+def _fill_in(entity: _Entity, description: Description) -> None:
+    """A later mention may say more: the role or organization of a speaker first named bare."""
+    if description.form == "name" and len(description.name.split()) > len(entity.name.split()):
+        entity.name = description.name
+    entity.role = entity.role or description.role
+    entity.organization = entity.organization or description.organization
+    entity.country = entity.country or description.country
+    entity.anonymous = entity.anonymous or description.anonymous
+    if entity.speaker_type == "other" and description.speaker_type not in (None, "other"):
+        entity.speaker_type = description.speaker_type
+
+
+def _new_entity(description: Description, step: int) -> _Entity:
+    name = description.name if description.form == "name" else description.text
+    return _Entity(
+        description,
+        name,
+        description.role,
+        description.organization,
+        description.speaker_type or "other",
+        description.country,
+        description.anonymous,
+        step,
+    )
+
+
+def _speakers(entities: list[_Entity], found: list[_Found]) -> tuple[Speaker, ...]:
+    """One Speaker per entity that said something, numbered in order of first quote."""
+    quoted = [f.speaker for f in found if f.speaker is not None]
+    order = list(dict.fromkeys(quoted))
+    speakers = []
+    for new_id, number in enumerate(order):
+        entity = entities[number]
+        speakers.append(
+            Speaker(
+                id=new_id,
+                name=entity.name,
+                role=entity.role,
+                organization=entity.organization,
+                speaker_type=entity.speaker_type,
+                country=entity.country,
+                named=entity.form == "name",
+                anonymous=entity.anonymous,
+                form=entity.form,
+                quotes=tuple(i for i, f in enumerate(found) if f.speaker == number),
+                chain=tuple(entity.chain),
+            )
+        )
+    renumber = {number: new_id for new_id, number in enumerate(order)}
+    for item in found:
+        item.speaker = renumber.get(item.speaker) if item.speaker is not None else None
+    return tuple(speakers)
+
+
+def _quote(item: _Found, document: Document, speakers: Sequence[Speaker]) -> Quote:
+    speaker = speakers[item.speaker] if item.speaker is not None else None
+    cue = item.cue
+    verb = cue.verb if cue else None
+    return Quote(
+        item.start,
+        item.end,
+        kind=item.kind,
+        text=document.text[item.start : item.end],
+        speaker=speaker.name if speaker else "",
+        speaker_id=speaker.id if speaker else None,
+        speaker_type=speaker.speaker_type if speaker else None,
+        country=speaker.country if speaker else "",
+        named=speaker.named if speaker else False,
+        cue=cue.cue if cue else "",
+        verb=verb.lemma if verb else "",
+        verb_category=verb.category if verb else "",
+        rule=cue.rule if cue else "continuation",
+        sentence=item.sentence,
+        chain=tuple(item.chain),
+    )
+
+
+# --- source mix --------------------------------------------------------------------------
+
+
+def _shares(counts: Counter) -> dict[str, float]:
+    total = sum(counts.values())
+    return {key: value / total for key, value in counts.items()} if total else {}
+
+
+def source_mix(
+    document: Document,
+    quotes: Sequence[Quote],
+    speakers: Sequence[Speaker],
+    unsourced: Sequence[Unsourced],
+    mentions: Sequence[Mention],
+) -> SourceMix:
+    """Counts and shares of who speaks, and who is talked about but never heard."""
+    by_type = Counter(q.speaker_type or "other" for q in quotes)
+    by_country = Counter(q.country or "unknown" for q in quotes)
+    named = sum(1 for q in quotes if q.named)
+    marked = _merged([Span(q.start, q.end) for q in quotes if q.kind in MARKED_KINDS])
+    quoted_words = sum(count_words(document.text[s.start : s.end]) for s in marked)
+    actors = gazetteer()
+    mentioned = Counter(
+        actors[m.actor].country for m in mentions if m.actor in actors and actors[m.actor].country
+    )
+    countries_quoted = tuple(dict.fromkeys(s.country for s in speakers if s.country))
+    countries_mentioned = tuple(country for country, _ in mentioned.most_common())
+    verbs = Counter(q.verb for q in quotes if q.verb)
+    return SourceMix(
+        quotes=len(quotes),
+        by_kind=dict(Counter(q.kind for q in quotes)),
+        voices=len(speakers),
+        by_type={t: by_type[t] for t in SPEAKER_TYPES if by_type[t]},
+        type_shares=_shares(by_type),
+        voices_by_type=dict(Counter(s.speaker_type for s in speakers)),
+        by_country=dict(by_country.most_common()),
+        country_shares=_shares(by_country),
+        named=named,
+        unnamed=len(quotes) - named,
+        named_share=named / len(quotes) if quotes else None,
+        anonymous=sum(1 for s in speakers if s.anonymous),
+        quoted_words=quoted_words,
+        quoted_word_share=quoted_words / document.word_count if document.word_count else 0.0,
+        countries_mentioned=countries_mentioned,
+        countries_quoted=countries_quoted,
+        countries_unheard=tuple(c for c in countries_mentioned if c not in countries_quoted),
+        verbs=dict(verbs.most_common()),
+        verb_categories=dict(Counter(q.verb_category for q in quotes if q.verb_category).most_common()),
+        unsourced=len(unsourced),
+    )
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged

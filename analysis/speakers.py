@@ -1,0 +1,568 @@
+"""Who is speaking: the noun phrases that name or describe a speaker, and what they say.
+
+A speaker phrase is a name (`Tanvi Madan`), a title and name (`US Defense Secretary Jim
+Mattis`), a description (`a senior U.S. defence official`), an institution (`the Kremlin`,
+`Press TV`, `India`) or a pronoun. `describe` turns one, with its apposition (`, a scholar
+at the Brookings Institution,`), into a `Description`: name, role, organization, speaker
+type and country. The words it relies on are data files: roles.tsv, organizations.tsv,
+nationalities.tsv, reporting_verbs.tsv and attribution.toml.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from .resources import load_toml, load_tsv
+
+SpeakerType = Literal["official", "legislator", "expert", "media", "other"]
+Form = Literal["name", "role", "institution", "pronoun"]
+
+# Longest speaker phrase and apposition the rules look at, in tokens. A personal name
+# rarely has more than four words; a description ("two senior U.S. defence officials")
+# rarely more than six modifiers.
+MAX_NAME_TOKENS = 4
+MAX_MODIFIERS = 6
+MAX_APPOSITION_TOKENS = 30
+PRONOUNS = {"he": False, "she": False, "they": True, "it": False}
+# Role types that say more about a speaker than the organization they work for: a senator
+# from a party is a legislator, a columnist at a think tank's magazine is media.
+DEFINING_ROLE_TYPES = ("legislator", "media")
+
+TOKEN = re.compile(
+    r"▮+"  # a masked quotation
+    r"|(?:[A-Z]\.){2,}(?:-[\w’']+)*"  # U.S., U.S.-India
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Lt|Col|Adm|Maj|Gov|Amb|Prof|Pres|St|Jr|Sr|Ret|Corp|Inc)\."
+    r"|\w(?:[\w’'\-.&]*\w)?"
+    r"|[^\w\s]"
+)
+NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "al", "bin", "ibn", "van", "von"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of text[start:end], with offsets into `text`."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    form: str
+    lemma: str
+    category: str
+    complement: Literal["clause", "directive", "object", "quote"]
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    speaker_type: SpeakerType
+    country: str
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a speaker phrase says about its speaker.
+
+    `text` is the phrase as printed. `head` is what later mentions match on: the surname
+    of a person, the role noun of a description (`official`), the last word of an
+    institution. `definite` descriptions ("the official") refer back to a speaker already
+    introduced; indefinite ones ("a senior official", "another official") introduce one.
+    """
+
+    text: str
+    form: Form
+    name: str = ""
+    role: str = ""
+    organization: str = ""
+    speaker_type: SpeakerType | None = None
+    country: str = ""
+    plural: bool = False
+    definite: bool = False
+    head: str = ""
+    modifiers: frozenset[str] = frozenset()
+    anonymous: bool = False
+
+    @property
+    def named(self) -> bool:
+        return self.form == "name"
+
+
+# --- lexicons ---------------------------------------------------------------------------
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular forms of a verb: claim → claims, claimed, claiming; deny → denies, denied."""
+    first, _, rest = lemma.partition(" ")
+    rest = f" {rest}" if rest else ""
+    forms = {first}
+    if first.endswith("y") and first[-2:-1] not in "aeiou":
+        forms |= {first[:-1] + "ies", first[:-1] + "ied", first + "ing"}
+    elif first.endswith("e"):
+        forms |= {first + "s", first + "d", first[:-1] + "ing"}
+    elif first.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {first + "es", first + "ed", first + "ing"}
+    else:
+        forms |= {first + "s", first + "ed", first + "ing"}
+    return {form + rest for form in forms}
+
+
+@cache
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    """Every form of every reporting verb (lower case, `called on` included) → its entry."""
+    verbs: dict[str, ReportingVerb] = {}
+    for verb, category, complement, *_ in load_tsv("reporting_verbs.tsv"):
+        lemma, *irregular = verb.split("|")
+        forms = set(irregular) or _inflections(lemma)
+        if irregular and " " not in lemma and not any(f.endswith("ing") for f in irregular):
+            forms |= {form for form in _inflections(lemma) if not form.endswith("ed")}
+        for form in sorted(forms | {lemma}):
+            verbs.setdefault(form, ReportingVerb(form, lemma, category, complement))
+    return verbs
+
+
+@cache
+def roles() -> dict[str, tuple[str, bool]]:
+    """Role (lower case, singular and plural) → (speaker type or `organization`, plural)."""
+    table: dict[str, tuple[str, bool]] = {}
+    for role, speaker_type, *_ in load_tsv("roles.tsv"):
+        singular, *plural = role.split("|")
+        plural = plural or [_plural(singular)]
+        table.setdefault(singular.lower(), (speaker_type, False))
+        for form in plural:
+            table.setdefault(form.lower(), (speaker_type, True))
+    return table
+
+
+def _plural(noun: str) -> str:
+    last = noun.rsplit(" ", 1)[-1]
+    if noun.endswith("."):
+        return noun
+    if last == "person":
+        return noun[: -len("person")] + "people"
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if last.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    if last.endswith("man"):
+        return noun[:-3] + "men"
+    return noun + "s"
+
+
+@cache
+def _organizations() -> tuple[dict[str, Organization], tuple[tuple[re.Pattern, Organization]]]:
+    names: dict[str, Organization] = {}
+    patterns = []
+    for name, speaker_type, country, *_ in load_tsv("organizations.tsv"):
+        org = Organization(name, speaker_type, country)
+        if "*" in name:
+            words = r"(?:[A-Z][\w’'\-.&]*\s+){0,4}?[A-Z][\w’'\-.&]*"
+            regex = r"\s+".join(words if part == "*" else re.escape(part) for part in name.split())
+            patterns.append((re.compile(rf"\b{regex}(?!\w)"), org))
+        else:
+            names[name] = org
+    return names, tuple(patterns)
+
+
+@cache
+def _pattern_heads() -> dict[str, SpeakerType]:
+    """The fixed word of each name pattern (`* Ministry` → Ministry): "the Ministry said"."""
+    _, patterns = _organizations()
+    heads: dict[str, SpeakerType] = {}
+    for _, org in patterns:
+        fixed = [word for word in org.name.split() if word != "*" and word[:1].isupper()]
+        if len(fixed) == 1:
+            heads.setdefault(fixed[0], org.speaker_type)
+    return heads
+
+
+@cache
+def _organization_pattern() -> re.Pattern:
+    names, _ = _organizations()
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+def find_organization(text: str) -> tuple[Organization, int, int] | None:
+    """The first organization named in `text` (listed names before name patterns).
+
+    Listed names of several words match in any case ("state department"); a one-word
+    name or acronym only as printed, so "dawn" is not the newspaper Dawn.
+    """
+    names, patterns = _organizations()
+    lower = {name.lower(): org for name, org in names.items()}
+    for match in _organization_pattern().finditer(text):
+        found = match.group()
+        org = names.get(found) or (lower[found.lower()] if " " in found else None)
+        if org:
+            return Organization(found, org.speaker_type, org.country), match.start(), match.end()
+    found = [(m.start(), -len(m.group()), m, org) for regex, org in patterns for m in regex.finditer(text)]
+    if not found:
+        return None
+    _, _, match, org = min(found, key=lambda item: item[:2])
+    name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
+    return Organization(name, org.speaker_type, org.country), match.start(), match.end()
+
+
+@cache
+def nationalities() -> dict[str, tuple[str, str]]:
+    """Country name, capital or adjective as printed → (ISO code, form)."""
+    return {term: (country, form) for term, country, form, *_ in load_tsv("nationalities.tsv")}
+
+
+@cache
+def _nationality_pattern() -> re.Pattern:
+    terms = sorted(nationalities(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, terms))})(?![\w])")
+
+
+def find_country(text: str) -> str:
+    """ISO code of the first country, capital or nationality word in `text`, or ""."""
+    match = _nationality_pattern().search(text)
+    return nationalities()[match.group()][0] if match else ""
+
+
+@cache
+def words() -> dict:
+    """The word lists of attribution.toml."""
+    return load_toml("attribution.toml")
+
+
+@cache
+def _word_set(section: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in words()["words"][section])
+
+
+def is_determiner(token: str) -> bool:
+    return token.lower() in _word_set("determiners") or token.isdigit()
+
+
+def is_boundary(token: str) -> bool:
+    return token.lower() in _word_set("boundaries")
+
+
+def is_title_word(token: str) -> bool:
+    return (
+        token in _word_set("title_words")
+        or token.lower() in _word_set("title_words")
+        or (token.lower() in roles() and token[:1].isupper())
+        or nationalities().get(token, ("", ""))[1] == "adjective"
+        or token in ("US", "U.S.", "UN", "U.N.", "EU")
+    )
+
+
+@cache
+def anonymity_pattern() -> re.Pattern:
+    phrases = sorted(words()["anonymity"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, phrases))})\b", re.IGNORECASE)
+
+
+# --- finding speaker phrases in tokens ---------------------------------------------------
+
+
+def role_at_end(tokens: list[Token], end: int) -> int | None:
+    """Start index of the longest role that ends at token `end` (inclusive), if any."""
+    table = roles()
+    for length in (3, 2, 1):
+        start = end - length + 1
+        if start >= 0 and " ".join(t.lower for t in tokens[start : end + 1]) in table:
+            return start
+    return None
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.capitalized and token.text[0].isalpha() or re.fullmatch(r"[A-Z]\.", token.text)
+
+
+def phrase_before(tokens: list[Token], end: int, floor: int = 0) -> int | None:
+    """Start index of the speaker phrase that ends at token `end` (inclusive).
+
+    Reads leftwards: a pronoun; a run of capitalised words with the titles and roles
+    among them (`Kremlin spokesman Dmitry Peskov`); or a role noun with its modifiers back
+    to a determiner or the start of the clause (`two senior U.S. defence officials`).
+    """
+    if end < floor:
+        return None
+    last = tokens[end]
+    if last.lower in PRONOUNS:
+        return end
+    if role_at_end(tokens, end) is not None:
+        return _description_start(tokens, role_at_end(tokens, end), floor)
+    if not _is_name_token(last):
+        return None
+    start = end
+    while start - 1 >= floor:
+        previous = tokens[start - 1]
+        if _is_name_token(previous) or previous.lower in roles():
+            start -= 1
+        elif previous.lower in NAME_CONNECTORS and start - 2 >= floor and tokens[start - 2].capitalized:
+            start -= 1
+        else:
+            break
+    while tokens[start].lower in NAME_CONNECTORS and start < end:
+        start += 1
+    if start - 1 >= floor and tokens[start - 1].lower in ("the", "a", "an"):
+        start -= 1
+    return start
+
+
+def _description_start(tokens: list[Token], head_start: int, floor: int) -> int:
+    start = head_start
+    modifiers = 0
+    while start - 1 >= floor and modifiers < MAX_MODIFIERS:
+        previous = tokens[start - 1]
+        if is_determiner(previous.text):
+            return start - 1
+        if not re.match(r"[\w]", previous.text) or is_boundary(previous.text):
+            break
+        if previous.lower.endswith("ly") and not previous.capitalized:
+            break
+        start -= 1
+        modifiers += 1
+    return start
+
+
+def phrase_after(tokens: list[Token], start: int) -> int | None:
+    """End index (inclusive) of the speaker phrase that starts at token `start`: a pronoun,
+    or modifiers up to a role or capitalised head, and the name or roles right after it
+    (`a senior state department official`, `Kremlin spokesman Dmitry Peskov`)."""
+    if start >= len(tokens):
+        return None
+    if tokens[start].lower in PRONOUNS:
+        return start
+    index = start + 1 if is_determiner(tokens[start].text) else start
+    end = None
+    while index < len(tokens) and index - start <= MAX_MODIFIERS + MAX_NAME_TOKENS:
+        token = tokens[index]
+        is_head = role_at_end(tokens, index) is not None or _is_name_token(token)
+        if not re.match(r"\w", token.text):
+            break
+        if end is not None:
+            if is_head:
+                end = index
+            elif not _connects_names(tokens, index, end):
+                break
+        elif is_head:
+            end = index
+        elif is_boundary(token.text) and token.lower not in ("and", "or"):
+            break
+        index += 1
+    return end
+
+
+def _connects_names(tokens: list[Token], index: int, end: int) -> bool:
+    """`of` in `Secretary of State Mike Pompeo`, `for` in `Center for …`."""
+    return (
+        tokens[index].lower in NAME_CONNECTORS
+        and end == index - 1
+        and tokens[end].capitalized
+        and index + 1 < len(tokens)
+        and tokens[index + 1].capitalized
+    )
+
+
+def apposition_after(tokens: list[Token], comma: int, stop: int) -> tuple[int, int] | None:
+    """The apposition that opens with the comma at `comma` and closes before a comma
+    (or `stop`): `, a scholar at the Brookings Institution,`. Returns token indices
+    (first, last) of its words when they describe a speaker (a role, an organization or
+    anonymity), else None."""
+    for close in range(comma + 1, min(stop, comma + MAX_APPOSITION_TOKENS)):
+        if tokens[close].text in ",;:▮" or tokens[close].text.startswith("▮"):
+            break
+    else:
+        close = min(stop, comma + MAX_APPOSITION_TOKENS)
+    if close <= comma + 1:
+        return None
+    words_ = " ".join(t.text for t in tokens[comma + 1 : close])
+    return (comma + 1, close - 1) if describes_speaker(words_) else None
+
+
+def describes_speaker(text: str) -> bool:
+    """Whether an apposition says who a speaker is (role, organization, anonymity)."""
+    tokens = tokenize(text)
+    return bool(
+        anonymity_pattern().search(text)
+        or find_organization(text)
+        or any(role_at_end(tokens, i) is not None for i in range(len(tokens)))
+    )
+
+
+# --- describing a speaker phrase ---------------------------------------------------------
+
+
+def describe(phrase: str, apposition: str = "") -> Description | None:
+    """A Description of the speaker phrase (and its apposition), or None if the phrase
+    cannot name a speaker ("the move", "the deal")."""
+    phrase = phrase.strip(" ,")
+    tokens = tokenize(phrase)
+    if not tokens:
+        return None
+    anonymous = bool(anonymity_pattern().search(apposition))
+    if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
+        return Description(phrase, "pronoun", plural=PRONOUNS[tokens[0].lower], head=tokens[0].lower)
+    determiner = tokens[0].lower if is_determiner(tokens[0].text) else ""
+    body = tokens[1:] if determiner else tokens
+    if not body:
+        return None
+    body_text = phrase[body[0].start :]
+    definite = determiner in ("the", "this", "that", "these", "those")
+    institution = _institution(body_text, phrase, definite, apposition)
+    if institution:
+        return institution
+    if _is_name_token(body[-1]) and all(
+        _is_name_token(t) or t.lower in NAME_CONNECTORS or t.lower in roles() for t in body
+    ):
+        named = _named_person(phrase, body, determiner, apposition, anonymous)
+        if named:
+            return named
+    return _role_description(phrase, body, determiner, apposition, anonymous)
+
+
+def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Description | None:
+    """A whole phrase that is an organization or a country: `the Kremlin`, `Press TV`, `India`."""
+    found = find_organization(body)
+    if found and found[1] == 0 and found[2] == len(body):
+        org = found[0]
+        country = org.country or find_country(body) or find_country(apposition)
+        return Description(
+            phrase, "institution", organization=org.name, speaker_type=org.speaker_type,
+            country=country, definite=definite, head=org.name.split()[-1].lower(),
+        )
+    if " " not in body and body in _pattern_heads():
+        kind = _pattern_heads()[body]
+        return Description(
+            phrase, "institution", organization=body, speaker_type=kind, definite=definite,
+            head=body.lower(), country=find_country(apposition),
+        )
+    entry = nationalities().get(body)
+    if entry and entry[1] in ("name", "capital"):
+        return Description(
+            phrase, "institution", organization=body, speaker_type="official", country=entry[0],
+            definite=definite, head=body.lower(),
+        )
+    return None
+
+
+def _named_person(
+    phrase: str, body: list[Token], determiner: str, apposition: str, anonymous: bool
+) -> Description | None:
+    """`Randall Schriver`, `US Defense Secretary Jim Mattis`, `Kremlin spokesman Dmitry Peskov`."""
+    split = len(body)
+    while split > 0 and not is_title_word(body[split - 1].text) and body[split - 1].lower not in NAME_CONNECTORS:
+        split -= 1
+    name_tokens = body[split:]
+    if not name_tokens or len(name_tokens) > MAX_NAME_TOKENS:
+        return None
+    name = phrase[name_tokens[0].start : name_tokens[-1].end]
+    if find_organization(name) or name in nationalities():
+        return None
+    title = phrase[body[0].start : name_tokens[0].start].strip() if split else ""
+    context = f"{title} , {apposition}"
+    speaker_type, role, organization, country = _affiliation(title, apposition)
+    return Description(
+        phrase, "name", name=name, role=role, organization=organization,
+        speaker_type=speaker_type or "other", country=country, head=name_tokens[-1].text,
+        anonymous=anonymous, modifiers=frozenset(context.lower().split()) - {","},
+    )
+
+
+def _role_description(
+    phrase: str, body: list[Token], determiner: str, apposition: str, anonymous: bool
+) -> Description | None:
+    """`a senior state department official`, `U.S. lawmakers and officials`, `the ministry`."""
+    head_start = None
+    for end in range(len(body) - 1, -1, -1):
+        head_start = role_at_end(body, end)
+        if head_start is not None:
+            head_end = end
+            break
+    if head_start is None:
+        return None
+    head = " ".join(t.lower for t in body[head_start : head_end + 1])
+    first_head = next(
+        (role_at_end(body, i) for i in range(len(body)) if role_at_end(body, i) is not None), head_start
+    )
+    first_role = " ".join(t.lower for t in body[first_head : first_head + 1])
+    plural = roles()[head][1] or determiner in ("two", "three", "four", "five", "several", "some", "many", "both")
+    description = phrase[body[0].start :]
+    speaker_type, _, organization, country = _affiliation(description, apposition, first_role)
+    definite = determiner in ("the", "this", "that", "these", "those")
+    modifiers = frozenset(t.lower for t in body[:head_start] if t.lower not in ("and", "or"))
+    institution = head in _word_set("institutions") and not plural
+    return Description(
+        phrase, "institution" if institution else "role",
+        role="" if institution else description,
+        organization=organization or (description if institution else ""),
+        speaker_type=speaker_type or "other", country=country, plural=plural, definite=definite,
+        head=_singular(head), modifiers=modifiers, anonymous=anonymous,
+    )
+
+
+def _singular(role: str) -> str:
+    for singular, (_, plural) in ((k, v) for k, v in roles().items() if not v[1]):
+        if _plural(singular) == role:
+            return singular
+    return role
+
+
+def _affiliation(description: str, apposition: str, role_word: str = "") -> tuple[str, str, str, str]:
+    """(speaker type, role, organization, country) from a title or description and its
+    apposition. The organization's type decides, except for defining roles (a senator
+    is a legislator wherever they sit); a country comes from the organization, else from
+    a nationality or capital in the description, else in the apposition."""
+    text = f"{description} , {apposition}"
+    found = find_organization(text)
+    org = found[0] if found else None
+    role = _role_text(description, apposition)
+    role_word = role_word or _first_role(text)
+    role_type = roles().get(role_word, ("", False))[0]
+    if role_type in DEFINING_ROLE_TYPES or not org:
+        speaker_type = role_type if role_type != "organization" else ""
+    else:
+        speaker_type = org.speaker_type
+    if not speaker_type and org:
+        speaker_type = org.speaker_type
+    country = (org.country if org else "") or find_country(description) or find_country(apposition)
+    return speaker_type, role, org.name if org else "", country
+
+
+def _first_role(text: str) -> str:
+    tokens = tokenize(text)
+    for end in range(len(tokens)):
+        for length in (3, 2, 1):
+            start = end - length + 1
+            words_ = " ".join(t.lower for t in tokens[max(start, 0) : end + 1])
+            if start >= 0 and words_ in roles() and (end + 1 == len(tokens) or " ".join(
+                t.lower for t in tokens[start : end + 2]) not in roles()):
+                return words_
+    return ""
+
+
+def _role_text(title: str, apposition: str) -> str:
+    """The role as printed: the title before a name, else the apposition's first part
+    without its article and organization (`a scholar at the Brookings Institution` →
+    `scholar`)."""
+    role = title.strip() if title.strip() else apposition.split(",")[0].strip()
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE)
+    found = find_organization(role)
+    if found and found[1] > 0:
+        before = role[: found[1]]
+        cut = re.search(r"\s+(?:at|of|with|for|from|in)(?:\s+the)?\s*$", before)
+        if cut:
+            role = before[: cut.start()]
+    return role.strip(" ,")
