@@ -15,6 +15,7 @@ from .corpus import load_each
 from .errors import AnalysisError
 from .framing import load_codebook
 from .report import Report, analyze, to_json
+from .sources import QUOTE_KINDS, SPEAKER_TYPES, SourceMix
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -55,6 +56,21 @@ def _layer(report: Report, layer: str) -> str:
     return f"{count.narration}+{count.quoted}q"
 
 
+def _quote_counts(mix: SourceMix) -> str:
+    """`12 (8 in marks)`: all quotes, and how many of them are in quotation marks."""
+    marked = sum(mix.by_kind.get(kind, 0) for kind in ("direct", "continuation", "partial"))
+    return f"{mix.quotes} ({marked} marked)"
+
+
+def _named_voices(report: Report) -> int:
+    return sum(1 for speaker in report.sources.speakers if speaker.named)
+
+
+def _type_share(mix: SourceMix, speaker_type: str) -> str:
+    count = mix.by_type.get(speaker_type, 0)
+    return f"{count} ({mix.type_shares.get(speaker_type, 0):.0%})" if count else "–"
+
+
 # Each row: (label, value for one report). Metric rows read like the JSON field names.
 TABLE_ROWS: list[tuple[str, Callable[[Report], str]]] = [
     ("date", lambda r: r.article.date or "–"),
@@ -69,6 +85,17 @@ TABLE_ROWS: list[tuple[str, Callable[[Report], str]]] = [
     ("VADER (sentence mean)", lambda r: _number(r.sentiment.vader)),
     ("narration polarity", lambda r: _number(r.sentiment.narration.polarity)),
     ("quoted polarity", lambda r: _number(r.sentiment.quoted.polarity)),
+    ("quotes", lambda r: _quote_counts(r.sources.source_mix)),
+    ("voices (named)", lambda r: f"{r.sources.source_mix.voices} ({_named_voices(r)})"),
+    ("officials", lambda r: _type_share(r.sources.source_mix, "official")),
+    ("legislators", lambda r: _type_share(r.sources.source_mix, "legislator")),
+    ("experts", lambda r: _type_share(r.sources.source_mix, "expert")),
+    ("media", lambda r: _type_share(r.sources.source_mix, "media")),
+    ("other sources", lambda r: _type_share(r.sources.source_mix, "other")),
+    ("quoted countries", lambda r: " ".join(r.sources.source_mix.countries_quoted) or "–"),
+    ("mentioned, unheard", lambda r: " ".join(r.sources.source_mix.countries_unheard) or "–"),
+    ("quoted words", lambda r: f"{r.sources.source_mix.quoted_word_share:.0%}"),
+    ("unsourced claims", lambda r: str(r.sources.source_mix.unsourced)),
     ("tone mentioning #1", lambda r: _top_actor(r, 0)),
     ("tone mentioning #2", lambda r: _top_actor(r, 1)),
     ("tone mentioning #3", lambda r: _top_actor(r, 2)),
@@ -132,7 +159,27 @@ def flat_metrics(report: Report) -> dict[str, object]:
         "narration_subjectivity": tone.narration.subjectivity,
         "quoted_subjectivity": tone.quoted.subjectivity,
         **report.framing.flat(),
+        **_flat_source_mix(report.sources.source_mix),
     }
+
+
+def _flat_source_mix(mix: SourceMix) -> dict[str, object]:
+    """The source mix as CSV columns: counts and shares per speaker type, named share, …"""
+    row: dict[str, object] = {
+        "quotes": mix.quotes,
+        **{f"quotes_{kind}": mix.by_kind.get(kind, 0) for kind in QUOTE_KINDS},
+        "voices": mix.voices,
+        "named_share": mix.named_share,
+        "anonymous_voices": mix.anonymous,
+        "quoted_word_share": mix.quoted_word_share,
+        "unsourced": mix.unsourced,
+    }
+    for speaker_type in SPEAKER_TYPES:
+        row[f"{speaker_type}_quotes"] = mix.by_type.get(speaker_type, 0)
+        row[f"{speaker_type}_share"] = mix.type_shares.get(speaker_type, 0.0)
+    row["countries_quoted"] = " ".join(mix.countries_quoted)
+    row["countries_unheard"] = " ".join(mix.countries_unheard)
+    return row
 
 
 def format_csv(reports: Sequence[Report]) -> str:

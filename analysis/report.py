@@ -11,6 +11,7 @@ from .corpus import Article, make_article
 from .framing import Codebook, Framing, analyze_framing, load_codebook
 from .resources import package_digest
 from .sentiment import Sentiment, analyze_sentiment
+from .sources import Sources, analyze_sources
 from .text import Document, segment
 
 SCHEMA_VERSION = 1
@@ -26,6 +27,7 @@ class Report:
     article: Article
     document: Document
     mentions: tuple[Mention, ...]
+    sources: Sources
     sentiment: Sentiment
     framing: Framing
 
@@ -53,6 +55,10 @@ class Report:
             ],
             "removed": as_json(article.removed),
             "mentions": as_json(self.mentions),
+            "quotes": as_json(self.sources.quotes),
+            "speakers": as_json(self.sources.speakers),
+            "unsourced": as_json(self.sources.unsourced),
+            "source_mix": as_json(self.sources.source_mix),
             "sentiment": as_json(self.sentiment),
             "codebook": as_json(self.framing.codebook),
             "frames": as_json(self.framing.frames),
@@ -69,14 +75,15 @@ def analyze(article: Article | str, codebook: str | Path | Codebook = "policy") 
         article = make_article(article)
     document = segment(article.text)
     mentions = find_mentions(article.text)
-    quoted = document.quotations
+    sources = analyze_sources(document, mentions)
     return Report(
         article=article,
         document=document,
         mentions=mentions,
-        sentiment=analyze_sentiment(document, quoted, mentions),
+        sources=sources,
+        sentiment=analyze_sentiment(document, sources.quoted_spans, mentions),
         framing=analyze_framing(
-            document, quoted, mentions, load_codebook(codebook), headline=article.title
+            document, sources.quoted_spans, mentions, load_codebook(codebook), headline=article.title
         ),
     )
 

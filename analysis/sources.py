@@ -18,22 +18,22 @@ data files (see analysis/speakers.py).
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
 from .actors import Mention, gazetteer
 from .speakers import (
     Description,
-    is_determiner,
     ReportingVerb,
     SpeakerType,
     Token,
     anonymity_pattern,
-    is_boundary,
     apposition_after,
     describe,
     describes_speaker,
+    is_boundary,
+    is_determiner,
     phrase_after,
     phrase_before,
     reporting_verbs,
@@ -44,6 +44,7 @@ from .text import Document, Span, count_words
 
 QuoteKind = Literal["direct", "continuation", "partial", "indirect"]
 UnsourcedKind = Literal["adverb", "passive", "group"]
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "continuation", "partial", "indirect")
 MARKED_KINDS: tuple[QuoteKind, ...] = ("direct", "continuation", "partial")
 SPEAKER_TYPES: tuple[SpeakerType, ...] = ("official", "legislator", "expert", "media", "other")
 
@@ -306,11 +307,7 @@ def _is_sentential(text: str, before: list[Token], after: list[Token]) -> bool:
     ends with a comma before its cue."""
     opens = not before or before[-1].text in ":,—–-"
     stripped = text.rstrip()
-    closes = (
-        not after
-        or stripped[-1:] in ",.?!…—–"
-        or after[0].text in ",.?!;:—–"
-    )
+    closes = not after or stripped[-1:] in ",.?!…—–" or after[0].text in ",.?!;:—–"
     return opens and closes
 
 
@@ -350,14 +347,24 @@ def _cue_after_quote(after: list[Token], context: _Context) -> _Cue | None:
     verb = _verb_at(after, next_index)
     if not verb:
         return None
-    description = describe(_join(after, index, end), apposition + _anonymity_after(after, next_index))
+    description = describe(
+        _join(after, index, end), apposition + _anonymity_after(after, next_index)
+    )
     if not _is_speaker(description):
         return None
-    return _Cue(description, after[index].start, verb[0], _join(after, next_index, next_index + verb[1] - 1),
-                "cue_after_quote", verb_at=after[next_index].start)
+    return _Cue(
+        description,
+        after[index].start,
+        verb[0],
+        _join(after, next_index, next_index + verb[1] - 1),
+        "cue_after_quote",
+        verb_at=after[next_index].start,
+    )
 
 
-def _inverted_speaker(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str) -> _Cue | None:
+def _inverted_speaker(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str
+) -> _Cue | None:
     """`said X` with X after the verb, and X's apposition up to the end of the clause."""
     start = index + verb[1]
     end = phrase_after(tokens, start)
@@ -369,8 +376,14 @@ def _inverted_speaker(tokens: list[Token], index: int, verb: tuple[ReportingVerb
     description = describe(_join(tokens, start, end), apposition)
     if not _is_speaker(description):
         return None
-    return _Cue(description, tokens[start].start, verb[0], _join(tokens, index, start - 1), rule,
-                verb_at=tokens[index].start)
+    return _Cue(
+        description,
+        tokens[start].start,
+        verb[0],
+        _join(tokens, index, start - 1),
+        rule,
+        verb_at=tokens[index].start,
+    )
 
 
 def _cue_before_quote(before: list[Token], context: _Context) -> _Cue | None:
@@ -430,7 +443,9 @@ def _trailing_cue(tokens: list[Token], after: int = 0) -> _Cue | None:
     return None
 
 
-def _parenthetical_cue(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]) -> _Cue | None:
+def _parenthetical_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> _Cue | None:
     after_verb = _skip_addressee(tokens, index + verb[1], verb[0])
     if index > 0 and tokens[index - 1].text == ",":
         cue = _inverted_speaker(tokens, index, verb, "trailing_cue")
@@ -473,8 +488,14 @@ def _according_to(tokens: list[Token], start: int, end: int) -> _Cue | None:
                 apposition = _join(tokens, *span) if span else ""
             description = describe(_join(tokens, index + 2, phrase_end), apposition)
             if _is_speaker(description):
-                return _Cue(description, tokens[index + 2].start, None, "according to",
-                            "according_to", verb_at=tokens[index].start)
+                return _Cue(
+                    description,
+                    tokens[index + 2].start,
+                    None,
+                    "according to",
+                    "according_to",
+                    verb_at=tokens[index].start,
+                )
     return None
 
 
@@ -483,7 +504,11 @@ def _add_chain(cue: _Cue, before: list[Token], after: list[Token], context: _Con
     `…, according to Defense One`, `The Journal reported that X said …`."""
     for tokens in (after, before):
         according = _according_to(tokens, 0, len(tokens) - 1)
-        if according and according.speaker.speaker_type == "media" and according.speaker != cue.speaker:
+        if (
+            according
+            and according.speaker.speaker_type == "media"
+            and according.speaker != cue.speaker
+        ):
             cue.chain.append(according.speaker)
     for index, token in enumerate(before):
         verb = _verb_at(before, index)
@@ -510,7 +535,7 @@ def _verb_at(tokens: list[Token], index: int) -> tuple[ReportingVerb, int] | Non
         if pair in verbs:
             return verbs[pair], 2
     entry = verbs.get(tokens[index].lower)
-    if entry is None or " " in entry.lemma and entry.form == tokens[index].lower:
+    if entry is None or (" " in entry.lemma and entry.form == tokens[index].lower):
         return None
     return entry, 1
 
@@ -586,8 +611,14 @@ def _subject_cue(
     description = describe(_join(tokens, start, end), apposition + anonymity)
     if not _is_speaker(description):
         return None
-    return _Cue(description, tokens[start].start, verb[0], _join(tokens, index, index + verb[1] - 1),
-                rule, verb_at=tokens[index].start)
+    return _Cue(
+        description,
+        tokens[start].start,
+        verb[0],
+        _join(tokens, index, index + verb[1] - 1),
+        rule,
+        verb_at=tokens[index].start,
+    )
 
 
 def _anonymity_after(tokens: list[Token], index: int) -> str:
@@ -597,7 +628,9 @@ def _anonymity_after(tokens: list[Token], index: int) -> str:
     return f" {match.group()}" if match else ""
 
 
-def _clause_speaker(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str) -> _Cue | None:
+def _clause_speaker(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str
+) -> _Cue | None:
     """The speaker of a reporting verb inside a sentence, by construction: the subject
     before it, a coordinated verb (`X reiterated … and urged …`) or a participle
     (`X published a letter urging …`) take the sentence's subject."""
@@ -622,13 +655,21 @@ def _progressive(tokens: list[Token], index: int) -> bool:
     return index > 0 and tokens[index - 1].lower in PASSIVE_AUXILIARIES
 
 
-def _sentence_subject_cue(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str) -> _Cue | None:
+def _sentence_subject_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str
+) -> _Cue | None:
     subject = _sentence_subject(tokens)
     if subject is None or subject[1] >= tokens[index].start:
         return None
     description, at = subject
-    cue = _Cue(description, at, verb[0], _join(tokens, index, index + verb[1] - 1), rule,
-               verb_at=tokens[index].start)
+    cue = _Cue(
+        description,
+        at,
+        verb[0],
+        _join(tokens, index, index + verb[1] - 1),
+        rule,
+        verb_at=tokens[index].start,
+    )
     if description.form == "pronoun":
         cue.antecedent = None
     return cue
@@ -643,7 +684,11 @@ def _sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
     if index < len(tokens) and tokens[index].text == ",":
         index += 1
     comma = next(
-        (i for i in range(index, min(len(tokens), index + MAX_LEAD_IN_TOKENS)) if tokens[i].text == ","),
+        (
+            i
+            for i in range(index, min(len(tokens), index + MAX_LEAD_IN_TOKENS))
+            if tokens[i].text == ","
+        ),
         None,
     )
     candidates = [] if index < len(tokens) and is_boundary(tokens[index].text) else [index]
@@ -663,20 +708,7 @@ def _sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
 
 
 def _is_speaker(description: Description | None) -> bool:
-    return description is not None and not _is_vague(description)
-
-
-@cache
-def _vague_groups() -> frozenset[str]:
-    return frozenset(words()["unsourced"]["group"])
-
-
-def _is_vague(description: Description) -> bool:
-    """`analysts`, `some experts`, `major media outlets`: a group nobody could check."""
-    if description.form != "role" or not description.plural or description.organization:
-        return False
-    text = description.text.lower()
-    return any(text.endswith(group) for group in _vague_groups())
+    return description is not None
 
 
 def _join(tokens: list[Token], first: int, last: int) -> str:
@@ -703,15 +735,22 @@ def _indirect_quotes(context: _Context, marked: list[_Found]) -> list[_Found]:
     return found
 
 
-def _sentence_indirect(context: _Context, sentence: int, tokens: list[Token], used: set[int]) -> list[_Found]:
+def _sentence_indirect(
+    context: _Context, sentence: int, tokens: list[Token], used: set[int]
+) -> list[_Found]:
     results: list[tuple[_Cue, int, int]] = []
     for index in range(len(tokens)):
         verb = _verb_at(tokens, index)
         if not verb or verb[0].complement == "quote" or tokens[index].start in used:
             continue
-        reported = _parenthetical_indirect(tokens, index, verb) or _clause_indirect(tokens, index, verb)
+        reported = _parenthetical_indirect(tokens, index, verb) or _clause_indirect(
+            tokens, index, verb
+        )
         if reported:
             results.append(reported)
+    according = _according_indirect(tokens)
+    if according and according[0].verb_at not in used:
+        results.append(according)
     results = _nest(results)
     found = []
     for cue, start, end in results:
@@ -721,7 +760,9 @@ def _sentence_indirect(context: _Context, sentence: int, tokens: list[Token], us
     return found
 
 
-def _parenthetical_indirect(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]) -> tuple[_Cue, int, int] | None:
+def _parenthetical_indirect(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> tuple[_Cue, int, int] | None:
     """`…, officials said.` / `…, two former officials told Foreign Policy.`: the statement
     is the clause before the comma."""
     cue = _parenthetical_cue(tokens, index, verb)
@@ -735,13 +776,33 @@ def _parenthetical_indirect(tokens: list[Token], index: int, verb: tuple[Reporti
     return cue, tokens[start].start, tokens[comma - 1].end
 
 
+def _according_indirect(tokens: list[Token]) -> tuple[_Cue, int, int] | None:
+    """`According to X, …` and `…, according to X.`: the statement is the rest of the
+    sentence, or the clause before the comma."""
+    cue = _according_to(tokens, 0, len(tokens) - 1)
+    if cue is None:
+        return None
+    first = next(i for i, t in enumerate(tokens) if t.start == cue.verb_at)
+    if first == 0:
+        comma = next((i for i in range(2, len(tokens)) if tokens[i].text == ","), None)
+        if comma is None or comma + 1 >= len(tokens):
+            return None
+        end = _content_end(tokens, comma + 1)
+        return (cue, tokens[comma + 1].start, tokens[end - 1].end) if end > comma + 1 else None
+    if tokens[first - 1].text != "," or first < 2:
+        return None
+    return cue, tokens[0].start, tokens[first - 2].end
+
+
 def _clause_start(tokens: list[Token], comma: int) -> int | None:
     """The start of the statement a trailing cue reports: the sentence's start, past an
     `according to` or a lead-in that is itself a quote."""
     return 0 if comma > 0 else None
 
 
-def _clause_indirect(tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]) -> tuple[_Cue, int, int] | None:
+def _clause_indirect(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> tuple[_Cue, int, int] | None:
     """`X said (that) …`, `X urged Y to …`, `X told reporters …`, `they said they …`."""
     cue = _clause_speaker(tokens, index, verb, "reported_clause")
     if cue is None:
@@ -761,8 +822,22 @@ def _skip_addressee(tokens: list[Token], index: int, verb: ReportingVerb) -> int
         end = phrase_after(tokens, index)
         if end is not None and verb.lemma in ADDRESSEE_VERBS:
             index = end + 1
-    while index < len(tokens) and tokens[index].lower in ("on", "in", "at", "last", "this", "earlier", "yesterday", "today", "during"):
-        end = phrase_after(tokens, index + 1) if tokens[index].lower not in ("yesterday", "today") else index
+    while index < len(tokens) and tokens[index].lower in (
+        "on",
+        "in",
+        "at",
+        "last",
+        "this",
+        "earlier",
+        "yesterday",
+        "today",
+        "during",
+    ):
+        end = (
+            phrase_after(tokens, index + 1)
+            if tokens[index].lower not in ("yesterday", "today")
+            else index
+        )
         index = (end if end is not None else index) + 1
     return index
 
@@ -784,7 +859,10 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
     first = tokens[start]
     if first.lower in WH_WORDS and verb.complement == "clause":
         return start
-    if first.text in ",.;:" or first.lower in _word_set("boundaries") and first.lower not in ("it", "he", "she", "they", "we", "there", "i", "you"):
+    if first.text in ",.;:" or (
+        first.lower in _word_set("boundaries")
+        and first.lower not in ("it", "he", "she", "they", "we", "there", "i", "you")
+    ):
         return None
     if verb.complement == "directive":
         window = tokens[start : start + MAX_OBJECT_TOKENS]
@@ -801,9 +879,12 @@ def _has_finite_verb(tokens: list[Token], start: int) -> bool:
             return False
         if token.lower in _word_set("finite"):
             return True
-        if _looks_finite(token) and not is_determiner(tokens[index - 1].text) and tokens[
-            index - 1
-        ].lower not in ("most", "more", "less", "least", "very", "so", "well"):
+        if (
+            _looks_finite(token)
+            and not is_determiner(tokens[index - 1].text)
+            and tokens[index - 1].lower
+            not in ("most", "more", "less", "least", "very", "so", "well")
+        ):
             return True
     return False
 
@@ -829,11 +910,15 @@ def _content_end(tokens: list[Token], start: int) -> int:
     verb (`… and urged …`), `according to`, or a trailing cue."""
     for index in range(start, len(tokens)):
         token = tokens[index]
-        if token.text in ";" or token.text in ".!?" and index == len(tokens) - 1:
+        if token.text in ";" or (token.text in ".!?" and index == len(tokens) - 1):
             return index
         if token.lower in CONJUNCTIONS and _verb_at(tokens, _skip_auxiliaries(tokens, index + 1)):
             return index - 1 if index > 0 and tokens[index - 1].text == "," else index
-        if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+        if (
+            token.lower == "according"
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower == "to"
+        ):
             return index - 1 if tokens[index - 1].text == "," else index
     end = len(tokens)
     while end > start and tokens[end - 1].text in ".!?,;:”’\"'":
@@ -849,7 +934,9 @@ def _nest(results: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]]:
         outer = [other for other, s, e in results if other is not cue and s <= cue.verb_at < e]
         if outer:
             cue.chain.extend(o.speaker for o in outer if o.speaker.speaker_type == "media")
-        inner = [other for other, s, e in results if other is not cue and start <= other.verb_at < end]
+        inner = [
+            other for other, s, e in results if other is not cue and start <= other.verb_at < end
+        ]
         if not inner:
             kept.append((cue, start, end))
     return kept
@@ -892,7 +979,9 @@ def _unsourced(context: _Context) -> tuple[Unsourced, ...]:
             for match in pattern.finditer(text):
                 start = sentence.start + match.start()
                 if not any(u.start <= start < u.end for u in found.values()):
-                    found[start] = Unsourced(start, sentence.start + match.end(), match.group(), kind, number)
+                    found[start] = Unsourced(
+                        start, sentence.start + match.end(), match.group(), kind, number
+                    )
     return tuple(found[start] for start in sorted(found))
 
 
@@ -920,17 +1009,29 @@ def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
     """Give every quote a speaker, in reading order: a later `Madan`, `the official` or
     `she` is the speaker introduced earlier; a continuation has its quote's speaker."""
     entities: list[_Entity] = []
-    order = sorted(range(len(found)), key=lambda i: (found[i].cue.at if found[i].cue else found[i].start))
+    order = sorted(
+        range(len(found)), key=lambda i: found[i].cue.at if found[i].cue else found[i].start
+    )
     for step, number in enumerate(order):
         item = found[number]
         if item.cue is None:
             continue
-        item.speaker = _resolve(item.cue.speaker, item.cue.antecedent, entities, step, item.sentence, found)
+        cue = item.cue
+        if cue.speaker.form == "pronoun" and cue.antecedent is None:
+            cue.antecedent = _previous_subject(context, item.sentence)
+        item.speaker = _resolve(cue.speaker, cue.antecedent, entities, step, item.sentence, found)
+        if item.speaker is None and item.kind != "indirect":
+            entities.append(_new_entity(cue.speaker, step))  # "she said", nobody to refer to
+            item.speaker = len(entities) - 1
         if item.speaker is None:
-            continue  # a pronoun with no speaker to refer to
+            continue  # reported speech by "it" or "they" with nobody to refer to
         for carrier in item.cue.chain:
             outlet = _resolve(carrier, None, entities, step, item.sentence, found, create=False)
-            name = entities[outlet].name if outlet is not None else carrier.organization or carrier.text
+            name = (
+                entities[outlet].name
+                if outlet is not None
+                else carrier.organization or carrier.text
+            )
             if name not in item.chain:
                 item.chain.append(name)
             if name not in entities[item.speaker].chain:
@@ -940,6 +1041,16 @@ def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
             item.speaker = item.follows.speaker
     found[:] = [item for item in found if item.speaker is not None]
     return entities
+
+
+def _previous_subject(context: _Context, sentence: int) -> Description | None:
+    """The subject of the sentence before, in the same paragraph: `The minister spoke
+    calmly. “…,” she said.`"""
+    sentences = context.document.sentences
+    if sentence == 0 or sentences[sentence - 1].paragraph != sentences[sentence].paragraph:
+        return None
+    subject = _sentence_subject(context.tokens[sentence - 1])
+    return subject[0] if subject else None
 
 
 def _resolve(
@@ -952,7 +1063,11 @@ def _resolve(
     create: bool = True,
 ) -> int | None:
     if description.form == "pronoun":
-        if antecedent is not None and antecedent.form != "pronoun" and _pronoun_fits(description, antecedent):
+        if (
+            antecedent is not None
+            and antecedent.form != "pronoun"
+            and _pronoun_fits(description, antecedent)
+        ):
             return _resolve(antecedent, None, entities, step, sentence, found)
         match = _pronoun_antecedent(description, entities, found, sentence)
         if match is None:
@@ -978,13 +1093,18 @@ def _pronoun_fits(pronoun: Description, antecedent: Description) -> bool:
     return not antecedent.plural and antecedent.form in ("name", "role")
 
 
-def _pronoun_antecedent(pronoun: Description, entities: list[_Entity], found: list[_Found], sentence: int) -> int | None:
+def _pronoun_antecedent(
+    pronoun: Description, entities: list[_Entity], found: list[_Found], sentence: int
+) -> int | None:
     """The most recently quoted compatible speaker, within PRONOUN_REACH sentences."""
-    recent = {f.speaker: f.sentence for f in found if f.speaker is not None and f.sentence <= sentence}
+    recent = {
+        f.speaker: f.sentence for f in found if f.speaker is not None and f.sentence <= sentence
+    }
     candidates = [
         (entity.last_seen, number)
         for number, entity in enumerate(entities)
-        if _pronoun_fits(pronoun, entity.description) and sentence - recent.get(number, -99) <= PRONOUN_REACH
+        if _pronoun_fits(pronoun, entity.description)
+        and sentence - recent.get(number, -99) <= PRONOUN_REACH
     ]
     return max(candidates)[1] if candidates else None
 
@@ -1009,10 +1129,14 @@ def _refers_to(description: Description, entity: _Entity) -> bool:
     if description.form == "institution":
         return known.form == "institution" and (
             description.organization.lower() == known.organization.lower()
-            or description.head == known.head and description.speaker_type == known.speaker_type
+            or (description.head == known.head and description.speaker_type == known.speaker_type)
         )
     if description.form == "role":
-        if known.form != "role" or description.head != known.head or description.plural != known.plural:
+        if (
+            known.form != "role"
+            or description.head != known.head
+            or description.plural != known.plural
+        ):
             return False
         if description.definite:
             return description.modifiers <= known.modifiers | _nationality_words(known)
@@ -1155,7 +1279,9 @@ def source_mix(
         countries_quoted=countries_quoted,
         countries_unheard=tuple(c for c in countries_mentioned if c not in countries_quoted),
         verbs=dict(verbs.most_common()),
-        verb_categories=dict(Counter(q.verb_category for q in quotes if q.verb_category).most_common()),
+        verb_categories=dict(
+            Counter(q.verb_category for q in quotes if q.verb_category).most_common()
+        ),
         unsourced=len(unsourced),
     )
 

@@ -24,6 +24,7 @@ Form = Literal["name", "role", "institution", "pronoun"]
 MAX_NAME_TOKENS = 4
 MAX_MODIFIERS = 6
 MAX_APPOSITION_TOKENS = 30
+MAX_POST_MODIFIER_TOKENS = 7
 PRONOUNS = {"he": False, "she": False, "they": True, "it": False}
 # Role types that say more about a speaker than the organization they work for: a senator
 # from a party is a legislator, a columnist at a think tank's magazine is media.
@@ -211,7 +212,11 @@ def find_organization(text: str) -> tuple[Organization, int, int] | None:
         org = names.get(found) or (lower[found.lower()] if " " in found else None)
         if org:
             return Organization(found, org.speaker_type, org.country), match.start(), match.end()
-    found = [(m.start(), -len(m.group()), m, org) for regex, org in patterns for m in regex.finditer(text)]
+    found = [
+        (m.start(), -len(m.group()), m, org)
+        for regex, org in patterns
+        for m in regex.finditer(text)
+    ]
     if not found:
         return None
     _, _, match, org = min(found, key=lambda item: item[:2])
@@ -286,31 +291,41 @@ def role_at_end(tokens: list[Token], end: int) -> int | None:
 
 
 def _is_name_token(token: Token) -> bool:
-    return token.capitalized and token.text[0].isalpha() or re.fullmatch(r"[A-Z]\.", token.text)
+    return (token.capitalized and token.text[0].isalpha()) or bool(
+        re.fullmatch(r"[A-Z]\.", token.text)
+    )
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int = 0) -> int | None:
     """Start index of the speaker phrase that ends at token `end` (inclusive).
 
-    Reads leftwards: a pronoun; a run of capitalised words with the titles and roles
-    among them (`Kremlin spokesman Dmitry Peskov`); or a role noun with its modifiers back
-    to a determiner or the start of the clause (`two senior U.S. defence officials`).
+    Reads leftwards: a pronoun; a role with what follows it (`a spokesperson for the
+    Foreign Office`, `a source close to the talks`); a role noun with its modifiers back to
+    a determiner or the start of the clause (`two senior U.S. defence officials`); or a
+    run of capitalised words with the titles and roles among them (`Kremlin spokesman
+    Dmitry Peskov`).
     """
     if end < floor:
         return None
-    last = tokens[end]
-    if last.lower in PRONOUNS:
+    if tokens[end].lower in PRONOUNS:
         return end
+    for start in range(end, max(floor, end - MAX_POST_MODIFIER_TOKENS) - 1, -1):
+        head = role_at_end(tokens, start - 1) if start - 1 >= floor else None
+        if head is not None and _post_modifier_end(tokens, start) == end:
+            return _description_start(tokens, head, floor)
     if role_at_end(tokens, end) is not None:
         return _description_start(tokens, role_at_end(tokens, end), floor)
-    if not _is_name_token(last):
+    if not _is_name_token(tokens[end]):
         return None
     start = end
     while start - 1 >= floor:
         previous = tokens[start - 1]
-        if _is_name_token(previous) or previous.lower in roles():
-            start -= 1
-        elif previous.lower in NAME_CONNECTORS and start - 2 >= floor and tokens[start - 2].capitalized:
+        connects = previous.lower in NAME_CONNECTORS and start - 2 >= floor
+        if (
+            _is_name_token(previous)
+            or previous.lower in roles()
+            or (connects and tokens[start - 2].capitalized)
+        ):
             start -= 1
         else:
             break
@@ -319,6 +334,47 @@ def phrase_before(tokens: list[Token], end: int, floor: int = 0) -> int | None:
     if start - 1 >= floor and tokens[start - 1].lower in ("the", "a", "an"):
         start -= 1
     return start
+
+
+@cache
+def _post_modifiers() -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(p.lower().split()) for p in words()["words"]["post_modifiers"]}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
+    """The last token of what follows a role at `start`: `for the Foreign Office`, `at
+    the embassy`, `close to the talks`; None if nothing there qualifies a speaker."""
+    for phrase in _post_modifiers():
+        if tuple(t.lower for t in tokens[start : start + len(phrase)]) != phrase:
+            continue
+        index = start + len(phrase)
+        if index < len(tokens) and tokens[index].lower == "the":
+            index += 1
+        if index >= len(tokens):
+            return None
+        if len(phrase) > 1:  # close to the talks, familiar with the matter
+            end = index
+            while (
+                end + 1 < len(tokens)
+                and re.match(r"\w", tokens[end + 1].text)
+                and not (
+                    is_boundary(tokens[end + 1].text) or tokens[end + 1].lower in reporting_verbs()
+                )
+            ):
+                end += 1
+            return end if end - start < MAX_POST_MODIFIER_TOKENS else None
+        if tokens[index].lower in _word_set("institutions") or tokens[index].lower in roles():
+            return index
+        if _is_name_token(tokens[index]):
+            end = index
+            while end + 1 < len(tokens) and (
+                _is_name_token(tokens[end + 1]) or _connects_names(tokens, end + 1, end)
+            ):
+                end += 1
+            return end
+        return None
+    return None
 
 
 def _description_start(tokens: list[Token], head_start: int, floor: int) -> int:
@@ -339,9 +395,12 @@ def _description_start(tokens: list[Token], head_start: int, floor: int) -> int:
 
 def phrase_after(tokens: list[Token], start: int) -> int | None:
     """End index (inclusive) of the speaker phrase that starts at token `start`: a pronoun,
-    or modifiers up to a role or capitalised head, and the name or roles right after it
-    (`a senior state department official`, `Kremlin spokesman Dmitry Peskov`)."""
-    if start >= len(tokens):
+    or modifiers up to a role or capitalised head, the name or roles right after it and
+    what qualifies a role (`an Indian defence official`, `Kremlin spokesman Dmitry Peskov`,
+    `a spokesperson for the Foreign Office`)."""
+    if start >= len(tokens) or (
+        is_boundary(tokens[start].text) and tokens[start].lower not in PRONOUNS
+    ):
         return None
     if tokens[start].lower in PRONOUNS:
         return start
@@ -349,20 +408,36 @@ def phrase_after(tokens: list[Token], start: int) -> int | None:
     end = None
     while index < len(tokens) and index - start <= MAX_MODIFIERS + MAX_NAME_TOKENS:
         token = tokens[index]
-        is_head = role_at_end(tokens, index) is not None or _is_name_token(token)
-        if not re.match(r"\w", token.text):
+        is_role = role_at_end(tokens, index) is not None
+        if not re.match(r"\w", token.text) or (
+            end is not None and is_determiner(token.text) and not token.capitalized
+        ):
             break
-        if end is not None:
-            if is_head:
-                end = index
-            elif not _connects_names(tokens, index, end):
-                break
-        elif is_head:
+        if is_role or _is_name_token(token):
             end = index
-        elif is_boundary(token.text) and token.lower not in ("and", "or"):
+        elif end is not None and _connects_names(tokens, index, end):
+            pass
+        elif end is not None and role_at_end(tokens, end) is not None:
+            qualifier = _post_modifier_end(tokens, index)
+            return qualifier if qualifier is not None else end
+        elif (is_boundary(token.text) and token.lower not in ("and", "or")) or (
+            end is not None and not _role_ahead(tokens, index)
+        ):
             break
         index += 1
     return end
+
+
+def _role_ahead(tokens: list[Token], index: int) -> bool:
+    """Whether lower-case modifiers from `index` lead to a role: `Indian defence official`."""
+    for ahead in range(index, min(len(tokens), index + MAX_MODIFIERS)):
+        if role_at_end(tokens, ahead) is not None:
+            return True
+        if not re.match(r"\w", tokens[ahead].text) or is_boundary(tokens[ahead].text):
+            return False
+        if tokens[ahead].lower in reporting_verbs():
+            return False
+    return False
 
 
 def _connects_names(tokens: list[Token], index: int, end: int) -> bool:
@@ -414,11 +489,17 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
         return None
     anonymous = bool(anonymity_pattern().search(apposition))
     if len(tokens) == 1 and tokens[0].lower in PRONOUNS:
-        return Description(phrase, "pronoun", plural=PRONOUNS[tokens[0].lower], head=tokens[0].lower)
+        return Description(
+            phrase, "pronoun", plural=PRONOUNS[tokens[0].lower], head=tokens[0].lower
+        )
     determiner = tokens[0].lower if is_determiner(tokens[0].text) else ""
     body = tokens[1:] if determiner else tokens
-    if not body:
+    if not body or _is_vague_group(phrase):
         return None
+    owner = _possessor(body[0].text)
+    if owner and len(body) > 1:  # Pakistan's Foreign Office, Russia's defence minister
+        body = body[1:]
+        apposition = f"{owner} , {apposition}"
     body_text = phrase[body[0].start :]
     definite = determiner in ("the", "this", "that", "these", "those")
     institution = _institution(body_text, phrase, definite, apposition)
@@ -433,6 +514,25 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
     return _role_description(phrase, body, determiner, apposition, anonymous)
 
 
+def _possessor(token: str) -> str:
+    """`Pakistan` from `Pakistan's`, when the possessor is a country or organization."""
+    match = re.fullmatch(r"(.+)[’']s", token)
+    if not match:
+        return ""
+    owner = match.group(1)
+    return owner if owner in nationalities() or find_organization(owner) else ""
+
+
+def _is_vague_group(phrase: str) -> bool:
+    """`critics`, `some experts`, `Indian analysts`, `major media outlets`: a group nobody
+    could check is no speaker (its claims are unsourced)."""
+    lower = phrase.lower()
+    groups = words()["unsourced"]["group"]
+    return any(lower == g or lower.endswith(" " + g) for g in groups) and not find_organization(
+        phrase
+    )
+
+
 def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Description | None:
     """A whole phrase that is an organization or a country: `the Kremlin`, `Press TV`, `India`."""
     found = find_organization(body)
@@ -440,20 +540,35 @@ def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Des
         org = found[0]
         country = org.country or find_country(body) or find_country(apposition)
         return Description(
-            phrase, "institution", organization=org.name, speaker_type=org.speaker_type,
-            country=country, definite=definite, head=org.name.split()[-1].lower(),
+            phrase,
+            "institution",
+            organization=org.name,
+            speaker_type=org.speaker_type,
+            country=country,
+            definite=definite,
+            head=org.name.split()[-1].lower(),
         )
     if " " not in body and body in _pattern_heads():
         kind = _pattern_heads()[body]
         return Description(
-            phrase, "institution", organization=body, speaker_type=kind, definite=definite,
-            head=body.lower(), country=find_country(apposition),
+            phrase,
+            "institution",
+            organization=body,
+            speaker_type=kind,
+            definite=definite,
+            head=body.lower(),
+            country=find_country(apposition),
         )
     entry = nationalities().get(body)
     if entry and entry[1] in ("name", "capital"):
         return Description(
-            phrase, "institution", organization=body, speaker_type="official", country=entry[0],
-            definite=definite, head=body.lower(),
+            phrase,
+            "institution",
+            organization=body,
+            speaker_type="official",
+            country=entry[0],
+            definite=definite,
+            head=body.lower(),
         )
     return None
 
@@ -463,7 +578,11 @@ def _named_person(
 ) -> Description | None:
     """`Randall Schriver`, `US Defense Secretary Jim Mattis`, `Kremlin spokesman Dmitry Peskov`."""
     split = len(body)
-    while split > 0 and not is_title_word(body[split - 1].text) and body[split - 1].lower not in NAME_CONNECTORS:
+    while (
+        split > 0
+        and not is_title_word(body[split - 1].text)
+        and body[split - 1].lower not in NAME_CONNECTORS
+    ):
         split -= 1
     name_tokens = body[split:]
     if not name_tokens or len(name_tokens) > MAX_NAME_TOKENS:
@@ -475,9 +594,16 @@ def _named_person(
     context = f"{title} , {apposition}"
     speaker_type, role, organization, country = _affiliation(title, apposition)
     return Description(
-        phrase, "name", name=name, role=role, organization=organization,
-        speaker_type=speaker_type or "other", country=country, head=name_tokens[-1].text,
-        anonymous=anonymous, modifiers=frozenset(context.lower().split()) - {","},
+        phrase,
+        "name",
+        name=name,
+        role=role,
+        organization=organization,
+        speaker_type=speaker_type or "other",
+        country=country,
+        head=name_tokens[-1].text,
+        anonymous=anonymous,
+        modifiers=frozenset(context.lower().split()) - {","},
     )
 
 
@@ -495,32 +621,57 @@ def _role_description(
         return None
     head = " ".join(t.lower for t in body[head_start : head_end + 1])
     first_head = next(
-        (role_at_end(body, i) for i in range(len(body)) if role_at_end(body, i) is not None), head_start
+        (role_at_end(body, i) for i in range(len(body)) if role_at_end(body, i) is not None),
+        head_start,
     )
     first_role = " ".join(t.lower for t in body[first_head : first_head + 1])
-    plural = roles()[head][1] or determiner in ("two", "three", "four", "five", "several", "some", "many", "both")
+    plural = roles()[head][1] or determiner in (
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "some",
+        "many",
+        "both",
+    )
     description = phrase[body[0].start :]
     speaker_type, _, organization, country = _affiliation(description, apposition, first_role)
     definite = determiner in ("the", "this", "that", "these", "those")
     modifiers = frozenset(t.lower for t in body[:head_start] if t.lower not in ("and", "or"))
     institution = head in _word_set("institutions") and not plural
     return Description(
-        phrase, "institution" if institution else "role",
+        phrase,
+        "institution" if institution else "role",
         role="" if institution else description,
         organization=organization or (description if institution else ""),
-        speaker_type=speaker_type or "other", country=country, plural=plural, definite=definite,
-        head=_singular(head), modifiers=modifiers, anonymous=anonymous,
+        speaker_type=speaker_type or "other",
+        country=country,
+        plural=plural,
+        definite=definite,
+        head=_singular(head),
+        modifiers=modifiers,
+        anonymous=anonymous,
     )
 
 
 def _singular(role: str) -> str:
-    for singular, (_, plural) in ((k, v) for k, v in roles().items() if not v[1]):
-        if _plural(singular) == role:
-            return singular
-    return role
+    return _singulars().get(role, role)
 
 
-def _affiliation(description: str, apposition: str, role_word: str = "") -> tuple[str, str, str, str]:
+@cache
+def _singulars() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for role, *_ in load_tsv("roles.tsv"):
+        singular, *plural = role.lower().split("|")
+        for form in plural or [_plural(singular)]:
+            table.setdefault(form, singular)
+    return table
+
+
+def _affiliation(
+    description: str, apposition: str, role_word: str = ""
+) -> tuple[str, str, str, str]:
     """(speaker type, role, organization, country) from a title or description and its
     apposition. The organization's type decides, except for defining roles (a senator
     is a legislator wherever they sit); a country comes from the organization, else from
@@ -547,8 +698,14 @@ def _first_role(text: str) -> str:
         for length in (3, 2, 1):
             start = end - length + 1
             words_ = " ".join(t.lower for t in tokens[max(start, 0) : end + 1])
-            if start >= 0 and words_ in roles() and (end + 1 == len(tokens) or " ".join(
-                t.lower for t in tokens[start : end + 2]) not in roles()):
+            if (
+                start >= 0
+                and words_ in roles()
+                and (
+                    end + 1 == len(tokens)
+                    or " ".join(t.lower for t in tokens[start : end + 2]) not in roles()
+                )
+            ):
                 return words_
     return ""
 
