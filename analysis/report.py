@@ -83,7 +83,11 @@ def analyze(article: Article | str, codebook: str | Path | Codebook = "policy") 
         sources=sources,
         sentiment=analyze_sentiment(document, sources.quoted_spans, mentions),
         framing=analyze_framing(
-            document, sources.quoted_spans, mentions, load_codebook(codebook), headline=article.title
+            document,
+            sources.quoted_spans,
+            mentions,
+            load_codebook(codebook),
+            headline=article.title,
         ),
     )
 
