@@ -13,6 +13,7 @@ from pathlib import Path
 from .batch import run_batch
 from .corpus import load_each
 from .errors import AnalysisError
+from .evaluate import run_evaluate
 from .framing import load_codebook
 from .report import Report, analyze, to_json
 from .sources import QUOTE_KINDS, SPEAKER_TYPES, SourceMix
@@ -242,7 +243,10 @@ def run_report(argv: Sequence[str]) -> int:
     return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"batch": run_batch}
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "batch": run_batch,
+    "evaluate": run_evaluate,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

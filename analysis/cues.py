@@ -190,10 +190,10 @@ class Matcher:
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         """Non-overlapping positive hits, scanning left to right, longest cue first.
 
-        Entries of equal length that match the same words all count, so a cue listed
-        under two groups counts for both; a negative entry that wins a span removes
-        its group's positive entries there (`trade war` listed as negative under
-        security stops the `war` in it from counting).
+        Entries of equal length that match the same words count once per group, so a
+        cue listed under two groups counts for both; a negative entry that wins a span
+        removes its group's positive entries there (`trade war` listed as negative
+        under security stops the `war` in it from counting).
         """
         hits: list[Hit] = []
         position = 0
@@ -210,8 +210,7 @@ class Matcher:
                 position += 1
                 continue
             start, end = tokens[position].start, tokens[position + length - 1].end
-            blocked = {entry.group for entry in best if entry.negative}
-            hits.extend(Hit(e, start, end) for e in best if e.group not in blocked)
+            hits.extend(Hit(entry, start, end) for entry in _one_per_group(best))
             position += length
         return hits
 
@@ -221,6 +220,21 @@ class Matcher:
         if word.isdigit():
             found += self._by_number
         return found
+
+
+def _one_per_group(entries: Sequence[Entry]) -> list[Entry]:
+    """Per group, the heaviest entry matching a span: words count once per frame or layer.
+
+    A group with a negative entry on the span gets nothing there.
+    """
+    blocked = {entry.group for entry in entries if entry.negative}
+    best: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.group in blocked:
+            continue
+        if entry.group not in best or entry.weight > best[entry.group].weight:
+            best[entry.group] = entry
+    return list(best.values())
 
 
 def _covered(parts: Sequence[Part], tokens: Sequence[Token], position: int) -> int:

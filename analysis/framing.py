@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .actors import Mention
+from .actors import Mention, gazetteer
 from .cues import (
     CueMatch,
     CueSyntaxError,
@@ -45,8 +45,15 @@ SENTENCE_MIN_WEIGHT = 1.0
 # count as a frame; the share keeps a long article from collecting frames by length.
 FRAME_PRESENT_SHARE = 0.05
 FRAME_PRESENT_MIN_SENTENCES = 2
+# ...or when a single sentence is built around it: cues weighing this much in one
+# sentence (two full cues), the tool's reading of the guideline's "main point of a sentence".
+FRAME_STRONG_SENTENCE_WEIGHT = 2.0
 DENSITY_WORDS = 1000
-FRAME_KEYS = {"id", "label", "definition", "questions", "cues", "negative"}
+# A frame's optional `countries` weight is added to every sentence naming at least this
+# many different countries (from data/actors.toml): relations between states in words.
+MIN_COUNTRIES = 2
+COUNTRIES_CUE = "[two or more countries]"
+FRAME_KEYS = {"id", "label", "definition", "questions", "cues", "negative", "countries"}
 CODEBOOK_KEYS = {"id", "name", "citation", "about"}
 FRAME_ID = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -67,6 +74,7 @@ class Frame:
     questions: tuple[str, ...]
     cues: tuple[Cue, ...]
     negative: tuple[str, ...]
+    countries: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -258,8 +266,18 @@ def _parse_frame(raw: Any, index: int, text: str, source: str) -> Frame:
         raise fail(source, line, where, "`negative` must be a list of strings")
     for item in negative:
         _check_cue_syntax(item, index, text, source, where, "negative")
+    countries = raw.get("countries", 0.0)
+    if not isinstance(countries, int | float) or isinstance(countries, bool) or countries < 0:
+        line = line_of(text, "frame", index, "countries")
+        raise fail(source, line, where, "`countries` must be a weight of 0 or more")
     return Frame(
-        frame_id, raw["label"], raw["definition"].strip(), tuple(questions), cues, tuple(negative)
+        frame_id,
+        raw["label"],
+        raw["definition"].strip(),
+        tuple(questions),
+        cues,
+        tuple(negative),
+        float(countries),
     )
 
 
@@ -322,6 +340,19 @@ def _matcher(frame: Frame) -> Matcher:
 # --- scoring ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """One article cut up once for scoring all frames of a codebook."""
+
+    doc: Document
+    quoted: Sequence[Span]
+    tokens: tuple[list[Token], ...]
+    headline: str
+    headline_tokens: list[Token]
+    voices: tuple[set[str], ...]
+    countries: tuple[tuple[Mention, ...], ...]
+
+
 def analyze_framing(
     doc: Document,
     quoted: Sequence[Span],
@@ -331,13 +362,16 @@ def analyze_framing(
 ) -> Framing:
     """Score every frame of `codebook` on the article, with language cues beside them."""
     book = load_codebook(codebook)
-    tokens = [tokenize(doc.text, s.start, s.end) for s in doc.sentences]
-    headline_tokens = tokenize(headline)
-    voiced = [_voices(doc, index, quoted) for index in range(len(doc.sentences))]
-    scores = [
-        _score_frame(doc, book, frame, tokens, headline, headline_tokens, quoted, voiced)
-        for frame in book.frames
-    ]
+    prepared = _Prepared(
+        doc=doc,
+        quoted=quoted,
+        tokens=tuple(tokenize(doc.text, s.start, s.end) for s in doc.sentences),
+        headline=headline,
+        headline_tokens=tokenize(headline),
+        voices=tuple(_voices(doc, index, quoted) for index in range(len(doc.sentences))),
+        countries=_countries_per_sentence(doc, mentions),
+    )
+    scores = [_score_frame(prepared, frame, book.matchers[frame.id]) for frame in book.frames]
     return Framing(
         CodebookInfo(book.id, book.name, book.hash),
         _mark_dominant(scores),
@@ -350,27 +384,30 @@ def _voices(doc: Document, index: int, quoted: Sequence[Span]) -> set[str]:
     return {voice for voice, _, _ in voice_pieces(doc.text, doc.sentences[index], quoted)}
 
 
-def _score_frame(
-    doc: Document,
-    book: Codebook,
-    frame: Frame,
-    tokens: Sequence[Sequence[Token]],
-    headline: str,
-    headline_tokens: Sequence[Token],
-    quoted: Sequence[Span],
-    voiced: Sequence[set[str]],
-) -> FrameScore:
-    matcher = book.matchers[frame.id]
+def _countries_per_sentence(
+    doc: Document, mentions: Sequence[Mention]
+) -> tuple[tuple[Mention, ...], ...]:
+    """Per sentence, the first mention of each different country it names."""
+    actors = gazetteer()
+    first: list[dict[str, Mention]] = [{} for _ in doc.sentences]
+    for mention in mentions:
+        actor = actors.get(mention.actor)
+        if doc.sentences and actor and actor.kind == "country":
+            first[doc.sentence_at(mention.start)].setdefault(mention.actor, mention)
+    return tuple(tuple(found.values()) for found in first)
+
+
+def _score_frame(article: _Prepared, frame: Frame, matcher: Matcher) -> FrameScore:
+    doc = article.doc
     evidence = []
-    for index, sentence_tokens in enumerate(tokens):
-        hits = matcher.find(sentence_tokens)
-        if hits:
-            cues = as_evidence(doc.text, hits, quoted)
+    for index, sentence_tokens in enumerate(article.tokens):
+        cues = as_evidence(doc.text, matcher.find(sentence_tokens), article.quoted)
+        cues += _country_cues(frame, article.countries[index], article.quoted)
+        if cues:
             evidence.append(FrameEvidence(index, _carries(cues), cues))
     carried = [item for item in evidence if item.carries]
-    n_sentences = len(doc.sentences)
-    share = len(carried) / n_sentences if n_sentences else 0.0
-    weight = sum(cue.weight for item in evidence for cue in item.cues)
+    share = len(carried) / len(doc.sentences) if doc.sentences else 0.0
+    weight = sum(_weight(item.cues) for item in evidence)
     words = doc.word_count
     return FrameScore(
         frame=frame.id,
@@ -378,17 +415,48 @@ def _score_frame(
         share=round(share, 4),
         density=round(weight / words * DENSITY_WORDS, 2) if words else 0.0,
         sentences=len(carried),
-        present=share >= FRAME_PRESENT_SHARE and len(carried) >= FRAME_PRESENT_MIN_SENTENCES,
+        present=_is_present(share, carried),
         dominant=False,
-        lede=_lede(doc, matcher, headline, headline_tokens, carried),
-        narration_share=_voice_share(evidence, voiced, "narration"),
-        quoted_share=_voice_share(evidence, voiced, "quoted"),
+        lede=_lede(article, matcher, carried),
+        narration_share=_voice_share(evidence, article.voices, "narration"),
+        quoted_share=_voice_share(evidence, article.voices, "quoted"),
         evidence=tuple(evidence),
     )
 
 
+def _country_cues(
+    frame: Frame, countries: Sequence[Mention], quoted: Sequence[Span]
+) -> tuple[CueMatch, ...]:
+    """A frame's `countries` weight, shared among the names when a sentence names 2+ countries."""
+    if not frame.countries or len(countries) < MIN_COUNTRIES:
+        return ()
+    share = frame.countries / len(countries)
+    return tuple(
+        CueMatch(
+            COUNTRIES_CUE,
+            mention.alias,
+            mention.start,
+            mention.end,
+            round(share, 4),
+            "quoted" if any(mention.start in span for span in quoted) else "narration",
+        )
+        for mention in countries
+    )
+
+
+def _is_present(share: float, carried: Sequence[FrameEvidence]) -> bool:
+    """Carried by enough sentences, or the main point of one (see the constants)."""
+    if share >= FRAME_PRESENT_SHARE and len(carried) >= FRAME_PRESENT_MIN_SENTENCES:
+        return True
+    return any(_weight(item.cues) >= FRAME_STRONG_SENTENCE_WEIGHT for item in carried)
+
+
+def _weight(cues: Sequence[CueMatch]) -> float:
+    return sum(cue.weight for cue in cues)
+
+
 def _carries(cues: Sequence[CueMatch]) -> bool:
-    return sum(cue.weight for cue in cues) >= SENTENCE_MIN_WEIGHT
+    return _weight(cues) >= SENTENCE_MIN_WEIGHT
 
 
 def _voice_share(
@@ -404,16 +472,11 @@ def _voice_share(
     return round(carried / eligible, 4)
 
 
-def _lede(
-    doc: Document,
-    matcher: Matcher,
-    headline: str,
-    headline_tokens: Sequence[Token],
-    carried: Sequence[FrameEvidence],
-) -> Lede:
+def _lede(article: _Prepared, matcher: Matcher, carried: Sequence[FrameEvidence]) -> Lede:
+    doc = article.doc
     in_headline = tuple(
         replace(cue, voice="headline")
-        for cue in as_evidence(headline, matcher.find(headline_tokens), ())
+        for cue in as_evidence(article.headline, matcher.find(article.headline_tokens), ())
     )
     first = doc.paragraphs[0].index if doc.paragraphs else None
     sentences = tuple(

@@ -1,5 +1,6 @@
 """Frames and language cues: cue matching, codebook files, scoring rules and invariances."""
 
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 
@@ -7,9 +8,12 @@ import pytest
 
 from analysis import DataFileError, analyze, make_article
 from analysis.actors import find_mentions
+from analysis.cli import main
 from analysis.cues import Entry, Matcher, tokenize
+from analysis.evaluate import counts, evaluate
 from analysis.framing import (
     FRAME_PRESENT_MIN_SENTENCES,
+    FRAME_STRONG_SENTENCE_WEIGHT,
     analyze_framing,
     load_codebook,
     parse_codebook,
@@ -17,7 +21,9 @@ from analysis.framing import (
 from analysis.language import analyze_language
 from analysis.text import segment
 
-ARTICLES = Path(__file__).parent / "articles"
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "articles"
+GOLD = ROOT / "tests" / "gold"
 
 
 def matched(cue: str, text: str) -> list[str]:
@@ -172,10 +178,18 @@ def test_empty_frame_scores_zero_in_a_custom_codebook():
 
 
 def test_one_sentence_is_a_passing_mention_not_a_frame():
-    text = "The minister met farmers. They talked about the weather. The court ruled on it."
+    text = "The minister met farmers. They talked about the weather. A court met on it."
     legality = score(text)["legality"]
     assert legality.sentences == 1 < FRAME_PRESENT_MIN_SENTENCES
     assert not legality.present and not legality.dominant
+
+
+def test_one_sentence_built_around_a_frame_is_enough():
+    text = "The minister met farmers. They talked about the weather. The court ruled on it."
+    legality = score(text)["legality"]
+    assert legality.sentences == 1
+    assert sum(cue.weight for cue in legality.evidence[0].cues) >= FRAME_STRONG_SENTENCE_WEIGHT
+    assert legality.present
 
 
 def test_weak_cues_need_company():
@@ -299,3 +313,78 @@ def test_framing_without_language_inputs_works():
     doc = segment("A short text about prices.")
     framing = analyze_framing(doc, (), (), "generic")
     assert framing.codebook.id == "generic" and framing.language.actor_labels == ()
+
+
+def test_countries_weight_adds_to_sentences_naming_two_countries():
+    book = parse_codebook(
+        MINIMAL.replace("cues = []", 'cues = ["talks"]\ncountries = 1.0'), "mini.toml"
+    )
+    frames = score("India and Russia signed. Russia signed. India held talks.", book)
+    evidence = frames["empty"].evidence
+    assert [item.sentence for item in evidence if item.carries] == [0, 2]
+    assert [cue.text for cue in evidence[0].cues] == ["India", "Russia"]
+    assert sum(cue.weight for cue in evidence[0].cues) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ([(True, True), (True, False), (False, True), (False, False)], (0.5, 0.5, 0.5)),
+        ([(True, True), (True, True), (True, False)], (1.0, 0.6667, 0.8)),
+        ([(False, False), (False, False)], (None, None, None)),
+        ([(True, False)], (None, 0.0, 0.0)),
+        ([(False, True)], (0.0, None, 0.0)),
+    ],
+)
+def test_precision_recall_counts(pairs, expected):
+    row = counts("f", "F", pairs)
+    assert (row.precision, row.recall, row.f1) == expected
+
+
+@pytest.fixture(scope="module")
+def frame_evaluations():
+    return {result.codebook: result for result in evaluate([GOLD / "frames.toml"])}
+
+
+@pytest.mark.parametrize("codebook", ["policy", "generic"])
+def test_frames_agree_with_hand_annotation(frame_evaluations, codebook):
+    """Floors, not measured values (README has those). Precision: a teacher should be
+    able to trust a 'present' flag at least four times in five. Recall: the tool should
+    find at least three in five annotated frames. F1 must beat, by a clear margin, the
+    trivial tool that marks every frame present, computed from the same gold file."""
+    result = frame_evaluations[codebook]
+    assert result.articles == 7
+    assert result.micro.precision >= 0.8
+    assert result.micro.recall >= 0.6
+    assert result.micro.f1 >= result.baseline_all_present.f1 + 0.05
+
+
+def test_gold_names_only_frames_of_the_codebooks():
+    gold = tomllib.loads((GOLD / "frames.toml").read_text(encoding="utf-8"))
+    for entry in gold["article"]:
+        for name, annotation in entry["frames"].items():
+            ids = {frame.id for frame in load_codebook(name).frames}
+            assert set(annotation["present"]) <= ids
+            assert set(annotation["dominant"]) <= set(annotation["present"])
+
+
+def test_evaluate_command_reports_frames_and_rejects_unknown_ids(tmp_path, capsys):
+    assert main(["evaluate", str(GOLD / "frames.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "frames.policy" in out and "frames.generic" in out and "micro-average" in out
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        f'base = "{ROOT.as_posix()}"\n[[article]]\nfile = "seeds/000_2678fe8018fd7754.txt"\n'
+        '[article.frames.policy]\npresent = ["economics"]\ndominant = []\n',
+        encoding="utf-8",
+    )
+    assert main(["evaluate", str(bad)]) == 2
+    assert "frame ids" in capsys.readouterr().err
+
+
+def test_report_table_csv_and_json_carry_frames(tmp_path, capsys):
+    assert main(["--codebook", "generic", "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert "dominant_frame" in header and "frame_conflict_share" in header
+    assert main(["--codebook", str(tmp_path / "missing.toml")]) == 2
+    assert "no such codebook" in capsys.readouterr().err
