@@ -15,6 +15,7 @@ from .corpus import load_each
 from .errors import AnalysisError
 from .evaluate import run_evaluate
 from .framing import load_codebook
+from .handout import run_handout
 from .report import Report, analyze, to_json
 from .sources import QUOTE_KINDS, SPEAKER_TYPES, SourceMix
 
@@ -204,7 +205,8 @@ def report_parser() -> argparse.ArgumentParser:
         prog="python -m analysis",
         description="Analyse news articles: tone, quoted sources and framing, side by side.",
         epilog="Subcommands: `evaluate GOLD [PATH]` (accuracy against hand annotation), "
-        "`batch INPUT -o OUTPUT` (large corpora; see `batch --help`).",
+        "`batch INPUT -o OUTPUT` (large corpora; see `batch --help`), "
+        "`handout [PATH ...] -o OUTPUT.html|.pdf` (a classroom lesson to print).",
     )
     parser.add_argument(
         "paths", nargs="*", type=Path, help="article files or folders (default: the bundled seeds)"
@@ -246,6 +248,7 @@ def run_report(argv: Sequence[str]) -> int:
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "batch": run_batch,
     "evaluate": run_evaluate,
+    "handout": run_handout,
 }
 
 

@@ -10,6 +10,7 @@ from analysis.lesson import build_lesson, custom_question
 from analysis.text import Span
 
 from .conftest import ROOT
+from .conftest import SEEDS as SEEDS_DIR
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 # A rendered page counts as blank when fewer than this share of its pixels carry ink.
@@ -118,3 +119,15 @@ def test_pdf_renders_every_page_with_content(seed_lesson, tmp_path):
     # Questions, answers and five articles: at least one page each.
     assert len(shares) >= 2 + len(seed_lesson.articles)
     assert min(shares) > MIN_INK_SHARE, shares
+
+
+def test_handout_subcommand_writes_html_and_rejects_bad_output(tmp_path, capsys):
+    from analysis.cli import EXIT_OK, EXIT_USAGE, main
+
+    out = tmp_path / "lesson.html"
+    assert main(["handout", str(SEEDS_DIR), "--students", "-o", str(out)]) == EXIT_OK
+    page = out.read_text("utf-8")
+    assert "<h3>1. " in page and "Answers and evidence" not in page
+    assert main(["handout", "-o", str(tmp_path / "lesson.docx")]) == EXIT_USAGE
+    assert main(["handout", str(tmp_path / "missing"), "-o", str(out)]) == EXIT_USAGE
+    assert "no such file" in capsys.readouterr().err
