@@ -19,6 +19,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -417,7 +418,7 @@ def run_local(source: Source, options: Options, chunk_size: int, jobs: int) -> N
                 process_and_write(index, rows, options)
                 bar.update(len(rows))
             return
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_parent) as pool:
             pending: dict[Future, int] = {}
             try:
                 for index, rows in todo:
@@ -429,6 +430,11 @@ def run_local(source: Source, options: Options, chunk_size: int, jobs: int) -> N
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ctrl-C reaches every process; only the parent acts on it (and stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _unfinished(

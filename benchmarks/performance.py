@@ -231,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         sections += [*measure_throughput(Path(folder), size), ""]
         sections += [*measure_memory(Path(folder), base), ""]
-        if not args.skip_dashboard:
+        if not args.skip_dashboard and (ROOT / "dashboard" / "app.py").exists():
             from benchmarks.dashboard import measure_dashboard
 
             sections += [*measure_dashboard(Path(folder)), ""]
