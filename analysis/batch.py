@@ -18,6 +18,7 @@ import csv
 import json
 import math
 import os
+import re
 import shutil
 import signal
 import sys
@@ -37,6 +38,7 @@ from .corpus import (
     read_manifest,
 )
 from .errors import AnalysisError, InputError
+from .framing import Codebook, load_codebook
 from .report import analyze
 from .store import Store
 
@@ -57,6 +59,7 @@ IN_FLIGHT_PER_WORKER = 2
 # dask reads JSON Lines in byte blocks of this size (one partition each).
 DASK_BLOCKSIZE = 16_000_000
 SHOWN_ERRORS = 10
+IDENTIFIER = re.compile(r"[A-Za-z][\w-]{0,40}")
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -75,6 +78,7 @@ class Options:
 
     work: Path
     output_format: OutputFormat
+    codebook: Codebook
     store: Path | None = None
 
 
@@ -203,7 +207,9 @@ def chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str,
 # Analysing
 
 
-def analyze_row(row: dict[str, Any], store: Store | None = None) -> tuple[dict[str, Any], bool]:
+def analyze_row(
+    row: dict[str, Any], codebook: Codebook, store: Store | None = None
+) -> tuple[dict[str, Any], bool]:
     """The JSON report of one input row, and whether it came from the store's cache."""
     if "error" in row:
         raise InputError(row["row"], row["error"])
@@ -221,8 +227,8 @@ def analyze_row(row: dict[str, Any], store: Store | None = None) -> tuple[dict[s
                 row["row"], f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}"
             )
         article = make_article(text, source=row["row"], **metadata)
-    cached = store.cached_report(article) if store else None
-    report = cached or analyze(article).to_dict()
+    cached = store.cached_report(article, codebook.hash) if store else None
+    report = cached or analyze(article, codebook).to_dict()
     return {"row": row["row"], **report}, cached is not None
 
 
@@ -236,7 +242,7 @@ def process_chunk(index: int, rows: Sequence[dict[str, Any]], options: Options) 
     reports, errors, fresh = [], [], []
     for row in rows:
         try:
-            report, cached = analyze_row(row, store)
+            report, cached = analyze_row(row, options.codebook, store)
         except InputError as error:
             errors.append({"row": row["row"], "reason": error.reason})
         # One article that trips a bug must not stop a run over millions: it is listed
@@ -248,7 +254,7 @@ def process_chunk(index: int, rows: Sequence[dict[str, Any]], options: Options) 
             if not cached:
                 fresh.append(report)
     if store and fresh:
-        store.save_reports(fresh)
+        store.save_reports(fresh, options.codebook.hash)
     return Chunk(index, reports, errors)
 
 
@@ -268,23 +274,43 @@ def process_frame(index: int, frame: Any, options: Options) -> Chunk:
 # Writing
 
 
-def flatten(report: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """A report's scalar fields as columns; lists become counts, intervals two columns."""
+def flatten(report: dict[str, Any], prefix: str = "", in_item: bool = False) -> dict[str, Any]:
+    """A report's scalar fields as columns, nested names joined by dots.
+
+    An interval `x_ci` becomes `x_ci_low` and `x_ci_high`; a list of named items (frames,
+    language layers, actors) becomes columns per name holding the items' numbers; any
+    other list becomes its count.
+    """
     flat: dict[str, Any] = {}
     for key, value in report.items():
         name = f"{prefix}{key}"
-        if key == "text" and not prefix:
-            continue
+        if (key == "text" and not prefix) or (in_item and isinstance(value, str)):
+            continue  # the text itself, and labels repeated in every row
         if isinstance(value, dict):
-            flat |= flatten(value, f"{name}.")
+            flat |= flatten(value, f"{name}.", in_item)
         elif key.endswith("_ci") and (value is None or len(value) == 2):
             low, high = value or (None, None)
             flat |= {f"{name}_low": low, f"{name}_high": high}
+        elif isinstance(value, list) and not in_item and _named_items(value):
+            for item in value:
+                first, *rest = item
+                fields = {field: item[field] for field in rest}
+                flat |= flatten(fields, f"{name}.{item[first]}.", in_item=True)
         elif isinstance(value, list):
             flat[f"{prefix}n_{key}"] = len(value)
         else:
             flat[name] = value
     return flat
+
+
+def _named_items(items: list[Any]) -> bool:
+    """Items that each start with a distinct identifier (a frame, a layer, an actor)."""
+    if not items or not all(isinstance(item, dict) and item for item in items):
+        return False
+    names = [next(iter(item.values())) for item in items]
+    return all(isinstance(n, str) and IDENTIFIER.fullmatch(n) for n in names) and len(
+        set(names)
+    ) == len(names)
 
 
 def quote_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
@@ -542,6 +568,11 @@ def batch_parser() -> argparse.ArgumentParser:
         type=str,
         help="reuse and fill the report cache in this store (default location if no PATH)",
     )
+    parser.add_argument(
+        "--codebook",
+        default="policy",
+        help="frames to score: a built-in codebook or a codebook .toml file (default: policy)",
+    )
     parser.add_argument("--restart", action="store_true", help="discard an unfinished run")
     return parser
 
@@ -570,13 +601,15 @@ def run_batch(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     try:
         source = open_source(args.input)
+        codebook = load_codebook(args.codebook)
         store = Store(args.store or None).path if args.store is not None else None
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    options = Options(work_path(output), output_format, store)
+    options = Options(work_path(output), output_format, codebook, store)
     settings = {
         "input": str(args.input.resolve()),
+        "codebook": codebook.hash,
         "chunk_size": args.chunk_size,
         "engine": args.engine,
         "format": output_format,

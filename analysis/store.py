@@ -197,7 +197,7 @@ class Store:
 
     # Report cache
 
-    def cached_report(self, article: Article, codebook_hash: str = "") -> dict[str, Any] | None:
+    def cached_report(self, article: Article, codebook_hash: str) -> dict[str, Any] | None:
         """The JSON form of the article's report if this text was analysed before.
 
         The article's metadata replaces what was cached with the text (an unchanged text
@@ -213,13 +213,11 @@ class Store:
             return None
         return json.loads(row[0]) | _metadata(article)
 
-    def save_report(self, report: Report | dict[str, Any], codebook_hash: str = "") -> None:
+    def save_report(self, report: Report | dict[str, Any], codebook_hash: str) -> None:
         """Cache a report (a Report or its JSON form) under its article's content key."""
         self.save_reports([report], codebook_hash)
 
-    def save_reports(
-        self, reports: Sequence[Report | dict[str, Any]], codebook_hash: str = ""
-    ) -> None:
+    def save_reports(self, reports: Sequence[Report | dict[str, Any]], codebook_hash: str) -> None:
         """Cache many reports in one transaction (batch runs)."""
         rows = []
         for report in reports:

@@ -11,6 +11,7 @@ from analysis import SCHEMA_VERSION, analyze, load
 from analysis import batch as batch_module
 from analysis.batch import flatten, run_batch
 from analysis.cli import main, schema
+from analysis.framing import load_codebook
 from analysis.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -33,7 +34,12 @@ def write_jsonl(path: Path, rows) -> Path:
 def count_analyses(monkeypatch):
     """Count the articles actually analysed (not served from cache or skipped)."""
     calls = []
-    monkeypatch.setattr(batch_module, "analyze", lambda a: calls.append(a.id) or analyze(a))
+
+    def counted(article, *codebook):
+        calls.append(article.id)
+        return analyze(article, *codebook)
+
+    monkeypatch.setattr(batch_module, "analyze", counted)
     return calls
 
 
@@ -137,7 +143,11 @@ def test_store_serves_unchanged_texts_from_its_cache(tmp_path, seed_rows, count_
     assert run_batch([str(source), "-o", str(second), "--jobs", "1", "--store", str(store)]) == 0
     assert len(count_analyses) == 3
     assert first.read_text() == second.read_text()
-    assert Store(store).cached_report(load(SEEDS)[0])["outlet"] == seed_rows[0]["outlet"]
+    generic = [str(source), "-o", str(tmp_path / "generic.jsonl"), "--codebook", "generic"]
+    assert run_batch([*generic, "--jobs", "1", "--store", str(store)]) == 0
+    assert len(count_analyses) == 6  # another codebook: analysed again
+    cached = Store(store).cached_report(load(SEEDS)[0], load_codebook("policy").hash)
+    assert cached["outlet"] == seed_rows[0]["outlet"]
 
 
 def test_dask_engine_on_a_local_cluster_reads_parquet_partitions(tmp_path, seed_rows):
@@ -186,6 +196,12 @@ def test_usage_errors_are_messages_not_tracebacks(tmp_path, capsys):
             {"tone.polarity_ci_low": None, "tone.polarity_ci_high": None},
         ),
         ({"sources": {"mix": {"official": 0.5}}}, {"sources.mix.official": 0.5}),
+        (
+            {"frames": [{"frame": "economic", "label": "Economic", "share": 0.2, "cues": [{}]}]},
+            {"frames.economic.share": 0.2, "frames.economic.n_cues": 1},
+        ),
+        ({"mentions": [{"actor": "US"}, {"actor": "US"}]}, {"n_mentions": 2}),
+        ({"removed": [{"text": "Read more here", "at": 0}]}, {"n_removed": 1}),
     ],
 )
 def test_flatten(report, flat):

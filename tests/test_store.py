@@ -8,9 +8,11 @@ import pytest
 
 from analysis import ANALYZER_VERSION, analyze, load, make_article
 from analysis.errors import InputError, StoreError
+from analysis.framing import load_codebook
 from analysis.store import SCHEMA_VERSION, Store, default_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+POLICY = load_codebook("policy").hash
 TEXT = "The minister said the deal “is not finished” and talks would go on.\n\nNothing else."
 
 
@@ -85,24 +87,24 @@ def test_store_is_in_wal_mode_with_a_schema_version(store):
 
 def test_report_cache_hits_for_unchanged_text_only(store):
     article = make_article(TEXT, outlet="A", title="Deal")
-    assert store.cached_report(article) is None
-    store.save_report(analyze(article))
-    cached = store.cached_report(article)
+    assert store.cached_report(article, POLICY) is None
+    store.save_report(analyze(article), POLICY)
+    cached = store.cached_report(article, POLICY)
     assert cached == json.loads(json.dumps(analyze(article).to_dict()))
     renamed = make_article(TEXT, outlet="Renamed", title="Deal")
-    assert store.cached_report(renamed)["outlet"] == "Renamed"
-    assert store.cached_report(make_article(TEXT + " More.", title="Deal")) is None
-    assert store.cached_report(make_article(TEXT, title="Other headline")) is None
-    assert store.cached_report(article, codebook_hash="other") is None
+    assert store.cached_report(renamed, POLICY)["outlet"] == "Renamed"
+    assert store.cached_report(make_article(TEXT + " More.", title="Deal"), POLICY) is None
+    assert store.cached_report(make_article(TEXT, title="Other headline"), POLICY) is None
+    assert store.cached_report(article, load_codebook("generic").hash) is None
 
 
 def test_reports_of_another_analyzer_version_are_not_served(store):
     article = make_article(TEXT)
-    store.save_report(analyze(article))
+    store.save_report(analyze(article), POLICY)
     with sqlite3.connect(store.path) as db:
         db.execute("UPDATE reports SET analyzer_version = 'old'")
     assert ANALYZER_VERSION != "old"
-    assert store.cached_report(article) is None
+    assert store.cached_report(article, POLICY) is None
 
 
 def _add_many(path: str, writer: str, count: int) -> None:
@@ -161,8 +163,8 @@ def test_a_store_from_schema_version_1_is_migrated_not_discarded(tmp_path):
         "Outlet",
         "added by hand",
     )
-    store.save_report(analyze(old))
-    assert store.cached_report(old)["id"] == "old-1"
+    store.save_report(analyze(old), POLICY)
+    assert store.cached_report(old, POLICY)["id"] == "old-1"
     assert Store(path).schema_version == SCHEMA_VERSION  # reopening does not migrate again
 
 
