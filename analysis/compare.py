@@ -41,7 +41,12 @@ ENTITY_WEIGHT = 2
 MIN_FACT_WORDS = 4  # content words a sentence needs to be a fact (drops "Read more.")
 OMITTED_SHARE = 0.5  # an outlet leaves out a fact when more than half the others report it
 MIN_QUOTE_WORDS = 3  # quotations shorter than this are scare quotes or terms, not quotes
-SHARED_QUOTE_WORDS = 5  # a run of this many identical words makes two quotations one
+# Two quotations are one when the words they share in a row make up at least half of the
+# shorter (a trimmed quote lies wholly in the longer one), or are this many words long
+# whatever their share. A stock phrase ("all of our allies and partners", five words)
+# shared by two different statements is neither.
+SHARED_QUOTE_SHARE = 0.5
+SHARED_QUOTE_WORDS = 8
 # Monroe, Colaresi & Quinn (2008): the informative Dirichlet prior is the pooled counts of
 # all selected articles times this scale (1: the prior weighs as much as the articles).
 PRIOR_SCALE = 1.0
@@ -380,9 +385,11 @@ def stopwords() -> frozenset[str]:
 
 
 def normal_word(word: str) -> str:
-    """Lower case (acronyms keep their capitals: US is not us), straight apostrophes,
-    possessive `'s` removed."""
+    """Lower case (acronyms keep their capitals: US is not us; S-400s is S-400), straight
+    apostrophes, possessive `'s` removed."""
     word = re.sub(r"[’']s$", "", word.replace("’", "'"))
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]
     return word if len(word) > 1 and word.isupper() else word.lower()
 
 
@@ -630,11 +637,8 @@ def _quote_words(text: str) -> list[str]:
 
 
 def shared_quotes(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[SharedQuote, ...]:
-    """The same quotation in two or more columns, matched on a long enough run of words.
-
-    Two quotations are one when they share `SHARED_QUOTE_WORDS` consecutive words, or
-    when the shorter one (at least `MIN_QUOTE_WORDS` words) lies entirely in the other.
-    """
+    """The same quotation in two or more columns, matched on a long enough run of words
+    (see `same_quotation`); quotations under `MIN_QUOTE_WORDS` words are left out."""
     uses: list[QuoteUse] = []
     words: list[list[str]] = []
     for report in reports:
@@ -692,7 +696,10 @@ def shared_quotes(reports: Sequence[Report], column_of: dict[str, str]) -> tuple
 def same_quotation(first: Sequence[str], second: Sequence[str]) -> bool:
     """Do two quotations (as word lists) share enough consecutive words to be one?"""
     match = SequenceMatcher(None, first, second, autojunk=False).find_longest_match()
-    return match.size >= min(SHARED_QUOTE_WORDS, len(first), len(second))
+    shorter = min(len(first), len(second))
+    return match.size >= SHARED_QUOTE_WORDS or (
+        match.size >= MIN_QUOTE_WORDS and match.size >= SHARED_QUOTE_SHARE * shorter
+    )
 
 
 def common_run(versions: Sequence[Sequence[str]]) -> list[str]:

@@ -27,11 +27,19 @@ def plain(text: str, limit: int = HOVER_CHARS) -> str:
     return html.escape(text if len(text) <= limit else text[: limit - 1] + "…", quote=False)
 
 
-def column_names(comparison: Comparison, article_labels: Mapping[str, str]) -> dict[str, str]:
-    """Column key -> the label to show: the dashboard's article label, or the outlet."""
+def column_names(
+    comparison: Comparison, article_labels: Mapping[str, str], order: Sequence[str] = ()
+) -> dict[str, str]:
+    """Column key -> the label to show (the dashboard's article label, or the outlet), in
+    the order of the columns' first articles in `order` (the dashboard's outlet order)."""
+    place = {article: index for index, article in enumerate(order)}
+    columns = sorted(
+        comparison.columns,
+        key=lambda c: min((place.get(a, len(place)) for a in c.articles), default=0),
+    )
     if comparison.by == "article":
-        return {c.key: article_labels.get(c.key, c.label) for c in comparison.columns}
-    return {c.key: c.label for c in comparison.columns}
+        return {c.key: article_labels.get(c.key, c.label) for c in columns}
+    return {c.key: c.label for c in columns}
 
 
 def column_colours(
@@ -151,22 +159,18 @@ def coverage_counts(comparison: Comparison, names: Mapping[str, str]) -> pd.Data
     )
 
 
-def sentence_rows(
+def sentences_html(
     evidence: Sequence[Evidence], texts: Mapping[str, Sequence[str]], names: Mapping[str, str]
-) -> pd.DataFrame:
-    """The sentences behind a cell: article label, sentence number (from 1), text."""
-    return pd.DataFrame(
-        [
-            {
-                "article": names.get(item.article, item.article),
-                "sentence": index + 1,
-                "text": texts[item.article][index],
-            }
-            for item in evidence
-            for index in item.sentences
-        ],
-        columns=["article", "sentence", "text"],
-    )
+) -> str:
+    """The sentences behind a cell as readable paragraphs, each escaped before any tag."""
+    items = [
+        f"<p style='margin:0 0 0.5em 0'><span style='color:#666;font-size:0.85em'>"
+        f"{html.escape(names.get(item.article, item.article))} · sentence {index + 1}</span>"
+        f"<br>{html.escape(texts[item.article][index])}</p>"
+        for item in evidence
+        for index in item.sentences
+    ]
+    return f"<div style='margin:0 0 0.8em 0'>{''.join(items)}</div>"
 
 
 def quote_html(quote: SharedQuote, names: Mapping[str, str]) -> str:
@@ -285,15 +289,18 @@ def disagreement_table(
 
 
 def disagreement_rates(comparison: Comparison, names: Mapping[str, str]) -> pd.DataFrame:
+    rates = {rate.column: rate for rate in comparison.disagreement_rates}
     return pd.DataFrame(
         [
             {
-                "column": names[rate.column],
-                "sentences": rate.sentences,
-                "read in opposite directions": rate.opposite,
-                "share": round(rate.opposite / rate.sentences, 3) if rate.sentences else None,
+                "column": names[key],
+                "sentences": rates[key].sentences,
+                "read in opposite directions": rates[key].opposite,
+                "share": round(rates[key].opposite / rates[key].sentences, 3)
+                if rates[key].sentences
+                else None,
             }
-            for rate in comparison.disagreement_rates
+            for key in names
         ]
     )
 

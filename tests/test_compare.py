@@ -153,9 +153,11 @@ def test_scare_quotes_and_unrelated_quotes_are_not_shared():
     ("first", "second", "same"),
     [
         ("we will act now on this", "we will act now on this", True),
-        ("a b c d e f g h", "x c d e f g y", True),  # five shared words
-        ("a b c d e f g", "x c d e f y", False),  # only four in a row
-        ("b c d", "a b c d e", True),  # short quote inside a longer one
+        ("b c d", "a b c d e", True),  # a short quote inside a longer one
+        ("a b c d e f g", "x c d e f y", True),  # four of six words in a row
+        ("a b c d e f g h i j k l", "v w x y z c d e f g q r", False),  # a stock phrase
+        ("a b c d e f g h i j k l", "x b c d e f g h i y z q r s t u", True),  # eight in a row
+        ("a b", "a b", False),  # too short to be a quote
     ],
 )
 def test_same_quotation_needs_a_long_enough_run(first, second, same):

@@ -87,14 +87,16 @@ def test_label_table_shows_each_columns_names_with_counts(comparison, names):
     assert table.loc["United States", "Daily B"] == "US ×1"
 
 
-def test_sentence_rows_number_sentences_from_one():
+def test_columns_follow_the_dashboards_order(comparison):
+    assert list(charts.column_names(comparison, {}, ["b", "a"])) == ["Daily B", "Daily A"]
+
+
+def test_sentences_html_is_escaped_and_numbered_from_one():
     from analysis.compare import Evidence
 
-    rows = charts.sentence_rows([Evidence("a", (0, 2))], {"a": ["s0", "s1", "s2"]}, {"a": "A"})
-    assert rows.to_dict("records") == [
-        {"article": "A", "sentence": 1, "text": "s0"},
-        {"article": "A", "sentence": 3, "text": "s2"},
-    ]
+    markup = charts.sentences_html([Evidence("a", (1,))], {"a": ["s0", HOSTILE]}, {"a": "A<i>"})
+    assert "sentence 2" in markup and "&lt;script&gt;" in markup and "A&lt;i&gt;" in markup
+    assert "<script>" not in markup and "<i>" not in markup
 
 
 def test_distinctive_bars_grey_out_differences_that_may_be_chance(comparison):
