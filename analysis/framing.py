@@ -259,7 +259,11 @@ def _parse_frame(raw: Any, index: int, text: str, source: str) -> Frame:
     if not isinstance(questions, list) or not all(isinstance(q, str) for q in questions):
         line = line_of(text, "frame", index, "questions")
         raise fail(source, line, where, "`questions` must be a list of strings")
-    cues = tuple(_parse_cue(item, index, text, source, where) for item in raw.get("cues", []))
+    raw_cues = raw.get("cues", [])
+    if not isinstance(raw_cues, list):
+        line = line_of(text, "frame", index, "cues")
+        raise fail(source, line, where, "`cues` must be a list (it may be empty: `cues = []`)")
+    cues = tuple(_parse_cue(item, index, text, source, where) for item in raw_cues)
     negative = raw.get("negative", [])
     if not isinstance(negative, list) or not all(isinstance(item, str) for item in negative):
         line = line_of(text, "frame", index, "negative")

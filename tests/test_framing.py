@@ -5,6 +5,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import DataFileError, analyze, make_article
 from analysis.actors import find_mentions
@@ -111,6 +113,8 @@ cues = []
         (MINIMAL.replace('id = "empty"', 'id = "money"'), 13, ["money", "twice"]),
         (MINIMAL.replace('id = "empty"', 'id = "Empty Frame"'), 13, ["frame #2", "id"]),
         (MINIMAL.replace('cues = ["price"', 'cues = [42, "price"'), 10, ["money", "42"]),
+        (MINIMAL.replace("cues = []", 'cues = "tax"'), 16, ["empty", "must be a list"]),
+        (MINIMAL.replace("cues = []", "countries = -1"), 16, ["empty", "countries"]),
     ],
 )
 def test_malformed_codebook_names_line_and_key(broken, line, words):
@@ -388,3 +392,40 @@ def test_report_table_csv_and_json_carry_frames(tmp_path, capsys):
     assert "dominant_frame" in header and "frame_conflict_share" in header
     assert main(["--codebook", str(tmp_path / "missing.toml")]) == 2
     assert "no such codebook" in capsys.readouterr().err
+
+
+def test_renaming_people_in_a_seed_changes_nothing(seed_articles):
+    """People who are not in the actor gazetteer (heads of government are: they count
+    as their country) can be renamed without any frame changing."""
+    article = next(a for a in seed_articles if "Tanvi Madan" in a.text)
+    text = article.text.replace("Tanvi Madan", "Ruth Okafor").replace("Madan", "Okafor")
+    text = text.replace("Eric Sayers", "Paul Lindqvist").replace("Sayers", "Lindqvist")
+    renamed = replace(article, text=text)
+    assert frame_summary(analyze(renamed)) == frame_summary(analyze(article))
+
+
+WORDS = ["The", "court", "ruled", "prices", "rose", "troops", "moved", "India", "Russia", "talks"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), min_size=1, max_size=8),
+    st.booleans(),
+)
+def test_scores_are_well_formed_on_any_text(sentences, quote_one):
+    text = " ".join(" ".join(words) + "." for words in sentences)
+    if quote_one:
+        text = "“" + text + "” an official said."
+    report = analyze(make_article(text, title="Talks on prices"))
+    n = len(report.document.sentences)
+    dominant = [s for s in report.framing.frames if s.dominant]
+    assert len(dominant) <= 1 and all(s.present for s in dominant)
+    for s in report.framing.frames:
+        assert 0 <= s.share <= 1 and s.sentences <= n and s.density >= 0
+        assert s.sentences == sum(1 for item in s.evidence if item.carries)
+        for item in s.evidence:
+            for cue in item.cues:
+                assert text[cue.start : cue.end] == cue.text
+    for layer in report.framing.language.layers:
+        assert layer.count == layer.narration + layer.quoted
+        assert layer.count == sum(term.count for term in layer.terms)
