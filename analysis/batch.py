@@ -9,8 +9,8 @@ parts are joined into OUTPUT at the end. Rows that cannot be analysed are skippe
 listed in `OUTPUT.errors.jsonl`.
 
 OUTPUT `.parquet`: one row of flat metrics per article (the scalar fields of the JSON
-report, nested names joined with dots) and, when reports carry quotes, a quotes table
-beside it (`NAME.quotes.parquet`). OUTPUT `.jsonl`: one full JSON report per line.
+report, nested names joined with dots) and a table of every quote beside it
+(`NAME.quotes.parquet`). OUTPUT `.jsonl`: one full JSON report per line.
 """
 
 import argparse
@@ -284,8 +284,8 @@ def flatten(report: dict[str, Any], prefix: str = "", in_item: bool = False) -> 
     flat: dict[str, Any] = {}
     for key, value in report.items():
         name = f"{prefix}{key}"
-        if (key == "text" and not prefix) or (in_item and isinstance(value, str)):
-            continue  # the text itself, and labels repeated in every row
+        if in_item and isinstance(value, str):
+            continue  # labels repeated in every row
         if isinstance(value, dict):
             flat |= flatten(value, f"{name}.", in_item)
         elif key.endswith("_ci") and (value is None or len(value) == 2):
@@ -313,9 +313,14 @@ def _named_items(items: list[Any]) -> bool:
     ) == len(names)
 
 
+def article_row(report: dict[str, Any]) -> dict[str, Any]:
+    """The article's flat metrics: everything but its text."""
+    return flatten({key: value for key, value in report.items() if key != "text"})
+
+
 def quote_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """One flat row per quote, when the report has a sources section with quotes."""
-    quotes = (report.get("sources") or {}).get("quotes") or []
+    """One flat row per quote the sources analyzer found, with its article's id and row."""
+    quotes = report.get("quotes") or []
     return [{"id": report["id"], "row": report["row"]} | flatten(quote) for quote in quotes]
 
 
@@ -325,7 +330,7 @@ def write_chunk(chunk: Chunk, options: Options) -> None:
     if options.output_format == "jsonl":
         _write_lines(work / f"reports-{stem}.jsonl", chunk.reports)
     else:
-        _write_table(work / f"articles-{stem}.parquet", [flatten(r) for r in chunk.reports])
+        _write_table(work / f"articles-{stem}.parquet", [article_row(r) for r in chunk.reports])
         _write_table(
             work / f"quotes-{stem}.parquet", [q for r in chunk.reports for q in quote_rows(r)]
         )

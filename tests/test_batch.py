@@ -54,6 +54,14 @@ def test_folder_of_articles_to_parquet_has_the_same_numbers_as_analyze(tmp_path)
     assert list(table["n_sentences"]) == [len(r.document.sentences) for r in expected]
     assert "text" not in table.columns
     assert not (tmp_path / "out.parquet.partial").exists()
+    quotes = pd.read_parquet(tmp_path / "out.quotes.parquet")
+    assert list(quotes["id"].value_counts().sort_index()) == [
+        len(r.sources.quotes)
+        for r in sorted(expected, key=lambda r: r.article.id)
+        if r.sources.quotes
+    ]
+    first = expected[0].sources.quotes[0]
+    assert (quotes["text"][0], quotes["speaker"][0]) == (first.text, first.speaker)
 
 
 def test_jsonl_input_skips_and_reports_bad_rows(tmp_path, seed_rows, capsys):
@@ -185,7 +193,7 @@ def test_usage_errors_are_messages_not_tracebacks(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("report", "flat"),
     [
-        ({"id": "a", "text": "long", "words": 3}, {"id": "a", "words": 3}),
+        ({"id": "a", "words": 3}, {"id": "a", "words": 3}),
         ({"sentences": [{}, {}]}, {"n_sentences": 2}),
         (
             {"tone": {"polarity_ci": [0.1, 0.2]}},
