@@ -131,15 +131,22 @@ def read_article(path: Path, **metadata: str) -> Article:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(str(path), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    raw = decode(path.read_bytes(), str(path))
-    found = (
-        extract_html(raw, str(path)) if path.suffix.lower() in (".html", ".htm") else {"text": raw}
+    return article_from_bytes(
+        path.read_bytes(), str(path), **{"file": path.name, "id": path.stem, **metadata}
     )
+
+
+def article_from_bytes(data: bytes, name: str, **metadata: str) -> Article:
+    """A file's content (`name` says its type: .html/.htm pages are extracted) as an
+    Article; non-empty `metadata` wins over what the file itself says. Used for uploads."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(name, f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    raw = decode(data, name)
+    html = Path(name).suffix.lower() in (".html", ".htm")
+    found = extract_html(raw, name) if html else {"text": raw}
     return make_article(
         found.pop("text"),
-        source=str(path),
-        file=path.name,
-        id=path.stem,
+        source=name,
         **{**found, **{key: value for key, value in metadata.items() if value}},
     )
 

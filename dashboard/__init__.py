@@ -1,0 +1,1 @@
+"""The Streamlit dashboard: presents `analysis` results; computes nothing itself."""

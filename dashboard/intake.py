@@ -1,0 +1,133 @@
+"""Checking what a user typed or uploaded on the Add articles page, field by field.
+
+`check` returns either an Article ready for the store or a message per form field, so
+the page can put each message next to its field. Nothing here touches Streamlit.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlparse
+
+from analysis import Article, InputError, make_article
+from analysis.corpus import MAX_FILE_BYTES, article_from_bytes
+from analysis.text import count_words
+
+UPLOAD_TYPES = ("txt", "md", "html", "htm")
+MIN_WORDS = 30  # fewer words give too few sentences for a tone interval worth reading
+MAX_OUTLET = 80
+MAX_TITLE = 300
+MAX_NOTE = 500
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+METADATA_FIELDS = ("outlet", "title", "date", "url", "outlet_country", "note")
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of a check: an article, or error messages keyed by form field."""
+
+    article: Article | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def check_metadata(values: dict[str, str]) -> dict[str, str]:
+    """Messages for the metadata fields that are wrong; empty when all are fine."""
+    errors = {}
+    outlet = values.get("outlet", "").strip()
+    if not outlet:
+        errors["outlet"] = "Enter the outlet's name (for example: The Hindu). Charts need it."
+    elif len(outlet) > MAX_OUTLET:
+        errors["outlet"] = f"Keep the outlet name under {MAX_OUTLET} characters."
+    if len(values.get("title", "")) > MAX_TITLE:
+        errors["title"] = f"Keep the title under {MAX_TITLE} characters."
+    if len(values.get("note", "")) > MAX_NOTE:
+        errors["note"] = f"Keep the note under {MAX_NOTE} characters."
+    when = values.get("date", "").strip()
+    if when and not _is_date(when):
+        errors["date"] = "Write the date as YYYY-MM-DD (for example 2019-06-21), or leave it empty."
+    url = values.get("url", "").strip()
+    if url and not _is_url(url):
+        errors["url"] = (
+            "Enter a full web address starting with http:// or https://, or leave it empty."
+        )
+    return errors
+
+
+def _is_date(text: str) -> bool:
+    if not ISO_DATE.fullmatch(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_url(text: str) -> bool:
+    parsed = urlparse(text)
+    return parsed.scheme in ("http", "https") and "." in parsed.netloc and " " not in text
+
+
+def check(
+    text: str, upload: Upload | None, values: dict[str, str], existing: Sequence[Article] = ()
+) -> Checked:
+    """Validate a new article: pasted `text` or an `upload` (not both), and its metadata.
+
+    Pasted text is always taken as plain text (HTML in it is shown as written); uploaded
+    .html pages are extracted to their article text. `existing` articles are checked for
+    the same text, so nothing is added twice.
+    """
+    errors = check_metadata(values)
+    metadata = {name: values.get(name, "").strip() for name in METADATA_FIELDS}
+    if text.strip() and upload:
+        errors["text"] = "Paste the text or upload a file, not both: clear one of them."
+        return Checked(errors=errors)
+    if not text.strip() and not upload:
+        errors["text"] = "Paste the article text here, or upload a file below."
+        return Checked(errors=errors)
+    source = "upload" if upload else "text"
+    try:
+        if upload:
+            article = article_from_bytes(upload.data, upload.name, file=upload.name, **metadata)
+        else:
+            article = make_article(text, source="pasted text", **metadata)
+    except InputError as error:
+        errors[source] = _reason(error)
+        return Checked(errors=errors)
+    words = count_words(article.text)
+    if words < MIN_WORDS:
+        errors[source] = (
+            f"Only {words} words of article text: at least {MIN_WORDS} are needed for "
+            "a tone worth reading."
+        )
+    twin = next((a for a in existing if a.text == article.text), None)
+    if twin:
+        errors[source] = (
+            f"This text is already in the collection as “{twin.outlet or twin.id}"
+            f"{' – ' + twin.title if twin.title else ''}”."
+        )
+    return Checked(errors=errors) if errors else Checked(article=article)
+
+
+def _reason(error: InputError) -> str:
+    return error.reason[:1].upper() + error.reason[1:] + "."
+
+
+def upload_limit() -> str:
+    return f"{MAX_FILE_BYTES / 1_000_000:.0f} MB"
+
+
+def check_edit(text: str, values: dict[str, str]) -> dict[str, str]:
+    """Messages for an edited article's fields (the store cleans the new text again)."""
+    errors = check_metadata(values)
+    words = count_words(text)
+    if words < MIN_WORDS:
+        errors["text"] = f"Only {words} words: an article needs at least {MIN_WORDS}."
+    return errors

@@ -1,0 +1,258 @@
+"""The dashboard's own HTML: article text with its evidence layers, and outlet cards.
+
+User text is always escaped with `html.escape` first and only then wrapped in markup
+whose tags, classes and styles come from this module (hover titles escaped too), so
+nothing a user pastes can become markup.
+"""
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from analysis import Report
+from analysis.actors import gazetteer
+
+from .tables import LENS_FIELD, Lens
+
+# Layers a reader can switch on, as shown on the Read page.
+LAYERS = {
+    "quotes": "Quotes",
+    "mentions": "Actor mentions",
+    "words": "Scored words (TextBlob)",
+    "tone": "Sentence tone",
+    "removed": "Removed boilerplate",
+}
+MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+TINT_ALPHA_MAX = 0.45  # strongest sentence shading, reached at |tone| >= TINT_FULL
+TINT_FULL = 0.5
+POSITIVE_RGB = "33, 102, 172"  # the blue and red ends of the charts' RdBu scale
+NEGATIVE_RGB = "178, 24, 43"
+
+STYLE = """
+<style>
+.article {font-family: Georgia, 'Times New Roman', serif; font-size: 1.02rem;
+  line-height: 1.65; color: #1f1f1f; max-width: 46rem;}
+.article p {margin: 0 0 0.9em 0;}
+.article .s {border-radius: 3px; padding: 1px 0;}
+.article .s.chosen {outline: 2px solid #222; outline-offset: 1px;}
+.article .q {background: rgba(230, 159, 0, 0.28); border-bottom: 2px solid #E69F00;}
+.article .m {font-weight: 700; border-bottom: 1px dotted #555;}
+.article .w {text-decoration: underline wavy #009E73; text-underline-offset: 3px;}
+.article .removed {color: #9a9a9a; background: #f4f4f4; font-family: sans-serif;
+  font-size: 0.85rem; padding: 2px 6px; border-left: 3px solid #ccc;}
+.article .removed .why {font-style: italic;}
+.legend span {margin-right: 1.2em; font-size: 0.9rem;}
+.cards {display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); gap: 0.8rem;}
+.card {border: 1px solid #e6e6e6; border-top: 6px solid var(--c); border-radius: 6px;
+  padding: 0.6rem 0.8rem; font-family: 'Source Sans Pro', sans-serif; background: white;}
+.card .outlet {font-weight: 700; font-size: 1.15rem;}
+.card .title {font-size: 0.92rem; color: #333; margin: 0.2rem 0 0.35rem 0; line-height: 1.3;}
+.card .meta {font-size: 0.82rem; color: #666;}
+.card .num {font-size: 1.35rem; font-weight: 600; margin-top: 0.4rem;}
+.card .ci {font-size: 0.8rem; color: #666;}
+.card .row {font-size: 0.88rem; margin-top: 0.25rem;}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of text on one layer, with its CSS class and hover note."""
+
+    start: int
+    end: int
+    css: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Shade:
+    """A sentence with its background colour and hover note."""
+
+    start: int
+    end: int
+    index: int
+    colour: str
+    note: str
+
+
+def tint(tone: float | None) -> str:
+    """Background for a sentence: blue for positive tone, red for negative, stronger
+    with size; none for neutral."""
+    if not tone:
+        return "transparent"
+    alpha = TINT_ALPHA_MAX * min(1.0, abs(tone) / TINT_FULL)
+    return f"rgba({POSITIVE_RGB if tone > 0 else NEGATIVE_RGB}, {alpha:.2f})"
+
+
+def quote_marks(report: Report) -> list[Mark]:
+    return [
+        Mark(q.start, q.end, "q", "quoted" if q.closed else "quoted (no closing mark found)")
+        for q in report.document.quotations
+    ]
+
+
+def mention_marks(report: Report) -> list[Mark]:
+    actors = gazetteer()
+    return [Mark(m.start, m.end, "m", f"mentions {actors[m.actor].name}") for m in report.mentions]
+
+
+def word_marks(report: Report) -> list[Mark]:
+    """TextBlob's scored words, found again in their sentence (TextBlob gives no offsets)."""
+    marks = []
+    for tone in report.sentiment.sentences:
+        sentence = report.document.sentences[tone.sentence]
+        for assessment in tone.assessments:
+            word = assessment.words[-1]
+            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+            found = pattern.search(report.document.text, sentence.start, sentence.end)
+            if found:
+                note = (
+                    f"{' '.join(assessment.words)}: polarity {assessment.polarity:+.2f}, "
+                    f"subjectivity {assessment.subjectivity:.2f}"
+                )
+                marks.append(Mark(found.start(), found.end(), "w", note))
+    return marks
+
+
+MARKERS = {"quotes": quote_marks, "mentions": mention_marks, "words": word_marks}
+
+
+def article_html(
+    report: Report, layers: Iterable[str], lens: Lens = "TextBlob", chosen: int | None = None
+) -> str:
+    """The article's text as escaped HTML with the chosen layers drawn in."""
+    layers = set(layers)
+    field = LENS_FIELD[lens]
+    shades = [
+        Shade(
+            s.start,
+            s.end,
+            s.index,
+            tint(getattr(tone, field)) if "tone" in layers else "transparent",
+            f"sentence {s.index + 1}: {lens} tone {getattr(tone, field):+.2f}",
+        )
+        for s, tone in zip(report.document.sentences, report.sentiment.sentences, strict=True)
+    ]
+    marks = [mark for layer in MARKERS if layer in layers for mark in MARKERS[layer](report)]
+    removed = report.article.removed if "removed" in layers else ()
+    return render(report.document.text, report.document.paragraphs, shades, marks, removed, chosen)
+
+
+def render(text, paragraphs, shades: Sequence[Shade], marks: Sequence[Mark], removed, chosen):
+    """Paragraphs of sentences of marked pieces; removed pieces where they stood."""
+    out = ['<div class="article">']
+    pending = sorted(removed, key=lambda r: r.at)
+    for paragraph in paragraphs:
+        while pending and pending[0].at <= paragraph.start:
+            out.append(_removed(pending.pop(0)))
+        out.append("<p>")
+        position = paragraph.start
+        for shade in shades:
+            if shade.end <= paragraph.start or shade.start >= paragraph.end:
+                continue
+            out.append(_escape(text[position : shade.start]))
+            chosen_css = " chosen" if shade.index == chosen else ""
+            out.append(
+                f'<span class="s{chosen_css}" style="background:{shade.colour}" '
+                f'title="{_attr(shade.note)}">'
+            )
+            out.append(_pieces(text, shade.start, shade.end, marks))
+            out.append("</span>")
+            position = shade.end
+        out.append(_escape(text[position : paragraph.end]))
+        out.append("</p>")
+    out += [_removed(piece) for piece in pending]
+    out.append("</div>")
+    return "".join(out)
+
+
+def _pieces(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
+    inside = [m for m in marks if m.start < end and m.end > start]
+    cuts = sorted(
+        {start, end} | {min(max(p, start), end) for m in inside for p in (m.start, m.end)}
+    )
+    out = []
+    for left, right in pairwise(cuts):
+        piece = _escape(text[left:right])
+        active = [m for m in inside if m.start <= left and m.end >= right]
+        if not active:
+            out.append(piece)
+            continue
+        css = " ".join(sorted({m.css for m in active}))
+        note = " · ".join(dict.fromkeys(m.note for m in active))
+        out.append(f'<span class="{css}" title="{_attr(note)}">{piece}</span>')
+    return "".join(out)
+
+
+def _removed(piece) -> str:
+    return (
+        f'<p class="removed" title="removed before analysis">{_escape(piece.text)} '
+        f'<span class="why">— removed: {_escape(piece.reason)}</span></p>'
+    )
+
+
+def md_escape(text: str) -> str:
+    """User text for Streamlit markdown: every ASCII punctuation mark backslash-escaped,
+    so no link, emphasis, :colour[...] or :icon: directive can form."""
+    return MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", text)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def legend(layers: Iterable[str]) -> str:
+    """A one-line key to the layers that are switched on."""
+    keys = {
+        "quotes": '<span class="q">quoted text</span>',
+        "mentions": '<span class="m">actor mention</span>',
+        "words": '<span class="w">word TextBlob scored</span>',
+        "tone": (
+            f'<span style="background:{tint(0.4)}">positive sentence</span>'
+            f'<span style="background:{tint(-0.4)}">negative sentence</span>'
+        ),
+        "removed": '<span class="removed">removed boilerplate</span>',
+    }
+    chosen = [keys[layer] for layer in LAYERS if layer in set(layers)]
+    return f'<div class="article legend">{"".join(chosen)}</div>' if chosen else ""
+
+
+def _signed(value: float | None) -> str:
+    return "–" if value is None or value != value else f"{value:+.2f}"
+
+
+def headline_cards(rows: Iterable[dict], colours: dict[str, str], lens: str) -> str:
+    """One card per outlet (rows from `tables.headline_table`): who, what, headline numbers."""
+    cards = []
+    for row in rows:
+        meta = " · ".join(
+            part for part in (row["date"], f"{row['words']:,} words", row["outlet_country"]) if part
+        )
+        interval = (
+            f"90% interval {_signed(row['tone_low'])} … {_signed(row['tone_high'])}"
+            if row["tone_low"] is not None and row["tone_low"] == row["tone_low"]
+            else "no interval"
+        )
+        cards.append(
+            f'<div class="card" style="--c:{colours[row["outlet"]]}">'
+            f'<div class="outlet">{_escape(row["outlet"])}</div>'
+            f'<div class="title">{_escape(row["title"] or "(no title)")}</div>'
+            f'<div class="meta">{_escape(meta)}</div>'
+            f'<div class="num" title="mean {lens} tone of its sentences">'
+            f'{_signed(row["tone"])} <span class="ci">tone ({lens})</span></div>'
+            f'<div class="ci">{interval}</div>'
+            f'<div class="row">subjectivity {row["subjectivity"]:.2f} '
+            f'<span class="ci">({_signed(row["subjectivity_low"])[1:]} … '
+            f"{_signed(row['subjectivity_high'])[1:]})</span></div>"
+            f'<div class="row">{row["sentences"]} sentences · '
+            f"{row['quotations']} quoted passages</div>"
+            "</div>"
+        )
+    return f'<div class="cards">{"".join(cards)}</div>'

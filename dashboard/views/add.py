@@ -1,0 +1,147 @@
+"""Add articles: paste or upload, check field by field, keep them across restarts."""
+
+import streamlit as st
+
+from analysis.errors import StoreError
+from dashboard import intake, markup, state
+
+ERRORS_KEY = "add_errors"
+DONE_KEY = "add_done"
+UPLOADS_KEY = "add_upload_round"  # a new uploader key empties the uploader after saving
+LABELS = {
+    "outlet": "Outlet *",
+    "title": "Title",
+    "date": "Date (YYYY-MM-DD)",
+    "url": "Web address",
+    "outlet_country": "Outlet's country",
+    "note": "Note",
+}
+
+
+def _key(name: str, article_id: str = "") -> str:
+    return f"edit_{article_id}_{name}" if article_id else f"add_{name}"
+
+
+def _upload_key() -> str:
+    return f"add_file_{st.session_state.get(UPLOADS_KEY, 0)}"
+
+
+def _values(article_id: str = "") -> dict[str, str]:
+    return {name: st.session_state.get(_key(name, article_id)) or "" for name in LABELS}
+
+
+def _save_new() -> None:
+    """Form callback: check the fields, store the article, select it, empty the form."""
+    uploaded = st.session_state.get(_upload_key())
+    upload = intake.Upload(uploaded.name, uploaded.getvalue()) if uploaded else None
+    checked = intake.check(
+        st.session_state.get(_key("text")) or "", upload, _values(), state.catalogue()
+    )
+    st.session_state[ERRORS_KEY] = checked.errors
+    if checked.errors:
+        return
+    try:
+        article_id = state.store().add(checked.article)
+    except StoreError as error:
+        st.session_state[ERRORS_KEY] = {"form": f"Could not save: {error}"}
+        return
+    st.session_state[state.ARTICLES_KEY] = [
+        *st.session_state.get(state.ARTICLES_KEY, []),
+        article_id,
+    ]
+    for name in ("text", *LABELS):
+        st.session_state[_key(name)] = ""
+    st.session_state[UPLOADS_KEY] = st.session_state.get(UPLOADS_KEY, 0) + 1
+    st.session_state[DONE_KEY] = checked.article.outlet
+
+
+def _save_edit(article_id: str) -> None:
+    text = st.session_state.get(_key("text", article_id)) or ""
+    values = _values(article_id)
+    errors = intake.check_edit(text, values)
+    st.session_state[ERRORS_KEY] = {f"{article_id}:{name}": m for name, m in errors.items()}
+    if not errors:
+        state.store().update(article_id, text=text, **{n: v.strip() for n, v in values.items()})
+        st.session_state[DONE_KEY] = values["outlet"].strip()
+
+
+def _delete(article_id: str) -> None:
+    if not st.session_state.get(_key("confirm", article_id)):
+        st.session_state[ERRORS_KEY] = {f"{article_id}:confirm": "Tick the box to confirm."}
+        return
+    state.store().delete(article_id)
+    st.session_state[ERRORS_KEY] = {}
+
+
+def _error_under(field: str) -> None:
+    message = st.session_state.get(ERRORS_KEY, {}).get(field)
+    if message:
+        st.error(message, icon=":material/error:")
+
+
+def _metadata_fields(article_id: str = "") -> None:
+    prefix = f"{article_id}:" if article_id else ""
+    first, second = st.columns(2)
+    for index, (name, label) in enumerate(LABELS.items()):
+        with first if index % 2 == 0 else second:
+            st.text_input(label, key=_key(name, article_id))
+            _error_under(prefix + name)
+
+
+st.title("Add articles")
+where = state.store_path()
+st.caption(
+    f"Articles you add are analysed at once, join the comparison, and are kept on this "
+    f"computer in `{markup.md_escape(str(where))}` (set the environment variable "
+    f"`SOURCE_BIAS_DATA` to a folder to keep them elsewhere). The five bundled articles "
+    f"are read-only."
+)
+if st.session_state.get(DONE_KEY):
+    st.success(
+        f"Saved “{markup.md_escape(st.session_state.pop(DONE_KEY))}”. It is selected in the "
+        "sidebar and on the Compare page.",
+        icon=":material/check_circle:",
+    )
+
+with st.form("add", clear_on_submit=False, border=True):
+    st.subheader("A new article", anchor=False)
+    st.text_area(
+        "Article text",
+        key=_key("text"),
+        height=220,
+        placeholder="Paste the article's text here (plain text; HTML is shown as written).",
+    )
+    _error_under("text")
+    st.file_uploader(
+        f"…or upload a file (.txt, .md or a saved .html page, up to {intake.upload_limit()})",
+        type=list(intake.UPLOAD_TYPES),
+        key=_upload_key(),
+    )
+    _error_under("upload")
+    _metadata_fields()
+    _error_under("form")
+    st.form_submit_button("Analyse and add", type="primary", on_click=_save_new)
+
+st.header("Your articles")
+try:
+    added = state.store().articles()
+except StoreError as error:
+    st.error(f"Your added articles cannot be read: {error}")
+    added = []
+if not added:
+    st.caption("None yet.")
+for article in added:
+    label = f"{article.outlet or '(no outlet)'} – {article.title or '(no title)'}"
+    with st.expander(markup.md_escape(label)):
+        for name in LABELS:
+            st.session_state.setdefault(_key(name, article.id), getattr(article, name))
+        st.session_state.setdefault(_key("text", article.id), article.text)
+        with st.form(f"edit_{article.id}", border=False):
+            st.text_area("Article text", key=_key("text", article.id), height=200)
+            _error_under(f"{article.id}:text")
+            _metadata_fields(article.id)
+            save, delete, confirm = st.columns([1, 1, 2], vertical_alignment="center")
+            save.form_submit_button("Save changes", on_click=_save_edit, args=(article.id,))
+            confirm.checkbox("Yes, delete this article", key=_key("confirm", article.id))
+            delete.form_submit_button("Delete", on_click=_delete, args=(article.id,))
+            _error_under(f"{article.id}:confirm")

@@ -1,0 +1,109 @@
+"""Read: one article, or two side by side, with the evidence behind every number."""
+
+import streamlit as st
+
+from dashboard import markup, state, tables
+
+READING_KEY = "read_articles"
+LAYERS_KEY = "read_layers"
+TEXT_HEIGHT = 640
+
+chosen = state.current()
+st.title("Read the articles")
+
+if not chosen.reports:
+    st.info("No article selected. Choose articles under **Articles** in the sidebar.")
+    st.stop()
+
+by_id = {report.article.id: report for report in chosen.reports}
+if not set(st.session_state.get(READING_KEY, [])) <= set(by_id):
+    del st.session_state[READING_KEY]
+picked = st.multiselect(
+    "Articles to read: one, or two side by side",
+    list(by_id),
+    default=list(by_id)[:1],
+    max_selections=2,
+    format_func=chosen.labels.get,
+    key=READING_KEY,
+)
+layers = st.pills(
+    "Evidence layers",
+    list(markup.LAYERS),
+    selection_mode="multi",
+    default=list(markup.LAYERS),
+    format_func=markup.LAYERS.get,
+    key=LAYERS_KEY,
+)
+missing = []
+if not state.HAS_SOURCES:
+    missing.append("quotes coloured by speaker type, with the speaker on hover")
+if not state.HAS_FRAMING:
+    missing.append("frame cues, hedges and loaded words")
+if missing:
+    st.caption(f"{'; '.join(missing).capitalize()}: {state.NOT_YET}.")
+if not picked:
+    st.info("Choose an article to read above.")
+    st.stop()
+
+st.html(markup.STYLE + markup.legend(layers))
+for column, article_id in zip(st.columns(len(picked)), picked, strict=True):
+    report = by_id[article_id]
+    article = report.article
+    with column:
+        st.subheader(chosen.labels[article_id], anchor=False)
+        st.text(article.title or "(no title)")
+        st.caption(
+            markup.md_escape(
+                " · ".join(
+                    part
+                    for part in (article.date, f"{report.words:,} words", article.outlet_country)
+                    if part
+                )
+            )
+        )
+        sentences = tables.sentence_table(report, chosen.lens)
+        st.caption(
+            "Click a sentence in the table below the text to see its scores and the words "
+            "that drove them; the chosen sentence is outlined in the text."
+        )
+        text_box = st.container(height=TEXT_HEIGHT)
+        picked_rows = st.dataframe(
+            sentences[["sentence", "tone", "subjectivity", "voice", "text"]],
+            hide_index=True,
+            on_select="rerun",
+            selection_mode="single-row",
+            key=f"sentences_{article_id}",
+            height=260,
+            column_config={
+                "tone": st.column_config.NumberColumn(f"tone ({chosen.lens})", format="%+.2f"),
+                "subjectivity": st.column_config.NumberColumn(format="%.2f"),
+                "text": st.column_config.TextColumn(width="large"),
+            },
+        )
+        rows = picked_rows.selection.rows
+        sentence = int(sentences.iloc[rows[0]]["sentence"]) - 1 if rows else None
+        with text_box:
+            st.html(markup.STYLE + markup.article_html(report, layers, chosen.lens, sentence))
+        if sentence is None:
+            continue
+        tone = report.sentiment.sentences[sentence]
+        st.markdown(f"**Sentence {sentence + 1}**")
+        st.text(report.document.sentence_text(sentence))
+        scores = st.columns(4)
+        scores[0].metric("TextBlob polarity", f"{tone.polarity:+.2f}")
+        scores[1].metric("subjectivity", f"{tone.subjectivity:.2f}")
+        scores[2].metric("VADER compound", f"{tone.vader:+.2f}")
+        scores[3].metric("inside quotes", f"{tone.quoted_share:.0%}")
+        words = tables.assessment_table(report, sentence)
+        if words.empty:
+            st.caption("TextBlob knows none of this sentence's words: its tone is 0.")
+        else:
+            st.caption(
+                "Words TextBlob scored (polarity −1…+1, subjectivity 0…1); the sentence's "
+                "polarity is their mean, with modifiers such as *very* and *not* applied."
+            )
+            st.dataframe(words, hide_index=True)
+        parts = tables.parts_table(report, sentence)
+        if len(parts) > 1:
+            st.caption("The sentence's narration and quoted parts, each scored on its own:")
+            st.dataframe(parts, hide_index=True)

@@ -1,0 +1,211 @@
+"""The dashboard's pages through Streamlit's AppTest: seeds, one article, none, added ones."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+PAGES = ["views/compare.py", "views/read.py", "views/sources.py", "views/method.py", "views/add.py"]
+SEED_OUTLETS = ["RT", "Hindustan Times", "Asia Times", "Foreign Policy", "YourNewsWire"]
+TIMEOUT = 60
+HOSTILE = (
+    "<script>document.title='pwned'</script> The minister said on Monday that the talks "
+    "“went well” and that both sides would meet again next month in the capital. "
+    "<img src=x onerror=\"document.title='pwned'\"> Critics called the plan a costly "
+    "mistake and warned that sanctions could follow within weeks if nothing changed."
+)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Each test gets its own empty store."""
+    monkeypatch.setenv("SOURCE_BIAS_DATA", str(tmp_path))
+    return tmp_path
+
+
+def start(page: str | None = None, articles: list[str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    if articles is not None:
+        at.session_state["articles"] = articles
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def outlets_in(spec: dict) -> list[str]:
+    """The outlets a chart shows: its trace names, or a heatmap's rows."""
+    heatmaps = [trace for trace in spec["data"] if trace["type"] == "heatmap"]
+    if heatmaps:
+        return list(heatmaps[0]["y"])
+    return [trace["name"] for trace in spec["data"]]
+
+
+def add_article(at: AppTest, text: str, **fields: str) -> AppTest:
+    at.switch_page("views/add.py").run()
+    at.text_area(key="add_text").input(text)
+    for name, value in fields.items():
+        at.text_input(key=f"add_{name}").input(value)
+    next(b for b in at.button if b.label == "Analyse and add").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def seed_ids() -> list[str]:
+    return start().session_state["articles"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_seeds_with_the_sidebar(page):
+    at = start(page)
+    assert at.title, "every page has a title"
+    assert at.sidebar.multiselect[0].value == seed_ids()
+    assert [radio.value for radio in at.sidebar.radio] == ["TextBlob"]
+
+
+def test_compare_shows_every_seed_outlet_in_every_chart_in_catalogue_order():
+    at = start()
+    specs = chart_specs(at)
+    assert len(specs) >= 5
+    for spec in specs:
+        assert outlets_in(spec) == SEED_OUTLETS
+    cards = "".join(element.proto.body for element in at.get("html"))
+    for outlet in SEED_OUTLETS:
+        assert f'<div class="outlet">{outlet}</div>' in cards
+
+
+def test_each_outlet_keeps_its_colour_when_the_selection_changes():
+    def colours(at):
+        spec = chart_specs(at)[0]
+        return {trace["name"]: trace["marker"]["color"] for trace in spec["data"]}
+
+    everything = colours(start())
+    ids = seed_ids()
+    fewer = colours(start(articles=[ids[3], ids[1]]))
+    assert fewer == {name: everything[name] for name in fewer}
+    assert list(fewer) == ["Hindustan Times", "Foreign Policy"]  # catalogue order kept
+
+
+def test_the_vader_lens_redraws_the_tone_charts_with_vader_scores():
+    at = start()
+    textblob = chart_specs(at)[0]["data"][0]["x"]
+    at.sidebar.radio[0].set_value("VADER").run()
+    vader = chart_specs(at)[0]["data"][0]["x"]
+    assert vader != textblob
+    assert "VADER" in chart_specs(at)[0]["layout"]["xaxis"]["title"]["text"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_works_with_one_article(page):
+    at = start(page, articles=[seed_ids()[2]])
+    for spec in chart_specs(at):
+        assert outlets_in(spec) == ["Asia Times"]
+
+
+def test_compare_says_when_only_one_article_is_selected():
+    at = start(articles=[seed_ids()[0]])
+    assert any("Only one article" in info.value for info in at.info)
+
+
+@pytest.mark.parametrize("page", ["views/compare.py", "views/read.py", "views/sources.py"])
+def test_no_article_selected_gives_a_sentence_not_an_empty_chart(page):
+    at = start(page, articles=[])
+    assert not chart_specs(at)
+    assert any("No article selected" in info.value for info in at.info)
+
+
+def test_read_shows_escaped_text_with_quotes_and_removed_boilerplate():
+    at = start("views/read.py")
+    body = "".join(element.proto.body for element in at.get("html"))
+    assert 'class="q"' in body
+    assert 'class="removed"' in body  # RT's seed has page furniture removed
+    assert 'class="s"' in body
+
+
+def test_choosing_a_sentence_shows_its_scores_and_scored_words():
+    ids = seed_ids()
+    at = start("views/read.py", articles=[ids[4]])
+    table = next(frame for frame in at.dataframe if "subjectivity" in frame.value.columns)
+    scored = table.value.index[table.value["subjectivity"] > 0][0]
+    at.session_state[f"sentences_{ids[4]}"] = {"selection": {"rows": [int(scored)], "columns": []}}
+    at.run()
+    assert [metric.label for metric in at.metric][:2] == ["TextBlob polarity", "subjectivity"]
+    words = [frame.value for frame in at.dataframe if "words" in frame.value.columns]
+    assert len(words) == 1 and len(words[0]) > 0
+    body = "".join(element.proto.body for element in at.get("html"))
+    assert 's chosen"' in body
+
+
+def test_adding_an_article_checks_each_field_and_saves_nothing_on_error(data_dir):
+    at = add_article(start(), "", outlet="", date="21/06/2019", url="example.org")
+    messages = " ".join(error.value for error in at.error)
+    assert "Paste the article text" in messages
+    assert "outlet" in messages
+    assert "YYYY-MM-DD" in messages
+    assert "https://" in messages
+    assert start().sidebar.multiselect[0].options == SEED_OUTLETS
+
+
+def test_an_added_article_joins_the_comparison_and_survives_a_restart(data_dir):
+    at = add_article(start(), HOSTILE, outlet="Daily <b>Test</b>", date="2020-01-02")
+    assert not at.error
+    assert len(at.session_state["articles"]) == 6
+    at.switch_page("views/compare.py").run()
+    for spec in chart_specs(at):
+        assert outlets_in(spec)[-1] == "Daily &lt;b&gt;Test&lt;/b&gt;"
+
+    restarted = start()
+    assert restarted.sidebar.multiselect[0].options[-1] == "Daily <b>Test</b> · added"
+    assert restarted.session_state["articles"] == seed_ids()  # on offer, not forced in
+    for page in PAGES:
+        at = start(page, articles=[*seed_ids(), *_added_ids()])
+        for spec in chart_specs(at):
+            assert len(outlets_in(spec)) == 6
+
+
+def _added_ids() -> list[str]:
+    from analysis.store import Store, default_path
+
+    return [article.id for article in Store(default_path()).articles()]
+
+
+def test_pasted_markup_is_shown_as_text_never_as_markup(data_dir):
+    at = add_article(start(), HOSTILE, outlet="Escaper")
+    ids = _added_ids()
+    at = start("views/read.py", articles=ids)
+    body = "".join(element.proto.body for element in at.get("html"))
+    assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in body
+    assert "<script" not in body
+    assert "<img" not in body
+    assert "&lt;img src=x onerror=" in body
+
+
+def test_an_added_article_can_be_edited_and_deleted(data_dir):
+    add_article(start(), HOSTILE, outlet="Before")
+    at = start("views/add.py")
+    (article_id,) = _added_ids()
+    at.text_input(key=f"edit_{article_id}_outlet").input("After")
+    next(b for b in at.button if b.label == "Save changes").click().run()
+    assert not at.exception
+    assert start().sidebar.multiselect[0].options[-1] == "After · added"
+
+    at = start("views/add.py")
+    next(b for b in at.button if b.label == "Delete").click().run()
+    assert any("confirm" in error.value for error in at.error)
+    assert _added_ids() == [article_id]
+    at.checkbox(key=f"edit_{article_id}_confirm").check()
+    next(b for b in at.button if b.label == "Delete").click().run()
+    assert _added_ids() == []
+    assert start().sidebar.multiselect[0].options == SEED_OUTLETS
+
+
+def test_the_add_page_says_where_articles_are_kept(data_dir):
+    at = start("views/add.py")
+    assert any(str(data_dir) in caption.value.replace("\\", "") for caption in at.caption)

@@ -1,0 +1,116 @@
+"""Chart functions: DataFrames in, figures out, checked without a browser."""
+
+import pandas as pd
+import pytest
+
+from dashboard import charts, tables
+
+OUTLETS = ["Alpha", "Beta", "Gamma"]
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_reports):
+    labels = tables.article_labels([r.article for r in seed_reports])
+    return seed_reports, labels, charts.outlet_colours(list(labels.values()))
+
+
+def test_colours_follow_the_catalogue_not_the_selection():
+    colours = charts.outlet_colours(OUTLETS)
+    assert len(set(colours.values())) == 3
+    assert charts.outlet_colours(OUTLETS)["Beta"] == colours["Beta"]
+
+
+def test_interval_bars_start_at_a_shared_zero_and_draw_each_interval():
+    df = pd.DataFrame(
+        {
+            "outlet": OUTLETS,
+            "tone": [0.05, 0.1, -0.02],
+            "tone_low": [0.0, 0.02, -0.1],
+            "tone_high": [0.1, 0.3, 0.04],
+        }
+    )
+    figure = charts.interval_bars(df, charts.outlet_colours(OUTLETS), "tone", "t", "tone")
+    assert [trace.name for trace in figure.data] == OUTLETS
+    low, high = figure.layout.xaxis.range
+    assert low == -high and high >= 0.3  # symmetric around zero, wide enough for the CIs
+    beta = figure.data[1]
+    assert beta.error_x.array[0] == pytest.approx(0.2)
+    assert beta.error_x.arrayminus[0] == pytest.approx(0.08)
+
+
+def test_small_differences_are_not_blown_up_to_fill_the_axis():
+    df = pd.DataFrame(
+        {
+            "outlet": OUTLETS,
+            "tone": [0.01, 0.02, 0.03],
+            "tone_low": [0] * 3,
+            "tone_high": [0.04] * 3,
+        }
+    )
+    figure = charts.interval_bars(df, charts.outlet_colours(OUTLETS), "tone", "t", "tone")
+    assert figure.layout.xaxis.range[1] >= charts.TONE_FLOOR
+
+
+def test_actor_heatmap_has_a_row_per_outlet_and_greys_thin_cells():
+    df = pd.DataFrame(
+        {
+            "outlet": ["Alpha", "Alpha", "Beta"],
+            "actor": ["India", "Russia", "India"],
+            "tone": [0.2, -0.3, 0.1],
+            "sentences": [5, 2, 3],
+        }
+    )
+    figure = charts.actor_heatmap(df, OUTLETS, ["India", "Russia"])
+    grey, tone = figure.data
+    assert list(tone.y) == OUTLETS
+    assert tone.zmid == 0
+    assert list(tone.z[0]) == [0.2, None]  # Alpha–Russia rests on 2 sentences: not coloured
+    assert list(grey.z[0]) == [None, 0]
+    assert list(tone.z[2]) == [None, None]  # Gamma mentions nobody
+    assert tone.text[0][1] == "n=2"
+
+
+def test_tone_through_article_has_one_row_per_outlet_with_quoted_sentences_hatched(seeds):
+    reports, labels, colours = seeds
+    df = tables.sentences_table(reports, labels, "TextBlob")
+    outlets = [labels[r.article.id] for r in reports]
+    figure = charts.tone_through_article(df, colours, outlets, "tone")
+    assert [trace.name for trace in figure.data] == outlets
+    for trace, report in zip(figure.data, reports, strict=True):
+        assert len(trace.y) == len(report.document.sentences)
+        shapes = trace.marker.pattern.shape
+        quoted = [t.quoted_share >= 0.5 for t in report.sentiment.sentences]
+        assert [shape == "/" for shape in shapes] == quoted
+
+
+def test_voice_dumbbell_leaves_out_an_outlet_voice_with_nothing_in_it():
+    df = pd.DataFrame(
+        {
+            "outlet": ["Alpha", "Alpha", "Beta", "Beta"],
+            "voice": ["narration", "quoted", "narration", "quoted"],
+            "tone": [0.1, 0.3, 0.0, None],
+            "low": [0.0, 0.1, -0.1, None],
+            "high": [0.2, 0.5, 0.1, None],
+            "n": [10, 4, 8, 0],
+        }
+    )
+    figure = charts.voice_dumbbell(df, charts.outlet_colours(OUTLETS), "tone")
+    assert [len(trace.x) for trace in figure.data] == [2, 1]
+    assert list(figure.data[0].marker.symbol) == ["circle", "diamond"]
+
+
+def test_user_text_in_charts_is_escaped_not_markup():
+    outlet = "<b onmouseover=alert(1)>Evil</b>"
+    df = pd.DataFrame({"outlet": [outlet], "tone": [0.1], "tone_low": [0.0], "tone_high": [0.2]})
+    figure = charts.interval_bars(df, {outlet: "#000"}, "tone", "t", "tone")
+    assert figure.data[0].name == "&lt;b onmouseover=alert(1)&gt;Evil&lt;/b&gt;"
+    assert "<b onmouseover" not in figure.to_json()
+
+
+def test_mentioned_countries_has_one_trace_per_outlet_summing_to_one(seeds):
+    reports, labels, colours = seeds
+    df = tables.mentioned_countries(reports, labels)
+    outlets = [labels[r.article.id] for r in reports]
+    assert df.groupby("outlet")["share"].sum().round(6).eq(1).all()
+    figure = charts.mentioned_countries(df, colours, outlets)
+    assert [trace.name for trace in figure.data] == outlets
