@@ -384,6 +384,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(row[0] for row in load_tsv("stopwords.tsv"))
 
 
+@cache
 def normal_word(word: str) -> str:
     """Lower case (acronyms keep their capitals: US is not us; S-400s is S-400), straight
     apostrophes, possessive `'s` removed."""
@@ -401,9 +402,10 @@ def sentence_terms(
     Stop-words and words inside `masked` spans (people's names, the outlet's own name)
     are left out; a phrase is two content words with only spaces or a hyphen between.
     """
+    spans = [(a, b) for a, b in masked if a < end and b > start]
     words = []
     for match in WORD.finditer(text, start, end):
-        inside = any(a <= match.start() < b for a, b in masked)
+        inside = any(a <= match.start() < b for a, b in spans)
         word = normal_word(match.group())
         words.append((word, match.start(), match.end(), inside or word in stopwords()))
     terms = [word for word, _, _, skip in words if not skip]
@@ -480,6 +482,7 @@ def fact_terms(
     return words + keys + [f"actor:{m.actor}" for m in actors]
 
 
+@cache
 def _stem(word: str) -> str:
     """Snowball (Porter 2) English stem, so `sanctions`, `sanctioned` match."""
     return word if word.isupper() else _stemmer().stemWord(word)
@@ -667,10 +670,9 @@ def shared_quotes(reports: Sequence[Report], column_of: dict[str, str]) -> tuple
             i = parent[i]
         return i
 
-    for a in range(len(uses)):
-        for b in range(a + 1, len(uses)):
-            if uses[a].column != uses[b].column and same_quotation(words[a], words[b]):
-                parent[root(b)] = root(a)
+    for a, b in _candidate_pairs(words):
+        if uses[a].column != uses[b].column and same_quotation(words[a], words[b]):
+            parent[root(b)] = root(a)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(uses)):
         groups[root(index)].append(index)
@@ -691,6 +693,15 @@ def shared_quotes(reports: Sequence[Report], column_of: dict[str, str]) -> tuple
     return tuple(
         sorted(result, key=lambda q: (-len(q.columns), q.uses[0].article, q.uses[0].start))
     )
+
+
+def _candidate_pairs(words: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Pairs of quotations sharing a run of `MIN_QUOTE_WORDS` words: only they can match."""
+    index: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for number, quoted in enumerate(words):
+        for i in range(len(quoted) - MIN_QUOTE_WORDS + 1):
+            index[tuple(quoted[i : i + MIN_QUOTE_WORDS])].add(number)
+    return sorted({(a, b) for found in index.values() for a in found for b in found if a < b})
 
 
 def same_quotation(first: Sequence[str], second: Sequence[str]) -> bool:

@@ -11,8 +11,69 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.compare import Cell, Comparison, Evidence, Fact, SharedQuote, Term
+from analysis.compare import (
+    FACT_SIMILARITY,
+    MIN_FACT_WORDS,
+    MIN_QUOTE_WORDS,
+    NEUTRAL_BAND,
+    OMITTED_SHARE,
+    SHARED_QUOTE_SHARE,
+    SHARED_QUOTE_WORDS,
+    Z_SIGNIFICANT,
+    Cell,
+    Comparison,
+    Evidence,
+    Fact,
+    SharedQuote,
+    Term,
+)
 
+# The Method page's section on the Differences page, for students.
+METHOD = f"""
+The **Differences** page lines the selected articles up against each other, by outlet
+(an outlet's articles pooled) or by article. It needs at least two.
+
+- **Outlet profile**: an outlet's tone is the mean of its articles' tone, each article
+  weighted by its number of words; the range shows its lowest and highest article.
+- **Coverage (facts × outlets)**: each sentence with at least {MIN_FACT_WORDS} content
+  words becomes a list of its words (reduced to their stem: *sanctions*, *sanctioned* →
+  *sanction*; small words like *the* dropped) plus the names it contains, each counted
+  once by what it names (*Washington* and *the United States* are the same). Words that
+  are rare across the selected articles weigh more (TF-IDF). Sentences whose lists are
+  similar enough (cosine similarity, 0 … 1) are grouped, as long as the group's average
+  similarity stays at or above {FACT_SIMILARITY}: each group is one **fact**. *Only in X*:
+  facts no other column reports in similar words. *Not found in X*: facts that more than
+  {OMITTED_SHARE:.0%} of the other columns report and X does not. Checked by hand on 56
+  sentence pairs from the bundled articles: when two sentences are grouped they are the
+  same fact 86% of the time, but only about a quarter of the same-fact pairs are found,
+  because outlets often say the same thing in different words. So *not found* means *no
+  sentence with similar wording*: open the sentences before concluding that an outlet
+  left something out.
+- **Entities and numbers**: amounts of money (the same amount written `$5.4bn` or
+  `US$5.43 billion` is one row), percentages, laws (`… Act`, also when abbreviated in
+  another article), acronyms and weapon names (`CAATSA`, `S-400`), countries and
+  organisations, and people (a capitalised name with a title before it, a description
+  after it, or the surname used again).
+- **Shared quotes**: two quotations (at least {MIN_QUOTE_WORDS} words inside quotation
+  marks) in different columns are the same when the words they share in a row make up at
+  least {SHARED_QUOTE_SHARE:.0%} of the shorter one, or {SHARED_QUOTE_WORDS} words or
+  more. *Trimmed differently*: the versions differ, one outlet quoting more or fewer of
+  the speaker's words.
+- **Distinctive words**: for each column against all the others, the *weighted log-odds
+  ratio with an informative Dirichlet prior* (Monroe, Colaresi and Quinn 2008). It
+  compares how often a word appears in the column and in the rest, adding the counts of
+  all selected articles as a prior so that rare words do not get extreme scores. The
+  **z-score** divides that difference by its uncertainty: above {Z_SIGNIFICANT} it is
+  unlikely to be chance for that one word; but with hundreds of words tested, about one
+  in twenty passes by chance. Small words, people's names and the outlet's own name are
+  left out.
+- **Labels**: how each column names each actor (*Washington*, *the Trump
+  administration*, *US*), counted.
+- **Analyzer disagreement**: sentences that TextBlob and VADER read in opposite
+  directions, both beyond ±{NEUTRAL_BAND}. The same sentence can be *positive* or
+  *negative* depending on the instrument: tone scores are measurements with a method,
+  not facts about the text.
+"""
 GRID_ROW_HEIGHT = 26
 MAX_GRID_ROWS = 40
 HOVER_CHARS = 160
