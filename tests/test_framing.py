@@ -429,3 +429,23 @@ def test_scores_are_well_formed_on_any_text(sentences, quote_one):
     for layer in report.framing.language.layers:
         assert layer.count == layer.narration + layer.quoted
         assert layer.count == sum(term.count for term in layer.terms)
+
+
+@pytest.mark.parametrize("codebook", ["policy", "generic"])
+def test_readme_reports_the_current_measurement(frame_evaluations, codebook):
+    """The README's accuracy table must be re-measured whenever cues or thresholds change."""
+    result = frame_evaluations[codebook]
+    row = next(
+        line
+        for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith(f"| {codebook} (")
+    )
+    micro = result.micro
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[1:5] == [
+        f"{micro.precision:.2f}",
+        f"{micro.recall:.2f}",
+        f"{micro.f1:.2f}",
+        f"{result.baseline_all_present.f1:.2f}",
+    ]
+    assert cells[5].startswith(f"{result.dominant_correct}/{result.articles}")
