@@ -8,7 +8,15 @@ every score with the sentences and words behind it.
 """
 
 from .compare import Comparison, compare
-from .corpus import Article, Removal, load, load_each, make_article
+from .corpus import (
+    Article,
+    InputWarning,
+    Removal,
+    article_from_bytes,
+    load,
+    load_each,
+    make_article,
+)
 from .errors import AnalysisError, DataFileError, InputError, ManifestError
 from .framing import Codebook, Framing, load_codebook
 from .report import ANALYZER_VERSION, SCHEMA_VERSION, Report, analyze, to_json
@@ -23,10 +31,12 @@ __all__ = [
     "DataFileError",
     "Framing",
     "InputError",
+    "InputWarning",
     "ManifestError",
     "Removal",
     "Report",
     "analyze",
+    "article_from_bytes",
     "compare",
     "load",
     "load_codebook",

@@ -7,12 +7,13 @@ import io
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
 from .batch import run_batch
-from .corpus import load_each
-from .errors import AnalysisError
+from .corpus import clean_field, load_each
+from .errors import AnalysisError, InputError
 from .evaluate import run_evaluate
 from .framing import load_codebook
 from .handout import run_handout
@@ -234,15 +235,31 @@ def run_report(argv: Sequence[str]) -> int:
     reports = []
     for article in articles:
         if args.outlet and not article.outlet:
-            article = article.__class__(**{**vars(article), "outlet": args.outlet})
+            article = replace(article, outlet=clean_field(args.outlet))
         try:
             reports.append(analyze(article, codebook))
         except AnalysisError as error:
             failures.append(error)
+        except Exception as error:  # a bug must not cost the other articles their report
+            failures.append(InputError(article.file or article.id, internal_error(error)))
     for failure in failures:
         print(f"skipped {failure}", file=sys.stderr)
+    warned = [report for report in reports if report.warnings]
+    for report in warned:
+        for warning in report.warnings:
+            print(
+                f"warning: {report.article.file or report.article.id}: {warning.message}",
+                file=sys.stderr,
+            )
     print(FORMATS[args.format](reports))
-    return EXIT_SOME_FAILED if failures else EXIT_OK
+    return EXIT_SOME_FAILED if failures or warned else EXIT_OK
+
+
+def internal_error(error: Exception) -> str:
+    return (
+        f"internal error while analysing ({type(error).__name__}: {error}); "
+        "please report it with this file"
+    )
 
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {

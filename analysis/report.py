@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .actors import Mention, find_mentions
-from .corpus import Article, make_article
+from .corpus import Article, InputWarning, make_article, with_language
 from .framing import Codebook, Framing, analyze_framing, load_codebook
 from .resources import package_digest
 from .sentiment import Sentiment, analyze_sentiment
@@ -35,6 +35,11 @@ class Report:
     def words(self) -> int:
         return self.document.word_count
 
+    @property
+    def warnings(self) -> tuple[InputWarning, ...]:
+        """What a reader must know before trusting the numbers (shown with the report)."""
+        return self.article.warnings + unclosed_quote_warnings(self.document)
+
     def to_dict(self) -> dict[str, Any]:
         """The article's entry in the JSON report (see docs/schema.md)."""
         article = self.article
@@ -47,6 +52,8 @@ class Report:
             "url": article.url,
             "outlet_country": article.outlet_country,
             "text": article.text,
+            "lang": article.lang,
+            "warnings": as_json(self.warnings),
             "words": self.words,
             "paragraphs": [{"start": p.start, "end": p.end} for p in self.document.paragraphs],
             "sentences": [
@@ -73,6 +80,8 @@ def analyze(article: Article | str, codebook: str | Path | Codebook = "policy") 
     """
     if isinstance(article, str):
         article = make_article(article)
+    if not article.lang:  # built directly or read from the store
+        article = with_language(article)
     document = segment(article.text)
     mentions = find_mentions(article.text)
     sources = analyze_sources(document, mentions)
@@ -88,6 +97,23 @@ def analyze(article: Article | str, codebook: str | Path | Codebook = "policy") 
             mentions,
             load_codebook(codebook),
             headline=article.title,
+        ),
+    )
+
+
+def unclosed_quote_warnings(document: Document) -> tuple[InputWarning, ...]:
+    """A warning when quotation marks are unbalanced: each unclosed quote was taken to run
+    to the end of its paragraph, which may count narration as quoted."""
+    unclosed = [q for q in document.quotations if not q.closed]
+    if not unclosed:
+        return ()
+    where = ", ".join(str(document.sentence_at(q.start) + 1) for q in unclosed[:5])
+    more = " …" if len(unclosed) > 5 else ""
+    return (
+        InputWarning(
+            "quotes",
+            f"{len(unclosed)} quotation mark(s) never closed (sentence {where}{more}); each such "
+            "quote was taken to run to the end of its paragraph",
         ),
     )
 

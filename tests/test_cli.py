@@ -3,6 +3,7 @@ import io
 import json
 
 import jsonschema
+import pytest
 
 from analysis.cli import main, schema
 
@@ -66,3 +67,80 @@ def test_unreadable_file_among_good_ones_exits_1_and_reports_the_rest(capsys, tm
     assert len(json.loads(out)["articles"]) == 1
     assert "empty.txt" in err and "binary.txt" in err
     assert "Traceback" not in err
+
+
+FRENCH = (
+    "Le gouvernement indien a annoncé lundi qu’il poursuivrait l’achat du système russe, "
+    "malgré les pressions américaines. « Nous ne céderons pas », a déclaré le ministre."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "no article text"),
+        ("blank.txt", b" \n\t \n", "no article text"),
+        ("scan.txt", b"%PDF-1.7\n\x00\x01\x02\x03\xff\xfe" * 50, "binary"),
+        ("gibberish.txt", bytes(0x80 + (i * 37) % 120 for i in range(3000)), "encoding"),
+        ("marks.txt", "“”“” \"\" ''".encode(), "no words"),
+        ("scripts.html", b"<html><script>alert(1)</script></html>", "no article text"),
+    ],
+)
+def test_each_bad_file_exits_1_naming_the_file_without_a_traceback(
+    capsys, tmp_path, name, data, reason
+):
+    (tmp_path / name).write_bytes(data)
+    code, out, err = run(capsys, str(tmp_path / name), "--format", "json")
+    assert code == 1
+    assert name in err and reason in err
+    assert "Traceback" not in err
+    assert json.loads(out)["articles"] == []
+
+
+def test_a_non_english_article_is_reported_with_a_warning_and_exit_1(capsys, tmp_path):
+    (tmp_path / "french.txt").write_text(FRENCH)
+    code, out, err = run(capsys, str(tmp_path / "french.txt"), "--format", "json")
+    assert code == 1
+    assert "warning: french.txt" in err and "French" in err
+    report = json.loads(out)
+    jsonschema.Draft202012Validator(schema()).validate(report)
+    (article,) = report["articles"]
+    assert article["lang"] == "fr"
+    assert [w["kind"] for w in article["warnings"]] == ["language"]
+    assert article["sentences"]
+
+
+def test_a_malformed_manifest_exits_1_naming_line_and_column(capsys, tmp_path):
+    (tmp_path / "manifest.csv").write_text("file,date\ngood.txt,June 2019\n")
+    (tmp_path / "good.txt").write_text(GOOD)
+    code, out, err = run(capsys, str(tmp_path), "--format", "csv")
+    assert code == 1
+    assert "manifest.csv: line 2, column `date`" in err
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 1
+
+
+def test_hostile_metadata_cannot_reach_the_terminal(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    code, out, _ = run(capsys, str(tmp_path), "--outlet", "Evil\x1b[2J\x1b]0;x\x07 News")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Evil[2J]0;x" in out
+
+
+def test_a_bug_in_an_analyzer_costs_only_that_article(capsys, tmp_path, monkeypatch):
+    from analysis import cli
+
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(GOOD + " Something else happened.")
+    real = cli.analyze
+
+    def flaky(article, codebook):
+        if article.file == "a.txt":
+            raise ZeroDivisionError("division by zero")
+        return real(article, codebook)
+
+    monkeypatch.setattr(cli, "analyze", flaky)
+    code, out, err = run(capsys, str(tmp_path), "--format", "csv")
+    assert code == 1
+    assert "a.txt: internal error" in err and "Traceback" not in err
+    assert [row["file"] for row in csv.DictReader(io.StringIO(out))] == ["b.txt"]

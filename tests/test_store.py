@@ -2,6 +2,7 @@ import json
 import multiprocessing
 import sqlite3
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_a_failed_add_leaves_nothing_and_releases_the_write_lock(store):
     good = make_article(TEXT, outlet="A")
     store.add(good)
     with pytest.raises(RuntimeError):
-        store.add(make_article(TEXT, outlet=Unwritable("B")))
+        store.add(replace(make_article(TEXT), outlet=Unwritable("B")))
     assert store.articles() == [good]
     assert store.add(make_article(TEXT, outlet="C")) != good.id
 
