@@ -174,7 +174,9 @@ class Matcher:
     def __init__(self, entries: Iterable[Entry]):
         self._compiled: list[tuple[Entry, tuple[Part, ...]]] = []
         self._by_form: dict[str, list[int]] = {}
-        self._by_prefix: list[tuple[str, int]] = []
+        # `*` cues by their first MIN_PREFIX_LENGTH letters: a word is checked against
+        # the few that can match it, not every `*` cue of the codebook.
+        self._by_prefix: dict[str, list[tuple[str, int]]] = {}
         self._by_number: list[int] = []
         for entry in entries:
             parts = compile_cue(entry.cue)
@@ -183,7 +185,8 @@ class Matcher:
             for form in parts[0].forms:
                 self._by_form.setdefault(form, []).append(index)
             if parts[0].prefix:
-                self._by_prefix.append((parts[0].prefix, index))
+                stem = parts[0].prefix
+                self._by_prefix.setdefault(stem[:MIN_PREFIX_LENGTH], []).append((stem, index))
             if parts[0].number:
                 self._by_number.append(index)
 
@@ -198,6 +201,9 @@ class Matcher:
         hits: list[Hit] = []
         position = 0
         while position < len(tokens):
+            if not self._may_start(tokens[position].text):
+                position += 1  # the common case, so checked before listing candidates
+                continue
             length, best = 0, []
             for index in self._candidates(tokens[position].text):
                 entry, parts = self._compiled[index]
@@ -214,9 +220,17 @@ class Matcher:
             position += length
         return hits
 
+    def _may_start(self, word: str) -> bool:
+        return (
+            word in self._by_form
+            or word[:MIN_PREFIX_LENGTH] in self._by_prefix
+            or (bool(self._by_number) and word.isdigit())
+        )
+
     def _candidates(self, word: str) -> list[int]:
         found = list(self._by_form.get(word, ()))
-        found += [index for prefix, index in self._by_prefix if word.startswith(prefix)]
+        bucket = self._by_prefix.get(word[:MIN_PREFIX_LENGTH], ())
+        found += [index for prefix, index in bucket if word.startswith(prefix)]
         if word.isdigit():
             found += self._by_number
         return found

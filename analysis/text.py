@@ -92,7 +92,7 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [sentence.start for sentence in self.sentences]
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return count_words(self.text)
 
