@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .corpus import load_each
 from .errors import AnalysisError
-from .lesson import Evidence, Lesson, Question, build_lesson
+from .lesson import Evidence, Lesson, Question, SourceCard, build_lesson
 from .report import analyze
 from .text import Span, segment
 
@@ -52,6 +52,11 @@ th, td { text-align: left; border-bottom: 1px solid #bbb; padding: .25em .4em; v
 .evidence .where { color: #444; font-size: 9pt; }
 blockquote { margin: .3em 0 .4em 1em; font-style: italic; }
 mark { background: #ffe066; color: #000; padding: 0 .1em; }
+.card { border: 1px solid #999; border-radius: 4px; padding: .4em .8em .6em;
+        margin: 0 0 .9em; break-inside: avoid; }
+.card h3 { margin-bottom: 0; }
+table.checks { font-size: 9.5pt; }
+table.checks th { width: 12em; font-weight: normal; color: #333; }
 dl.glossary dt { font-weight: bold; margin-top: .4em; }
 dl.glossary dd { margin: 0 0 .2em 1.2em; }
 .article p { margin: 0 0 .6em; text-align: justify; }
@@ -80,6 +85,12 @@ def handout_html(lesson: Lesson, answers: bool = True, texts: bool = True) -> st
         parts += [
             '<h2 class="new-page">Answers and evidence</h2>',
             *(_answer_block(number, q) for number, q in enumerate(lesson.questions, 1)),
+        ]
+    if lesson.cards:
+        parts += [
+            '<h2 class="new-page">Source cards</h2>',
+            '<p class="meta">Filled in where the text tells; the blanks are for you.</p>',
+            *(_card_block(card) for card in lesson.cards),
         ]
     if lesson.terms:
         parts += ["<h2>Glossary</h2>", _glossary(lesson)]
@@ -185,6 +196,31 @@ def _evidence_block(evidence: Evidence) -> str:
         where += f" · {evidence.note}"
     body = highlight_html(evidence.text, evidence.highlights, offset=evidence.start)
     return f'<div class="evidence"><div class="where">{_escape(where)}</div>{body}</div>'
+
+
+def _card_block(card: SourceCard) -> str:
+    about = ", ".join(part for part in (card.role, card.organization) if part)
+    kind = " · ".join(part for part in (card.speaker_type, card.country) if part)
+    quotes = "".join(
+        f'<div class="evidence">{highlight_html(e.text, e.highlights, offset=e.start)}</div>'
+        for e in card.quotes
+    )
+    rows = "".join(
+        f"<tr><th>{_escape(check.question)}</th>"
+        + (
+            f"<td><strong>{_escape(check.answer)}</strong>: {_escape(check.reason)}</td>"
+            if check.filled
+            else f'<td><div class="write-in"></div><span class="meta">{_escape(check.reason)}</span></td>'
+        )
+        + "</tr>"
+        for check in card.checks
+    )
+    return (
+        f'<div class="card"><h3>{_escape(card.speaker)}</h3>'
+        f'<p class="meta">{_escape(card.outlet)}{" · " + _escape(about) if about else ""}'
+        f"{' · ' + _escape(kind) if kind else ''}</p>{quotes}"
+        f'<table class="checks">{rows}</table></div>'
+    )
 
 
 def _glossary(lesson: Lesson) -> str:

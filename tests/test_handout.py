@@ -62,7 +62,7 @@ def test_student_sheet_has_questions_but_no_answers(seed_lesson):
         assert highlight_html(question.prompt, []) in student
         assert highlight_html(question.reveal, []) not in student
         assert highlight_html(question.reveal, []) in teacher
-    assert "<mark>" not in student and "<mark>" in teacher
+    assert 'class="where"' not in student and 'class="where"' in teacher  # answer evidence
 
 
 def test_articles_are_printed_in_full_unless_left_out(seed_lesson):

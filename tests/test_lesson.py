@@ -87,6 +87,34 @@ FRAMED = {
 }
 
 
+# A fourth crafted story for sources: who is quoted, and the source cards.
+# - US officials speak in Capital Courier and Harbor Gazette, not in Steppe Wire;
+# - only Capital Courier quotes an expert, and it quotes 4 voices (the others 2 and 1);
+# - only Harbor Gazette grants anonymity; only Steppe Wire relays a quote via an agency;
+# - China is talked about in most articles but nobody from China is quoted.
+SOURCED = {
+    "Capital Courier": [
+        "India and the United States met in Delhi to discuss the missile deal with Russia.",
+        "“We will buy what we need,” said Rajnath Singh, India's defence minister.",
+        "“Sanctions remain possible,” a US State Department spokesperson said.",
+        "“The deal is done,” said Ana Perez, an analyst at the Brookings Institution.",
+        "“Prices will rise,” said Ravi Kumar, a trader in Mumbai.",
+        "China watched the talks closely.",
+    ],
+    "Harbor Gazette": [
+        "The United States warned India over its missile deal with Russia.",
+        "“We urge India to reconsider,” said John Smith, the US ambassador to India.",
+        "A senior official, speaking on condition of anonymity, claimed the talks were difficult.",
+        "China has bought the same system.",
+    ],
+    "Steppe Wire": [
+        "Russia will deliver the missile system to India on time.",
+        "“The contract will be honoured,” Kremlin spokesman Dmitry Peskov confirmed, according to TASS.",
+        "The United States has threatened sanctions.",
+    ],
+}
+
+
 def _article(outlet: str, sentences: list[str], article_id: str):
     text = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
     return make_article(text, id=article_id, outlet=outlet, title=f"{outlet} on the talks")
@@ -167,6 +195,61 @@ def test_crafted_frame_and_word_choice_answers_are_right_by_construction():
         e.text[h.start - e.start : h.end - e.start] for e in doubt.evidence for h in e.highlights
     }
     assert marked == {"claimed"}
+
+
+@pytest.fixture(scope="module")
+def sourced_lesson():
+    reports = [
+        analyze(make_article("\n\n".join(sentences), id=outlet, outlet=outlet, title="Talks"))
+        for outlet, sentences in SOURCED.items()
+    ]
+    return build_lesson(reports)
+
+
+def test_crafted_source_answers_are_right_by_construction(sourced_lesson):
+    questions = _by_id(sourced_lesson)
+    unheard = questions["unheard"]
+    assert "China" in unheard.choices and "China" not in unheard.answers
+    assert set(unheard.answers) == {"India", "United States", "Russia"}
+    assert questions["no_official:US"].answers == ("Steppe Wire",)
+    assert questions["speaker_type_only_one:expert"].answers == ("Capital Courier",)
+    assert questions["most_voices"].answers == ("Capital Courier",)
+    assert questions["anonymity"].answers == ("Harbor Gazette",)
+    assert questions["second_hand"].answers == ("Steppe Wire",)
+    assert "TASS" in questions["second_hand"].reveal
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        (
+            "Rajnath Singh",
+            {
+                "independent": "No",
+                "multiple": "Yes",
+                "authoritative": "Authoritative",
+                "named": "Yes",
+            },
+        ),
+        ("Ana Perez", {"independent": "", "authoritative": "Informed", "named": "Yes"}),
+        ("A senior official", {"verifies": "Asserts", "named": "No"}),
+        ("Dmitry Peskov", {"multiple": "No", "verifies": "Verifies", "independent": "No"}),
+        ("Ravi Kumar", {"authoritative": "", "verifies": ""}),
+    ],
+)
+def test_source_cards_fill_only_what_the_text_tells(sourced_lesson, speaker, expected):
+    card = next(card for card in sourced_lesson.cards if card.speaker == speaker)
+    answers = {check.id.removeprefix("check."): check.answer for check in card.checks}
+    assert {key: answers[key] for key in expected} == expected
+    for check in card.checks:
+        assert check.reason
+        assert check.filled or check.reason.startswith("For students")
+    assert card.quotes and all(e.highlights for e in card.quotes)
+
+
+def test_every_speaker_gets_a_card(sourced_lesson, seed_reports, seed_lesson):
+    assert len(sourced_lesson.cards) == 4 + 2 + 1
+    assert len(seed_lesson.cards) == sum(len(r.sources.speakers) for r in seed_reports)
 
 
 def test_a_shared_phrase_is_not_a_trimmed_quote():
@@ -308,6 +391,8 @@ def test_open_custom_question_needs_no_choices():
 
 def test_lesson_glossary_lists_the_terms_its_questions_use(crafted_lesson):
     used = {term for question in crafted_lesson.questions for term in question.terms}
+    for card in crafted_lesson.cards:
+        used |= {check.id for check in card.checks} | {f"speaker.{card.speaker_type}"}
     assert {term.id for term in crafted_lesson.terms} == used
 
 
