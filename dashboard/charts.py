@@ -28,6 +28,24 @@ PALETTE = (
     "#2CA02C",
 )
 GREY = "#d9d9d9"
+# Speaker types and countries are coloured apart from the outlets, in ColorBrewer's Set2.
+SPEAKER_TYPE_COLOURS = {
+    "official": "#66C2A5",
+    "legislator": "#FC8D62",
+    "expert": "#8DA0CB",
+    "media": "#E78AC3",
+    "other": "#B3B3B3",
+}
+CATEGORY_PALETTE = (
+    "#66C2A5",
+    "#FC8D62",
+    "#8DA0CB",
+    "#E78AC3",
+    "#A6D854",
+    "#FFD92F",
+    "#E5C494",
+    "#B3B3B3",
+)
 # Tone scale: red for negative, blue for positive, white at zero.
 DIVERGING = "RdBu"
 MIN_SENTENCES = 3  # actor cells built on fewer sentences are greyed, not coloured
@@ -292,35 +310,161 @@ def tone_through_article(
     return figure
 
 
-def mentioned_countries(
+def talked_about_and_heard(
     df: pd.DataFrame, colours: Mapping[str, str], outlets: Sequence[str], top: int = 8
 ) -> go.Figure:
-    """Share of each outlet's actor mentions that name each country: one trace per outlet."""
+    """Small multiples, one row per outlet: for each country, its share of the outlet's
+    actor mentions (hatched, talked about) beside its share of the quotes (solid, heard)."""
     order = (
-        df.groupby("country")["mentions"].sum().sort_values(ascending=False).index[:top].tolist()
+        df.groupby("country")[["mentions", "quotes"]]
+        .sum()
+        .sum(axis=1)
+        .sort_values(ascending=False)
+        .index[:top]
+        .tolist()
     )
+    figure = make_subplots(
+        rows=len(outlets),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.05 if len(outlets) > 1 else 0,
+        subplot_titles=[plain(o) for o in outlets],
+    )
+    for row, outlet in enumerate(outlets, start=1):
+        rows = df[df["outlet"] == outlet].set_index("country").reindex(order).fillna(0)
+        for measure, count, pattern, label in (
+            ("talked", "mentions", "/", "talked about"),
+            ("heard", "quotes", "", "heard"),
+        ):
+            figure.add_trace(
+                go.Bar(
+                    name=label,
+                    legendgroup=plain(outlet),
+                    x=[plain(c) for c in order],
+                    y=rows[measure],
+                    marker={
+                        "color": colours[outlet] if not pattern else "white",
+                        "line": {"color": colours[outlet], "width": 1.5},
+                        "pattern": {"shape": pattern, "fgcolor": colours[outlet]},
+                    },
+                    customdata=rows[count].astype(int),
+                    hovertemplate=(
+                        f"<b>{plain(outlet)}</b> · %{{x}}<br>{label}: %{{y:.0%}} "
+                        f"(%{{customdata}} {count})<extra></extra>"
+                    ),
+                ),
+                row=row,
+                col=1,
+            )
+        figure.update_yaxes(
+            range=[0, 1], tickformat=".0%", nticks=3, gridcolor="#eee", row=row, col=1
+        )
+    _layout(figure, "", 70 + 120 * len(outlets))
+    figure.update_layout(barmode="group", bargap=0.25)
+    return figure
+
+
+def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str]) -> go.Figure:
+    """Outlets × frames: share of each article's sentences that carry the frame.
+
+    One row per outlet; ★ marks the outlet's dominant frame, ▲ a frame in its headline or
+    first paragraph. Frames below the presence threshold are left pale.
+    """
+    cell = df.set_index(["outlet", "frame"])
+    share = [[_cell(cell, o, f, "share") or 0.0 for f in frames] for o in outlets]
+    text = [[_frame_text(cell, o, f) for f in frames] for o in outlets]
+    sentences = [[int(_cell(cell, o, f, "sentences") or 0) for f in frames] for o in outlets]
+    figure = go.Figure(
+        go.Heatmap(
+            z=share,
+            x=[plain(f) for f in frames],
+            y=[plain(o) for o in outlets],
+            text=text,
+            texttemplate="%{text}",
+            customdata=sentences,
+            colorscale="Blues",
+            zmin=0,
+            zmax=max(0.5, float(df["share"].max()) if len(df) else 0.5),
+            colorbar={
+                "title": {"text": "share of<br>sentences"},
+                "thickness": 12,
+                "tickformat": ".0%",
+            },
+            hovertemplate=(
+                "<b>%{y}</b> · %{x}<br>%{z:.0%} of sentences (%{customdata})<extra></extra>"
+            ),
+            xgap=2,
+            ygap=2,
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(side="top", tickangle=-30)
+    _layout(figure, "", 150 + ROW_HEIGHT * len(outlets))
+    figure.update_layout(margin={"t": 150})
+    return figure
+
+
+def _frame_text(cell: pd.DataFrame, outlet: str, frame: str) -> str:
+    share = _cell(cell, outlet, frame, "share")
+    if not share:
+        return ""
+    marks = ("★" if _cell(cell, outlet, frame, "dominant") else "") + (
+        "▲" if _cell(cell, outlet, frame, "lede") else ""
+    )
+    return f"{share:.0%}{marks}"
+
+
+def stacked_shares(
+    df: pd.DataFrame,
+    outlets: Sequence[str],
+    categories: Sequence[str],
+    colours: Mapping[str, str],
+    axis_title: str,
+) -> go.Figure:
+    """100% stacked bars, one row per outlet, one segment per category (speaker type or
+    country), each segment's quote count on hover. Outlets without quotes get no bar."""
+    cell = df.set_index(["outlet", "category"])
     figure = go.Figure()
-    for outlet in outlets:
-        rows = df[df["outlet"] == outlet].set_index("country").reindex(order)
+    for category in categories:
+        shares = [_cell(cell, o, category, "share") or 0.0 for o in outlets]
+        counts = [int(_cell(cell, o, category, "quotes") or 0) for o in outlets]
         figure.add_trace(
             go.Bar(
-                name=plain(outlet),
-                x=[plain(c) for c in order],
-                y=rows["share"].fillna(0),
-                marker_color=colours[outlet],
-                customdata=rows["mentions"].fillna(0).astype(int),
+                name=plain(category),
+                y=[plain(o) for o in outlets],
+                x=shares,
+                orientation="h",
+                marker_color=colours[category],
+                customdata=counts,
+                text=[f"{v:.0%}" if v >= 0.08 else "" for v in shares],
+                textposition="inside",
+                insidetextanchor="middle",
                 hovertemplate=(
-                    f"<b>{plain(outlet)}</b> · %{{x}}<br>%{{y:.0%}} of mentions "
+                    f"<b>%{{y}}</b> · {plain(category)}<br>%{{x:.0%}} of quotes "
                     "(%{customdata})<extra></extra>"
                 ),
             )
         )
-    figure.update_yaxes(
-        title="share of actor mentions", tickformat=".0%", rangemode="tozero", gridcolor="#eee"
+    figure.update_xaxes(range=[0, 1], tickformat=".0%", title=axis_title, gridcolor="#eee")
+    figure.update_yaxes(categoryorder="array", categoryarray=[plain(o) for o in outlets][::-1])
+    _layout(figure, "", 110 + ROW_HEIGHT * len(outlets))
+    figure.update_layout(
+        barmode="stack",
+        showlegend=True,
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        margin={"t": 40},
     )
-    _layout(figure, "", 380)
-    figure.update_layout(barmode="group", showlegend=True, legend={"orientation": "h", "y": -0.2})
     return figure
+
+
+def category_colours(
+    categories: Sequence[str], fixed: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Colours for speaker types (fixed) or countries (by order, a muted palette)."""
+    fixed = fixed or {}
+    spare = [c for c in CATEGORY_PALETTE if c not in fixed.values()]
+    free = iter(spare * (len(categories) // max(1, len(spare)) + 1))
+    return {c: fixed.get(c) or next(free) for c in categories}
 
 
 def plain(text: str) -> str:

@@ -14,17 +14,21 @@ from itertools import pairwise
 from analysis import Report
 from analysis.actors import gazetteer
 
+from .charts import SPEAKER_TYPE_COLOURS
 from .tables import LENS_FIELD, Lens
 
 # Layers a reader can switch on, as shown on the Read page.
 LAYERS = {
-    "quotes": "Quotes",
+    "quotes": "Quotes by speaker type",
+    "frames": "Frame cues",
+    "language": "Hedges, loaded words…",
     "mentions": "Actor mentions",
-    "words": "Scored words (TextBlob)",
+    "words": "Words TextBlob scored",
     "tone": "Sentence tone",
     "removed": "Removed boilerplate",
 }
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+DEFAULT_LAYERS = ("quotes", "mentions", "tone", "removed")
 TINT_ALPHA_MAX = 0.45  # strongest sentence shading, reached at |tone| >= TINT_FULL
 TINT_FULL = 0.5
 POSITIVE_RGB = "33, 102, 172"  # the blue and red ends of the charts' RdBu scale
@@ -37,13 +41,21 @@ STYLE = """
 .article p {margin: 0 0 0.9em 0;}
 .article .s {border-radius: 3px; padding: 1px 0;}
 .article .s.chosen {outline: 2px solid #222; outline-offset: 1px;}
-.article .q {background: rgba(230, 159, 0, 0.28); border-bottom: 2px solid #E69F00;}
+.article .q {border-bottom: 2px solid var(--qc); background: var(--qb);}
+.article .qi {border-bottom: 2px dashed var(--qc);}
+.article .u {outline: 1px dashed #888; outline-offset: 1px;}
+.article .f {box-shadow: inset 0 -4px 0 rgba(148, 103, 189, 0.75);}
+.article .l {color: #a63603; font-style: italic;}
 .article .m {font-weight: 700; border-bottom: 1px dotted #555;}
 .article .w {text-decoration: underline wavy #009E73; text-underline-offset: 3px;}
 .article .removed {color: #9a9a9a; background: #f4f4f4; font-family: sans-serif;
   font-size: 0.85rem; padding: 2px 6px; border-left: 3px solid #ccc;}
 .article .removed .why {font-style: italic;}
 .legend span {margin-right: 1.2em; font-size: 0.9rem;}
+.legend {line-height: 2.2;}
+.quote {border-left: 4px solid var(--qc); background: var(--qb); padding: 0.4rem 0.7rem;
+  margin: 0 0 0.6rem 0; font-family: Georgia, serif; line-height: 1.5;}
+.quote .how {font-family: sans-serif; font-size: 0.8rem; color: #555;}
 .cards {display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); gap: 0.8rem;}
 .card {border: 1px solid #e6e6e6; border-top: 6px solid var(--c); border-radius: 6px;
   padding: 0.6rem 0.8rem; font-family: 'Source Sans Pro', sans-serif; background: white;}
@@ -55,6 +67,22 @@ STYLE = """
 .card .row {font-size: 0.88rem; margin-top: 0.25rem;}
 </style>
 """
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha})"
+
+
+# Quote colours per speaker type, the same as the source-mix charts'.
+STYLE = STYLE.replace(
+    "</style>",
+    "".join(
+        f".t-{kind} {{--qc: {colour}; --qb: {_rgba(colour, 0.3)};}}\n"
+        for kind, colour in {**SPEAKER_TYPE_COLOURS, "none": "#999999"}.items()
+    )
+    + "</style>",
+)
 
 
 @dataclass(frozen=True)
@@ -87,10 +115,57 @@ def tint(tone: float | None) -> str:
     return f"rgba({POSITIVE_RGB if tone > 0 else NEGATIVE_RGB}, {alpha:.2f})"
 
 
+def _speaker_css(speaker_type: str | None) -> str:
+    return f"t-{speaker_type}" if speaker_type in SPEAKER_TYPE_COLOURS else "t-none"
+
+
 def quote_marks(report: Report) -> list[Mark]:
+    """Quotes coloured by speaker type (reported speech dashed), and unsourced claims."""
+    marks = []
+    for quote in report.sources.quotes:
+        css = "qi" if quote.kind == "indirect" else "q"
+        who = quote.speaker or "speaker not found"
+        kind = f"{quote.speaker_type or 'unknown'} · {quote.kind} quote"
+        cue = f" · “{quote.cue}”" if quote.cue else ""
+        marks.append(
+            Mark(
+                quote.start,
+                quote.end,
+                f"{css} {_speaker_css(quote.speaker_type)}",
+                f"{who} ({kind}{cue})",
+            )
+        )
+    marks += [
+        Mark(u.start, u.end, "u", f"claim attributed to nobody in particular ({u.kind})")
+        for u in report.sources.unsourced
+    ]
+    return marks
+
+
+def frame_marks(report: Report) -> list[Mark]:
+    """Cue words of every frame, with the frame and whether the sentence carries it."""
     return [
-        Mark(q.start, q.end, "q", "quoted" if q.closed else "quoted (no closing mark found)")
-        for q in report.document.quotations
+        Mark(
+            cue.start,
+            cue.end,
+            "f",
+            f"{score.label} frame: “{cue.text}”"
+            + (f" {cue.cue}" if cue.cue.startswith("[") else "")
+            + ("" if evidence.carries else " (too weak alone to carry the sentence)"),
+        )
+        for score in report.framing.frames
+        for evidence in score.evidence
+        for cue in evidence.cues
+    ]
+
+
+def language_marks(report: Report) -> list[Mark]:
+    """Hedges, loaded words, intensifiers and the other language layers."""
+    return [
+        Mark(cue.start, cue.end, "l", f"{layer.label}: “{cue.text}”")
+        for layer in report.framing.language.layers
+        for evidence in layer.evidence
+        for cue in evidence.cues
     ]
 
 
@@ -117,7 +192,13 @@ def word_marks(report: Report) -> list[Mark]:
     return marks
 
 
-MARKERS = {"quotes": quote_marks, "mentions": mention_marks, "words": word_marks}
+MARKERS = {
+    "quotes": quote_marks,
+    "frames": frame_marks,
+    "language": language_marks,
+    "mentions": mention_marks,
+    "words": word_marks,
+}
 
 
 def article_html(
@@ -210,8 +291,15 @@ def _attr(text: str) -> str:
 
 def legend(layers: Iterable[str]) -> str:
     """A one-line key to the layers that are switched on."""
+    quotes = "".join(f'<span class="q t-{kind}">{kind}</span>' for kind in SPEAKER_TYPE_COLOURS)
     keys = {
-        "quotes": '<span class="q">quoted text</span>',
+        "quotes": (
+            f'quoted: {quotes}<span class="q t-none">speaker not found</span>'
+            '<span class="qi t-official">reported speech</span>'
+            '<span class="u">unsourced claim</span>'
+        ),
+        "frames": '<span class="f">frame cue</span>',
+        "language": '<span class="l">hedge, loaded word…</span>',
         "mentions": '<span class="m">actor mention</span>',
         "words": '<span class="w">word TextBlob scored</span>',
         "tone": (
@@ -226,6 +314,14 @@ def legend(layers: Iterable[str]) -> str:
 
 def _signed(value: float | None) -> str:
     return "–" if value is None or value != value else f"{value:+.2f}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _named(share: float | None) -> str:
+    return "" if share is None or share != share else f" · {share:.0%} named"
 
 
 def headline_cards(rows: Iterable[dict], colours: dict[str, str], lens: str) -> str:
@@ -251,8 +347,23 @@ def headline_cards(rows: Iterable[dict], colours: dict[str, str], lens: str) -> 
             f'<div class="row">subjectivity {row["subjectivity"]:.2f} '
             f'<span class="ci">({_signed(row["subjectivity_low"])[1:]} … '
             f"{_signed(row['subjectivity_high'])[1:]})</span></div>"
-            f'<div class="row">{row["sentences"]} sentences · '
-            f"{row['quotations']} quoted passages</div>"
+            f'<div class="row">{_count(row["voices"], "voice")} · {_count(row["quotes"], "quote")}'
+            f"{_named(row['named_share'])}</div>"
+            f'<div class="row">{_escape(", ".join(row["speaker_types"]) or "nobody quoted")}'
+            "</div>"
+            f'<div class="row">frame: <b>{_escape(row["dominant_frame"] or "none dominant")}'
+            "</b></div>"
             "</div>"
         )
     return f'<div class="cards">{"".join(cards)}</div>'
+
+
+def quote_list(rows: Iterable[dict], speaker_type: str | None) -> str:
+    """A speaker's quotes in one outlet (rows from `tables.quotes_of`), escaped."""
+    css = _speaker_css(speaker_type)
+    return "".join(
+        f'<div class="quote {css}"><div class="how">sentence {row["sentence"]} · '
+        f"{_escape(row['kind'])}{' · “' + _escape(row['verb']) + '”' if row['verb'] else ''}"
+        f"</div>{_escape(row['quote'])}</div>"
+        for row in rows
+    )

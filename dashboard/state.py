@@ -6,7 +6,6 @@ keyed on the article (its text and metadata) and the codebook, so switching page
 selections never analyses an unchanged text twice.
 """
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,10 @@ import streamlit as st
 
 from analysis import AnalysisError, Article, Report, analyze, load
 from analysis.cli import FORMATS, SEEDS
-from analysis.errors import StoreError
+from analysis.corpus import decode
+from analysis.errors import DataFileError, StoreError
+from analysis.evaluate import GOLD, evaluate
+from analysis.framing import BUILT_IN, Codebook, load_codebook, parse_codebook
 from analysis.store import Store, default_path
 
 from . import charts
@@ -29,11 +31,9 @@ LENS_HELP = (
     "VADER: a second lexicon built for short social-media text, compound score −1 … +1. "
     "Where the two disagree, read the sentences."
 )
-# The report fields the framing and sources analyzers add; absent until they land.
-REPORT_FIELDS = {field.name for field in dataclasses.fields(Report)}
-HAS_FRAMING = "framing" in REPORT_FIELDS
-HAS_SOURCES = "sources" in REPORT_FIELDS
-NOT_YET = "not available yet: this analysis is still being built"
+CODEBOOK_KEY = "codebook"
+CODEBOOK_FILE_KEY = "codebook_file"
+UPLOADED = "uploaded"  # the codebook option that reads the user's own file
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Selection:
     labels: dict[str, str]  # article id -> short unique outlet label (whole catalogue)
     colours: dict[str, str]  # label -> fixed colour
     lens: Lens
-    codebook: str
+    codebook: Codebook
 
     @property
     def outlets(self) -> list[str]:
@@ -88,9 +88,42 @@ def catalogue() -> list[Article]:
 
 
 @st.cache_data(show_spinner="Analysing…", max_entries=2000)
-def report(article: Article, codebook: str) -> Report:
-    """`analysis.analyze`, cached on the article and the codebook."""
-    return analyze(article)
+def report(article: Article, codebook: str, codebook_text: str = "") -> Report:
+    """`analysis.analyze`, cached on the article and the codebook: a built-in codebook's
+    name, or an uploaded one's file name and TOML text."""
+    chosen = _uploaded_codebook(codebook_text, codebook) if codebook_text else codebook
+    return analyze(article, codebook=chosen)
+
+
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _uploaded_codebook(text: str, name: str) -> Codebook:
+    return parse_codebook(text, name)
+
+
+def codebook_choice() -> tuple[str, str]:
+    """The sidebar's codebook: (built-in name or file name, uploaded TOML text or "")."""
+    choice = st.session_state.get(CODEBOOK_KEY, BUILT_IN[0])
+    upload = st.session_state.get(CODEBOOK_FILE_KEY)
+    if choice != UPLOADED or upload is None:
+        return (choice if choice in BUILT_IN else BUILT_IN[0]), ""
+    try:
+        text = decode(upload.getvalue(), upload.name)
+        _uploaded_codebook(text, upload.name)
+    except (DataFileError, AnalysisError) as error:
+        st.sidebar.error(f"This codebook cannot be used: {error}", icon=":material/error:")
+        return BUILT_IN[0], ""
+    return upload.name, text
+
+
+def _codebook_label(option: str) -> str:
+    return "Your own codebook file…" if option == UPLOADED else load_codebook(option).name
+
+
+@st.cache_data(show_spinner="Measuring against the hand annotation…")
+def evaluation() -> list:
+    """`python -m analysis evaluate` on the bundled gold files ([] when not installed)."""
+    paths = sorted(GOLD.glob("*.toml"))
+    return evaluate(paths) if paths else []
 
 
 def sidebar() -> Selection:
@@ -115,11 +148,18 @@ def sidebar() -> Selection:
     st.sidebar.caption(f"{len(st.session_state[ARTICLES_KEY])} of {len(options)} selected.")
     st.sidebar.selectbox(
         "Codebook",
-        ["—"],
-        disabled=True,
-        help="The list of frames (with their cue words) used to score framing.",
+        [*BUILT_IN, UPLOADED],
+        key=CODEBOOK_KEY,
+        format_func=_codebook_label,
+        help="The list of frames, with their cue words, that framing is scored against. "
+        "The Method page shows the active one.",
     )
-    st.sidebar.caption(f"Framing: {NOT_YET}.")
+    if st.session_state[CODEBOOK_KEY] == UPLOADED:
+        st.sidebar.file_uploader(
+            "Codebook (.toml, the layout of the built-in ones, see docs/framing.md)",
+            type=["toml"],
+            key=CODEBOOK_FILE_KEY,
+        )
     st.sidebar.radio("Tone lens", LENSES, key=LENS_KEY, horizontal=True, help=LENS_HELP)
     chosen = selection(articles, labels)
     st.session_state[SELECTION_KEY] = chosen
@@ -136,10 +176,11 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
     """The sidebar's current choice, analysed (from the cache when seen before)."""
     wanted = set(st.session_state.get(ARTICLES_KEY, []))
     chosen = [article for article in articles if article.id in wanted]  # catalogue order
+    codebook, codebook_text = codebook_choice()
     reports = []
     for article in chosen:
         try:
-            reports.append(report(article, ""))
+            reports.append(report(article, codebook, codebook_text))
         except AnalysisError as error:
             st.warning(f"{labels[article.id]} could not be analysed: {error}")
     return Selection(
@@ -147,7 +188,9 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
         labels=labels,
         colours=charts.outlet_colours([labels[a.id] for a in articles]),
         lens=st.session_state.get(LENS_KEY, LENSES[0]),
-        codebook="",
+        codebook=_uploaded_codebook(codebook_text, codebook)
+        if codebook_text
+        else load_codebook(codebook),
     )
 
 

@@ -18,6 +18,18 @@ LENSES: tuple[Lens, ...] = ("TextBlob", "VADER")
 # Field names of the tone scores each lens reads (Sentiment, ToneSummary, SentenceTone).
 LENS_FIELD = {"TextBlob": "polarity", "VADER": "vader"}
 MAX_LABEL = 28
+SENTENCE_COLUMNS = [
+    "outlet",
+    "sentence",
+    "position",
+    "tone",
+    "polarity",
+    "subjectivity",
+    "vader",
+    "quoted_share",
+    "voice",
+    "text",
+]
 
 
 def article_labels(articles: Sequence[Article]) -> dict[str, str]:
@@ -59,6 +71,12 @@ def headline_table(reports: Sequence[Report], labels: Mapping[str, str], lens: L
                 "words": report.words,
                 "sentences": len(report.document.sentences),
                 "quotations": len(report.document.quotations),
+                "quotes": report.sources.source_mix.quotes,
+                "voices": report.sources.source_mix.voices,
+                "named_share": report.sources.source_mix.named_share,
+                "speaker_types": _top(report.sources.source_mix.by_type),
+                "dominant_frame": _frame_label(report, report.framing.dominant),
+                "frames_present": [_frame_label(report, f) for f in report.framing.present],
                 "tone": value,
                 "tone_low": low,
                 "tone_high": high,
@@ -68,6 +86,15 @@ def headline_table(reports: Sequence[Report], labels: Mapping[str, str], lens: L
             }
         )
     return pd.DataFrame(rows)
+
+
+def _top(counts: Mapping[str, int], n: int = 2) -> list[str]:
+    return [name for name, _ in sorted(counts.items(), key=lambda item: -item[1])[:n]]
+
+
+def _frame_label(report: Report, frame: str | None) -> str:
+    labels = {score.frame: score.label for score in report.framing.frames}
+    return labels.get(frame, "") if frame else ""
 
 
 def voice_table(reports: Sequence[Report], labels: Mapping[str, str], lens: Lens):
@@ -126,29 +153,15 @@ def sentence_table(report: Report, lens: Lens, label: str = ""):
                 "text": report.document.sentence_text(tone.sentence),
             }
         )
-    columns = [
-        "outlet",
-        "sentence",
-        "position",
-        "tone",
-        "polarity",
-        "subjectivity",
-        "vader",
-        "quoted_share",
-        "voice",
-        "text",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
 def sentences_table(reports: Sequence[Report], labels: Mapping[str, str], lens: Lens):
     """`sentence_table` for several articles, stacked."""
     frames = [sentence_table(r, lens, labels[r.article.id]) for r in reports]
-    return pd.concat(frames, ignore_index=True) if frames else sentence_table_empty()
-
-
-def sentence_table_empty():
-    return pd.DataFrame(columns=["outlet", "sentence", "position", "tone", "voice", "text"])
+    return (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SENTENCE_COLUMNS)
+    )
 
 
 def country_name(code: str) -> str:
@@ -157,28 +170,125 @@ def country_name(code: str) -> str:
     return names.get(code, code)
 
 
-def mentioned_countries(reports: Sequence[Report], labels: Mapping[str, str]):
-    """Per outlet, how many actor mentions fall on each country (share of all mentions)."""
+def talked_about_and_heard(reports: Sequence[Report], labels: Mapping[str, str]):
+    """Per outlet and country: share of actor mentions naming it (talked about) and share
+    of quotes from speakers of that country (heard)."""
     actors = gazetteer()
     rows = []
     for report in reports:
-        counts = Counter(
-            country_name(actors[m.actor].country)
-            if actors[m.actor].country
-            else actors[m.actor].name
-            for m in report.mentions
+        mentioned = Counter(
+            actors[m.actor].country or actors[m.actor].name for m in report.mentions
         )
-        total = sum(counts.values())
-        rows += [
-            {
-                "outlet": labels[report.article.id],
-                "country": country,
-                "mentions": count,
-                "share": count / total,
-            }
-            for country, count in counts.items()
-        ]
-    return pd.DataFrame(rows, columns=["outlet", "country", "mentions", "share"])
+        quoted = report.sources.source_mix.by_country
+        total_mentions, total_quotes = sum(mentioned.values()), sum(quoted.values())
+        for country in dict.fromkeys([*mentioned, *quoted]):
+            rows.append(
+                {
+                    "outlet": labels[report.article.id],
+                    "country": country_name(country),
+                    "mentions": mentioned.get(country, 0),
+                    "talked": mentioned.get(country, 0) / total_mentions if total_mentions else 0,
+                    "quotes": quoted.get(country, 0),
+                    "heard": quoted.get(country, 0) / total_quotes if total_quotes else 0,
+                }
+            )
+    columns = ["outlet", "country", "mentions", "talked", "quotes", "heard"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def frame_table(reports: Sequence[Report], labels: Mapping[str, str]):
+    """Per outlet and frame: share of sentences carrying it, and whether it is present,
+    dominant, and in the lede."""
+    rows = [
+        {
+            "outlet": labels[report.article.id],
+            "frame": score.label,
+            "share": score.share,
+            "sentences": score.sentences,
+            "present": score.present,
+            "dominant": score.dominant,
+            "lede": score.lede.present,
+        }
+        for report in reports
+        for score in report.framing.frames
+    ]
+    columns = ["outlet", "frame", "share", "sentences", "present", "dominant", "lede"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def source_mix_table(reports: Sequence[Report], labels: Mapping[str, str], by: str):
+    """Per outlet, quotes by speaker type (`by="type"`) or by speaker country ("country")."""
+    rows = []
+    for report in reports:
+        mix = report.sources.source_mix
+        counts = mix.by_type if by == "type" else mix.by_country
+        for category, count in counts.items():
+            rows.append(
+                {
+                    "outlet": labels[report.article.id],
+                    "category": category if by == "type" else country_name(category),
+                    "quotes": count,
+                    "share": count / mix.quotes if mix.quotes else 0.0,
+                }
+            )
+    return pd.DataFrame(rows, columns=["outlet", "category", "quotes", "share"])
+
+
+SPEAKER_COLUMNS = ["name", "role", "organization", "type", "country", "named", "quotes"]
+
+
+def speaker_table(reports: Sequence[Report], labels: Mapping[str, str]):
+    """Every voice in every article, one row per article it speaks in."""
+    rows = [
+        {
+            "name": speaker.name,
+            "role": speaker.role,
+            "organization": speaker.organization,
+            "type": speaker.speaker_type,
+            "country": country_name(speaker.country) if speaker.country else "",
+            "named": speaker.named,
+            "quotes": len(speaker.quotes),
+            "outlet": labels[report.article.id],
+        }
+        for report in reports
+        for speaker in report.sources.speakers
+    ]
+    return pd.DataFrame(rows, columns=[*SPEAKER_COLUMNS, "outlet"])
+
+
+def _first_given(values: pd.Series) -> str:
+    return next((value for value in values if value), "")
+
+
+def speakers_across(reports: Sequence[Report], labels: Mapping[str, str]):
+    """`speaker_table` folded by speaker (same name and type): which outlets quote them."""
+    table = speaker_table(reports, labels)
+    if table.empty:
+        return pd.DataFrame(columns=[*SPEAKER_COLUMNS, "outlets"])
+    folded = (
+        table.groupby(["name", "type"], sort=False)
+        .agg(
+            role=("role", _first_given),
+            organization=("organization", _first_given),
+            country=("country", _first_given),
+            named=("named", "max"),
+            quotes=("quotes", "sum"),
+            outlets=("outlet", lambda values: ", ".join(dict.fromkeys(values))),
+        )
+        .reset_index()
+    )
+    folded = folded.sort_values(["quotes", "name"], ascending=[False, True], kind="stable")
+    return folded.reset_index(drop=True)[[*SPEAKER_COLUMNS, "outlets"]]
+
+
+def quotes_of(report: Report, name: str):
+    """The quotes `report` attributes to the speaker called `name`, in reading order."""
+    rows = [
+        {"sentence": quote.sentence + 1, "kind": quote.kind, "verb": quote.cue, "quote": quote.text}
+        for quote in report.sources.quotes
+        if quote.speaker == name
+    ]
+    return pd.DataFrame(rows, columns=["sentence", "kind", "verb", "quote"])
 
 
 def assessment_table(report: Report, sentence: int):
@@ -209,4 +319,73 @@ def parts_table(report: Report, sentence: int):
             for p in tone.parts
         ],
         columns=["voice", "text", "polarity", "subjectivity", "vader"],
+    )
+
+
+def sentence_evidence(report: Report, sentence: int):
+    """Everything the analyzers found in one sentence besides its tone: quotes and their
+    speakers, unsourced claims, frame cues and language cues."""
+    text = report.document.text
+    rows = [
+        {
+            "layer": f"{quote.kind} quote",
+            "words": quote.text,
+            "found": f"{quote.speaker or 'speaker not found'} ({quote.speaker_type or '?'})"
+            + (f", “{quote.cue}”" if quote.cue else ""),
+        }
+        for quote in report.sources.quotes
+        if quote.sentence == sentence
+    ]
+    rows += [
+        {"layer": "unsourced claim", "words": text[u.start : u.end], "found": u.kind}
+        for u in report.sources.unsourced
+        if u.sentence == sentence
+    ]
+    rows += [
+        {
+            "layer": "frame cue",
+            "words": cue.text,
+            "found": score.label + ("" if evidence.carries else " (too weak alone)"),
+        }
+        for score in report.framing.frames
+        for evidence in score.evidence
+        if evidence.sentence == sentence
+        for cue in evidence.cues
+    ]
+    rows += [
+        {"layer": "language cue", "words": cue.text, "found": layer.label}
+        for layer in report.framing.language.layers
+        for evidence in layer.evidence
+        if evidence.sentence == sentence
+        for cue in evidence.cues
+    ]
+    return pd.DataFrame(rows, columns=["layer", "words", "found"])
+
+
+def cue_table(frame):
+    """A codebook frame's cue words with their weights, and the look-alikes it ignores."""
+    rows = [{"cue": cue.text, "weight": cue.weight, "kind": "cue"} for cue in frame.cues]
+    rows += [{"cue": text, "weight": 0.0, "kind": "ignored look-alike"} for text in frame.negative]
+    return pd.DataFrame(rows, columns=["cue", "weight", "kind"])
+
+
+def evaluation_summary(result):
+    """One frame evaluation's headline: micro precision, recall and F1, the all-present
+    baseline, and dominant-frame agreement. None for evaluations of another kind."""
+    micro = getattr(result, "micro", None)
+    if micro is None:
+        return None
+    baseline = result.baseline_all_present
+    return pd.DataFrame(
+        [
+            {
+                "evaluation": result.section,
+                "articles": result.articles,
+                "precision": micro.precision,
+                "recall": micro.recall,
+                "F1": micro.f1,
+                "F1 if every frame were marked present": baseline.f1,
+                "dominant frame right": f"{result.dominant_correct}/{result.articles}",
+            }
+        ]
     )

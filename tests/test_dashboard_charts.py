@@ -107,10 +107,39 @@ def test_user_text_in_charts_is_escaped_not_markup():
     assert "<b onmouseover" not in figure.to_json()
 
 
-def test_mentioned_countries_has_one_trace_per_outlet_summing_to_one(seeds):
+def test_talked_about_and_heard_has_a_row_per_outlet_and_shares_that_sum_to_one(seeds):
     reports, labels, colours = seeds
-    df = tables.mentioned_countries(reports, labels)
+    df = tables.talked_about_and_heard(reports, labels)
     outlets = [labels[r.article.id] for r in reports]
-    assert df.groupby("outlet")["share"].sum().round(6).eq(1).all()
-    figure = charts.mentioned_countries(df, colours, outlets)
-    assert [trace.name for trace in figure.data] == outlets
+    sums = df.groupby("outlet")[["talked", "heard"]].sum().round(6)
+    assert sums["talked"].eq(1).all()
+    assert sums["heard"].isin([0, 1]).all()  # 0 for an outlet quoting nobody
+    figure = charts.talked_about_and_heard(df, colours, outlets)
+    assert list(dict.fromkeys(trace.legendgroup for trace in figure.data)) == outlets
+    assert [trace.name for trace in figure.data[:2]] == ["talked about", "heard"]
+
+
+def test_frame_heatmap_marks_the_dominant_frame_and_the_lede(seeds):
+    reports, labels, _ = seeds
+    df = tables.frame_table(reports, labels)
+    outlets = [labels[r.article.id] for r in reports]
+    frames = list(dict.fromkeys(df.frame))
+    figure = charts.frame_heatmap(df, outlets, frames)
+    (heatmap,) = figure.data
+    assert list(heatmap.y) == outlets
+    for row, report in zip(heatmap.text, reports, strict=True):
+        stars = [frames[i] for i, text in enumerate(row) if "★" in text]
+        dominant = [s.label for s in report.framing.frames if s.dominant]
+        assert stars == dominant
+
+
+def test_stacked_shares_split_each_outlet_to_one_hundred_percent(seeds):
+    reports, labels, _ = seeds
+    df = tables.source_mix_table(reports, labels, "type")
+    outlets = [labels[r.article.id] for r in reports]
+    kinds = [k for k in charts.SPEAKER_TYPE_COLOURS if k in set(df.category)]
+    figure = charts.stacked_shares(df, outlets, kinds, charts.SPEAKER_TYPE_COLOURS, "share")
+    assert [trace.name for trace in figure.data] == kinds
+    for index, report in enumerate(reports):
+        total = sum(trace.x[index] for trace in figure.data)
+        assert total == pytest.approx(1 if report.sources.quotes else 0)

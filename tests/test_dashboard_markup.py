@@ -36,16 +36,50 @@ def test_no_character_of_the_text_is_lost_or_added(report):
     assert [visible_text(p) for p in paragraphs] == report.document.text.split("\n\n")
 
 
-def test_quotes_mentions_and_scored_words_are_wrapped(report):
-    out = markup.article_html(report, ["quotes", "mentions", "words"])
-    quoted = re.findall(r'<span class="(?:[a-z] )*q(?: [a-z])*" title="[^"]*">(.*?)</span>', out)
-    text = report.document.text
-    assert visible_text("".join(quoted)) == "".join(
-        text[q.start : q.end] for q in report.document.quotations
-    )
-    assert "We will <b>not</b> back down," in visible_text("".join(quoted))
+def test_quotes_are_coloured_by_speaker_type_with_the_speaker_on_hover(report):
+    out = markup.article_html(report, ["quotes"])
+    (quote,) = report.sources.quotes
+    found = re.search(rf'<span class="q t-{quote.speaker_type}" title="([^"]*)">(.*?)</span>', out)
+    assert visible_text(found.group(2)) == quote.text
+    assert html.unescape(found.group(1)).startswith(f"{quote.speaker} ({quote.speaker_type}")
+
+
+def test_mentions_and_scored_words_are_wrapped(report):
+    out = markup.article_html(report, ["mentions", "words"])
     assert re.search(r'<span class="m" title="mentions India">India</span>', out)
     assert re.search(r'<span class="w" title="good: polarity \+0\.70[^"]*">good</span>', out)
+
+
+def test_every_frame_cue_is_wrapped_with_its_frame_on_hover(report):
+    out = markup.article_html(report, ["frames"])
+    cues = [
+        (score.label, cue)
+        for score in report.framing.frames
+        for evidence in score.evidence
+        for cue in evidence.cues
+    ]
+    assert cues, "the test text should cue at least one frame"
+    for label, cue in cues:
+        piece = html.escape(report.document.text[cue.start : cue.end], quote=False)
+        assert re.search(
+            rf'<span class="f" title="[^"]*{re.escape(label)} frame[^"]*">{re.escape(piece)}</span>',
+            out,
+        )
+
+
+def test_every_language_cue_is_wrapped_with_its_layer_on_hover(report):
+    out = markup.article_html(report, ["language"])
+    cues = [
+        (layer.label, cue)
+        for layer in report.framing.language.layers
+        for evidence in layer.evidence
+        for cue in evidence.cues
+    ]
+    assert cues, "the test text should have at least one hedge or loaded word"
+    for label, cue in cues:
+        piece = html.escape(report.document.text[cue.start : cue.end], quote=False)
+        assert html.escape(f"{label}: “{cue.text}”", quote=True) in out
+        assert f">{piece}</span>" in out
 
 
 def test_layers_that_are_off_are_not_drawn(report):
@@ -94,7 +128,13 @@ def test_cards_escape_outlet_and_title():
         "subjectivity_high": 0.5,
         "sentences": 6,
         "quotations": 1,
+        "quotes": 1,
+        "voices": 1,
+        "named_share": 1.0,
+        "speaker_types": ["<u>official</u>"],
+        "dominant_frame": "<em>Economic</em>",
     }
     out = markup.headline_cards([row], {"<i>O</i>": "#000000"}, "TextBlob")
-    assert "<script" not in out and "<i>" not in out
+    assert "<script" not in out and "<i>" not in out and "<u>" not in out and "<em>" not in out
     assert "&lt;i&gt;O&lt;/i&gt;" in out
+    assert "1 voice · 1 quote · 100% named" in out

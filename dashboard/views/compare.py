@@ -26,10 +26,77 @@ axis = f"tone ({lens}): −1 negative … +1 positive"
 
 headline = tables.headline_table(reports, chosen.labels, lens)
 st.html(markup.STYLE + markup.headline_cards(headline.to_dict("records"), colours, lens))
-if not state.HAS_SOURCES:
-    st.caption(f"Number of voices, named share and speaker types: {state.NOT_YET}.")
-if not state.HAS_FRAMING:
-    st.caption(f"Dominant frames: {state.NOT_YET}.")
+st.caption(
+    "Tone: mean over sentences with its 90% interval. Voices: distinct people or bodies "
+    "quoted; named: share of quotes from a speaker named in the text. Frames from the "
+    f"“{markup.md_escape(chosen.codebook.name)}” codebook. The **Method** page explains each."
+)
+
+st.header("Frame profile")
+st.caption(
+    "**How to read this:** each cell is the share of the article's sentences that carry a "
+    "frame (its cue words, see **Method**); ★ marks the outlet's dominant frame, ▲ a frame "
+    "in the headline or first paragraph. Darker means more of the article takes that angle."
+)
+frames = tables.frame_table(reports, chosen.labels)
+shown = [f.label for f in chosen.codebook.frames if f.label in set(frames[frames.share > 0].frame)]
+if shown:
+    state.plot(charts.frame_heatmap(frames, outlets, shown), "frames")
+else:
+    st.info("No frame of this codebook is cued in the selected articles.")
+
+st.header("Who gets to speak")
+left, right = st.columns(2)
+types = tables.source_mix_table(reports, chosen.labels, "type")
+countries = tables.source_mix_table(reports, chosen.labels, "country")
+silent = [o for o, q in zip(outlets, headline["quotes"], strict=True) if not q]
+with left:
+    st.caption(
+        "**How to read this:** each bar splits one outlet's quotes by who speaks: "
+        "officials, legislators, experts, media, others. Hover for the number of quotes."
+    )
+    if types.empty:
+        st.info("None of the selected articles quotes anyone.")
+    else:
+        kinds = [k for k in charts.SPEAKER_TYPE_COLOURS if k in set(types.category)]
+        state.plot(
+            charts.stacked_shares(
+                types, outlets, kinds, charts.SPEAKER_TYPE_COLOURS, "share of quotes"
+            ),
+            "source-mix-type",
+        )
+with right:
+    st.caption(
+        "**How to read this:** the same quotes split by the speaker's country "
+        "(unknown when the text does not say)."
+    )
+    if not countries.empty:
+        order = countries.groupby("category")["quotes"].sum().sort_values(ascending=False)
+        state.plot(
+            charts.stacked_shares(
+                countries,
+                outlets,
+                list(order.index),
+                charts.category_colours(list(order.index)),
+                "share of quotes",
+            ),
+            "source-mix-country",
+        )
+if silent:
+    st.caption("No quotes in: " + markup.md_escape(", ".join(silent)) + ".")
+
+st.header("Talked about vs heard")
+st.caption(
+    "**How to read this:** for each country, the hatched bar is its share of the outlet's "
+    "mentions of countries and organisations (talked about), the solid bar its share of "
+    "the quotes (heard). A tall hatched bar with no solid one: a country discussed but "
+    "not given a voice."
+)
+heard = tables.talked_about_and_heard(reports, chosen.labels)
+if heard.empty:
+    st.info("The selected articles neither mention a known actor nor quote anyone.")
+else:
+    state.plot(charts.talked_about_and_heard(heard, colours, outlets), "talked-about-heard")
 
 st.header("Overall tone")
 left, right = st.columns(2)
@@ -65,9 +132,9 @@ st.caption(
 )
 voices = tables.voice_table(reports, chosen.labels, lens)
 state.plot(charts.voice_dumbbell(voices, colours, axis), "narration-vs-quotes")
-silent = voices[(voices["voice"] == "quoted") & (voices["n"] == 0)]["outlet"].tolist()
-if silent:
-    st.caption("No quoted text in: " + markup.md_escape(", ".join(silent)) + ".")
+unquoted = voices[(voices["voice"] == "quoted") & (voices["n"] == 0)]["outlet"].tolist()
+if unquoted:
+    st.caption("No quoted text in: " + markup.md_escape(", ".join(unquoted)) + ".")
 
 st.header("Tone of sentences mentioning each actor")
 st.caption(
@@ -95,18 +162,3 @@ sentences = tables.sentences_table(reports, chosen.labels, lens)
 state.plot(
     charts.tone_through_article(sentences, colours, outlets, f"tone ({lens})"), "tone-through"
 )
-
-st.header("Who is talked about")
-st.caption(
-    "**How to read this:** for each outlet, the share of its actor mentions that name each "
-    "country or organisation. Bars of one colour add up to 100% across all actors."
-)
-countries = tables.mentioned_countries(reports, chosen.labels)
-if countries.empty:
-    st.info("None of the selected articles mentions an actor from the gazetteer.")
-else:
-    state.plot(charts.mentioned_countries(countries, colours, outlets), "talked-about")
-if not state.HAS_SOURCES:
-    st.caption(f"Who is heard (countries of the quoted speakers), source mix: {state.NOT_YET}.")
-if not state.HAS_FRAMING:
-    st.caption(f"Frame profile: {state.NOT_YET}.")

@@ -1,9 +1,10 @@
 """Method: how each number is made, how far to trust it, and what it cannot tell you."""
 
+import pandas as pd
 import streamlit as st
 
 from analysis.sentiment import BOOTSTRAP_SAMPLES, CI_LEVEL
-from dashboard import charts, state
+from dashboard import charts, markup, state, tables
 
 st.title("How the numbers are made")
 st.markdown(
@@ -50,24 +51,91 @@ st.markdown(
 """
 )
 
-st.header("3. Limitations")
+st.header("3. Who is quoted (sources)")
+st.markdown(
+    """
+- **Quotes**: words inside quotation marks (*direct*, *partial* when only a phrase is
+  quoted, *continuation* for a quote split by *he said*), and reported speech without
+  marks (*indirect*: “the minister said that…”).
+- **Speaker**: found from the construction around the quote (*“…,” said X*; *X said
+  “…”*; *according to X*; a pronoun pointing back to the last speaker) and described by
+  name, role and organisation.
+- **Speaker type**: official, legislator, expert, media or other, from titles and
+  organisations listed in data files (`roles.tsv`, `organizations.tsv`).
+  **Named share**: the share of quotes whose speaker is named, not “an official”.
+- **Unsourced claims**: *reportedly*, *critics say*, *it is understood*: claims
+  attributed to nobody in particular.
+- **Talked about vs heard** sets the countries an article mentions against the
+  countries of the people it quotes.
+"""
+)
+
+st.header("4. Frames")
+st.markdown(
+    """
+A **frame** is the angle an article takes (money, law, security…). Each frame of the
+codebook lists cue words. A sentence **carries** a frame when its cues weigh at least 1
+(weak cues weigh 0.5); the frame's **share** is the share of sentences that carry it. A
+frame is **present** when at least 2 sentences and 5% of them carry it (or one sentence
+is clearly about it); the present frame with the largest share is **dominant**.
+**Language cues** (hedges, loaded words, intensifiers, verbs that imply doubt) are
+counted beside the frames, never folded into one “bias score”.
+"""
+)
+
+st.header("5. How accurate is it?")
+st.markdown(
+    "Measured now, by `python -m analysis evaluate`, against hand annotation of the seeds "
+    "and two short articles on other topics (the gold files in `tests/gold/`). These are "
+    "small samples by one annotator: read them as a sanity check, not a benchmark."
+)
+results = state.evaluation()
+if not results:
+    st.info("The hand-annotated gold files are not installed with this copy.")
+summaries = [tables.evaluation_summary(result) for result in results]
+if any(summary is not None for summary in summaries):
+    st.dataframe(
+        pd.concat([summary for summary in summaries if summary is not None]),
+        hide_index=True,
+        column_config={
+            name: st.column_config.NumberColumn(format="%.2f")
+            for name in ("precision", "recall", "F1", "F1 if every frame were marked present")
+        },
+    )
+    st.caption(
+        "Precision: of the frames the tool marks present, the share the annotator marked "
+        "too. Recall: of the annotator's frames, the share the tool found. The “every frame "
+        "present” column is the score of a tool that marks everything: the bar to beat."
+    )
+for result in results:
+    with st.expander(f"Details: {markup.md_escape(result.section)}"):
+        st.code(result.to_text(), language=None)
+
+st.header("6. Limitations")
 st.markdown(
     """
 - Lexicons miss context, irony and domain words: *sanctions*, *missile* or *threat*
   carry no score for TextBlob, and news prose is mostly neutral, so article means sit
   near zero and differences are small. Compare outlets on the same story, never
   absolute values across topics.
-- Both lexicons are for English; other languages score near 0.
-- Quotation marks find quoted text, not who is speaking.
+- Both tone lexicons, the cue lists and the speaker rules are for English; other
+  languages get near-zero tone, few frames and few quotes.
+- Cue words find vocabulary, not meaning: a frame can be carried by wording the
+  codebook lacks, and a cue can appear in a sentence about something else.
 - The seed articles are five, from 2018 to 2021: a teaching example, not a sample from
   which to generalise about an outlet.
 """
 )
 
-st.header("4. Accuracy")
-st.markdown(
-    f"Accuracy of quote attribution and framing against hand-annotated articles: {state.NOT_YET}."
-)
-
-st.header("5. Codebook")
-st.markdown(f"Framing codebook, its frames, definitions and cue words: {state.NOT_YET}.")
+codebook = state.current().codebook
+st.header(f"7. The active codebook: {markup.md_escape(codebook.name)}")
+if codebook.citation:
+    st.caption(markup.md_escape(codebook.citation))
+if codebook.about:
+    st.text(codebook.about)
+for frame in codebook.frames:
+    with st.expander(markup.md_escape(frame.label)):
+        st.text(frame.definition)
+        for question in frame.questions:
+            st.text(f"• {question}")
+        st.dataframe(tables.cue_table(frame), hide_index=True)

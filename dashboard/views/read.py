@@ -30,17 +30,10 @@ layers = st.pills(
     "Evidence layers",
     list(markup.LAYERS),
     selection_mode="multi",
-    default=list(markup.LAYERS),
+    default=list(markup.DEFAULT_LAYERS),
     format_func=markup.LAYERS.get,
     key=LAYERS_KEY,
 )
-missing = []
-if not state.HAS_SOURCES:
-    missing.append("quotes coloured by speaker type, with the speaker on hover")
-if not state.HAS_FRAMING:
-    missing.append("frame cues, hedges and loaded words")
-if missing:
-    st.caption(f"{'; '.join(missing).capitalize()}: {state.NOT_YET}.")
 if not picked:
     st.info("Choose an article to read above.")
     st.stop()
@@ -103,6 +96,10 @@ for column, article_id in zip(st.columns(len(picked)), picked, strict=True):
                 "polarity is their mean, with modifiers such as *very* and *not* applied."
             )
             st.dataframe(words, hide_index=True)
+        found = tables.sentence_evidence(report, sentence)
+        if not found.empty:
+            st.caption("What else the analyzers found in this sentence:")
+            st.dataframe(found, hide_index=True)
         parts = tables.parts_table(report, sentence)
         if len(parts) > 1:
             st.caption("The sentence's narration and quoted parts, each scored on its own:")

@@ -1,9 +1,10 @@
-"""Sources: who is quoted, across the selected articles."""
+"""Sources: every voice across the selected articles, and one voice across outlets."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import state
+from dashboard import markup, state, tables
+
+SPEAKER_KEY = "sources_speaker"
 
 chosen = state.current()
 st.title("Who is quoted")
@@ -12,21 +13,61 @@ if not chosen.reports:
     st.info("No article selected. Choose articles under **Articles** in the sidebar.")
     st.stop()
 
-st.info(
-    f"Speakers (name, role, organisation, type, country) and their quotes across outlets: "
-    f"{state.NOT_YET}. Meanwhile, here is every passage inside quotation marks."
+speakers = tables.speakers_across(chosen.reports, chosen.labels)
+silent = [chosen.label(r) for r in chosen.reports if not r.sources.quotes]
+if silent:
+    st.caption("No quotes found in: " + markup.md_escape(", ".join(silent)) + ".")
+if speakers.empty:
+    st.info("Nobody is quoted in the selected articles.")
+    st.stop()
+
+st.caption(
+    "Every speaker the analyzer attributed a quote to. **type**: official, legislator, "
+    "expert, media or other, from the speaker's title and organisation; **named**: the "
+    "text gives the person's name (not just “an official”). Filter below; click a column "
+    "header to sort."
 )
-rows = [
-    {
-        "outlet": chosen.label(report),
-        "sentence": report.document.sentence_at(quote.start) + 1,
-        "quoted text": report.document.text[quote.start : quote.end],
-        "closed": quote.closed,
-    }
-    for report in chosen.reports
-    for quote in report.document.quotations
-]
-if rows:
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
-else:
-    st.info("The selected articles contain no quotation marks: nobody is quoted directly.")
+left, middle, right = st.columns(3)
+types = left.multiselect("Speaker type", sorted(set(speakers["type"])), placeholder="All types")
+countries = middle.multiselect(
+    "Speaker's country", sorted(set(speakers["country"]) - {""}), placeholder="All countries"
+)
+outlets = right.multiselect("Quoted by", chosen.outlets, placeholder="Any outlet")
+shown = speakers
+if types:
+    shown = shown[shown["type"].isin(types)]
+if countries:
+    shown = shown[shown["country"].isin(countries)]
+if outlets:
+    shown = shown[
+        shown["outlets"].map(lambda quoted: any(o in quoted.split(", ") for o in outlets))
+    ]
+st.dataframe(
+    shown,
+    hide_index=True,
+    column_config={
+        "named": st.column_config.CheckboxColumn(),
+        "quotes": st.column_config.NumberColumn(help="quotes across the selected articles"),
+    },
+)
+st.caption(f"{len(shown)} of {len(speakers)} speakers.")
+
+st.header("One speaker across outlets")
+names = list(speakers["name"])
+several = [n for n, o in zip(names, speakers["outlets"], strict=True) if "," in o]
+name = st.selectbox(
+    "Speaker",
+    names,
+    index=names.index(several[0]) if several else 0,
+    key=SPEAKER_KEY,
+    help="Speakers quoted by more than one outlet are listed with all of them.",
+)
+quoting = [r for r in chosen.reports if any(q.speaker == name for q in r.sources.quotes)]
+for column, report in zip(st.columns(len(quoting)), quoting, strict=True):
+    with column:
+        st.subheader(chosen.label(report), anchor=False)
+        kind = speakers.loc[speakers["name"] == name, "type"].iloc[0]
+        st.html(
+            markup.STYLE
+            + markup.quote_list(tables.quotes_of(report, name).to_dict("records"), kind)
+        )
