@@ -200,12 +200,19 @@ class Matcher:
         """
         hits: list[Hit] = []
         position = 0
+        forms, prefixes, numbers = self._by_form, self._by_prefix, bool(self._by_number)
         while position < len(tokens):
-            if not self._may_start(tokens[position].text):
-                position += 1  # the common case, so checked before listing candidates
+            word = tokens[position].text
+            # Most words start no cue: rule them out before listing candidates (hot loop).
+            if not (
+                word in forms
+                or word[:MIN_PREFIX_LENGTH] in prefixes
+                or (numbers and word.isdigit())
+            ):
+                position += 1
                 continue
             length, best = 0, []
-            for index in self._candidates(tokens[position].text):
+            for index in self._candidates(word):
                 entry, parts = self._compiled[index]
                 covered = _covered(parts, tokens, position)
                 if covered > length:
@@ -219,13 +226,6 @@ class Matcher:
             hits.extend(Hit(entry, start, end) for entry in _one_per_group(best))
             position += length
         return hits
-
-    def _may_start(self, word: str) -> bool:
-        return (
-            word in self._by_form
-            or word[:MIN_PREFIX_LENGTH] in self._by_prefix
-            or (bool(self._by_number) and word.isdigit())
-        )
 
     def _candidates(self, word: str) -> list[int]:
         found = list(self._by_form.get(word, ()))
