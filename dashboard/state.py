@@ -26,6 +26,7 @@ from .tables import LENSES, Lens, article_labels
 ARTICLES_KEY = "articles"
 LENS_KEY = "lens"
 SELECTION_KEY = "_selection"
+READ_NEXT_KEY = "_read_next"  # an article the Read page should open with (just added)
 LENS_HELP = (
     "TextBlob: mean polarity of the words it knows (−1 negative … +1 positive). "
     "VADER: a second lexicon built for short social-media text, compound score −1 … +1. "

@@ -170,6 +170,9 @@ def test_an_added_article_joins_the_comparison_and_survives_a_restart(data_dir):
     for spec in chart_specs(at):
         assert outlets_in(spec)[-1] == "Daily &lt;b&gt;Test&lt;/b&gt;"
 
+    at.switch_page("views/read.py").run()
+    assert at.session_state["read_articles"] == _added_ids()  # Read opens on the new one
+
     restarted = start()
     assert restarted.sidebar.multiselect[0].options[-1] == "Daily <b>Test</b> · added"
     assert restarted.session_state["articles"] == seed_ids()  # on offer, not forced in

@@ -49,6 +49,7 @@ def _save_new() -> None:
         *st.session_state.get(state.ARTICLES_KEY, []),
         article_id,
     ]
+    st.session_state[state.READ_NEXT_KEY] = article_id
     for name in ("text", *LABELS):
         st.session_state[_key(name)] = ""
     st.session_state[UPLOADS_KEY] = st.session_state.get(UPLOADS_KEY, 0) + 1
@@ -99,9 +100,10 @@ st.caption(
 if st.session_state.get(DONE_KEY):
     st.success(
         f"Saved “{markup.md_escape(st.session_state.pop(DONE_KEY))}”. It is selected in the "
-        "sidebar and on the Compare page.",
+        "sidebar, joins the Compare page, and opens first on the Read page.",
         icon=":material/check_circle:",
     )
+    st.page_link("views/read.py", label="Read it with its evidence", icon=":material/article:")
 
 with st.form("add", clear_on_submit=False, border=True):
     st.subheader("A new article", anchor=False)

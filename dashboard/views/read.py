@@ -6,7 +6,10 @@ from dashboard import markup, state, tables
 
 READING_KEY = "read_articles"
 LAYERS_KEY = "read_layers"
-TEXT_HEIGHT = 640
+TEXT_HEIGHT = 640  # longer articles scroll inside a box of this height (pixels)
+LONG_WORDS = 300
+TABLE_HEIGHT = 260
+TABLE_ROWS = 7
 
 chosen = state.current()
 st.title("Read the articles")
@@ -16,12 +19,14 @@ if not chosen.reports:
     st.stop()
 
 by_id = {report.article.id: report for report in chosen.reports}
-if not set(st.session_state.get(READING_KEY, [])) <= set(by_id):
-    del st.session_state[READING_KEY]
+if st.session_state.get(state.READ_NEXT_KEY) in by_id:
+    st.session_state[READING_KEY] = [st.session_state.pop(state.READ_NEXT_KEY)]
+reading = st.session_state.get(READING_KEY)
+if not reading or not set(reading) <= set(by_id):
+    st.session_state[READING_KEY] = list(by_id)[:1]
 picked = st.multiselect(
     "Articles to read: one, or two side by side",
     list(by_id),
-    default=list(by_id)[:1],
     max_selections=2,
     format_func=chosen.labels.get,
     key=READING_KEY,
@@ -59,14 +64,14 @@ for column, article_id in zip(st.columns(len(picked)), picked, strict=True):
             "Click a sentence in the table below the text to see its scores and the words "
             "that drove them; the chosen sentence is outlined in the text."
         )
-        text_box = st.container(height=TEXT_HEIGHT)
+        text_box = st.container(height=TEXT_HEIGHT if report.words > LONG_WORDS else "content")
         picked_rows = st.dataframe(
             sentences[["sentence", "tone", "subjectivity", "voice", "text"]],
             hide_index=True,
             on_select="rerun",
             selection_mode="single-row",
             key=f"sentences_{article_id}",
-            height=260,
+            height=TABLE_HEIGHT if len(sentences) > TABLE_ROWS else "auto",
             column_config={
                 "tone": st.column_config.NumberColumn(f"tone ({chosen.lens})", format="%+.2f"),
                 "subjectivity": st.column_config.NumberColumn(format="%.2f"),
