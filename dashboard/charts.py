@@ -71,6 +71,12 @@ def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
     return figure
 
 
+def _spacing(rows: int, preferred: float = 0.05) -> float:
+    """Gap between small multiples, as a share of the figure; Plotly needs the gaps to
+    fit, so many rows get thinner ones."""
+    return 0 if rows < 2 else min(preferred, 0.3 / (rows - 1))
+
+
 def _symmetric_range(values: pd.Series, floor: float = TONE_FLOOR) -> list[float]:
     """An axis range centred on zero, wide enough for every value and interval."""
     finite = pd.to_numeric(values, errors="coerce").abs().dropna()
@@ -78,12 +84,13 @@ def _symmetric_range(values: pd.Series, floor: float = TONE_FLOOR) -> list[float
     return [-reach, reach]
 
 
-def _errors(df: pd.DataFrame, value: str, low: str, high: str) -> dict:
+def _errors(values: pd.Series, lows: pd.Series, highs: pd.Series) -> dict:
+    """Asymmetric error bars from each value to its interval's ends."""
     return {
         "type": "data",
         "symmetric": False,
-        "array": (df[high] - df[value]).tolist(),
-        "arrayminus": (df[value] - df[low]).tolist(),
+        "array": (highs - values).tolist(),
+        "arrayminus": (values - lows).tolist(),
         "color": "#333333",
         "thickness": 1.5,
         "width": 6,
@@ -103,29 +110,26 @@ def interval_bars(
     `df` has columns outlet, `value`, `value`_low and `value`_high. `bounded` fixes the
     axis (subjectivity runs 0..1); otherwise it is symmetric around zero.
     """
+    low, high = f"{value}_low", f"{value}_high"
     figure = go.Figure()
-    for row in df.itertuples(index=False):
-        one = pd.DataFrame([row._asdict()])
+    for _, row in df.iterrows():
+        one = row.to_frame().T
         figure.add_trace(
             go.Bar(
-                name=plain(row.outlet),
-                y=[plain(row.outlet)],
-                x=[getattr(row, value)],
+                name=plain(row["outlet"]),
+                y=[plain(row["outlet"])],
+                x=[row[value]],
                 orientation="h",
-                marker_color=colours[row.outlet],
-                error_x=_errors(one, value, f"{value}_low", f"{value}_high"),
+                marker_color=colours[row["outlet"]],
+                error_x=_errors(one[value], one[low], one[high]),
+                customdata=one[[low, high]].to_numpy(),
                 hovertemplate=(
                     f"<b>%{{y}}</b><br>{axis_title}: %{{x:+.3f}}<br>90% interval: "
-                    f"{getattr(row, f'{value}_low'):+.3f} … {getattr(row, f'{value}_high'):+.3f}"
-                    "<extra></extra>"
+                    "%{customdata[0]:+.3f} … %{customdata[1]:+.3f}<extra></extra>"
                 ),
             )
         )
-    axis = (
-        list(bounded)
-        if bounded
-        else _symmetric_range(pd.concat([df[f"{value}_low"], df[f"{value}_high"]]))
-    )
+    axis = list(bounded) if bounded else _symmetric_range(pd.concat([df[low], df[high]]))
     figure.update_xaxes(
         title=axis_title,
         range=axis,
@@ -156,7 +160,7 @@ def voice_dumbbell(df: pd.DataFrame, colours: Mapping[str, str], axis_title: str
                     "size": 13,
                     "symbol": ["diamond" if v == "quoted" else "circle" for v in rows["voice"]],
                 },
-                error_x=_errors(rows, "tone", "low", "high"),
+                error_x=_errors(rows["tone"], rows["low"], rows["high"]),
                 customdata=rows[["voice", "n"]].to_numpy(),
                 hovertemplate=(
                     "<b>%{y}</b> · %{customdata[0]}<br>tone %{x:+.3f} over "
@@ -267,7 +271,7 @@ def tone_through_article(
         cols=1,
         shared_xaxes=True,
         shared_yaxes=True,
-        vertical_spacing=0.04 if len(outlets) > 1 else 0,
+        vertical_spacing=_spacing(len(outlets)),
         subplot_titles=[plain(o) for o in outlets],
     )
     reach = _symmetric_range(df["tone"], 0.5)
@@ -327,7 +331,7 @@ def talked_about_and_heard(
         rows=len(outlets),
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.05 if len(outlets) > 1 else 0,
+        vertical_spacing=_spacing(len(outlets)),
         subplot_titles=[plain(o) for o in outlets],
     )
     for row, outlet in enumerate(outlets, start=1):

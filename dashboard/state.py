@@ -8,7 +8,6 @@ selections never analyses an unchanged text twice.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 
@@ -70,10 +69,6 @@ def store() -> Store:
     return _open_store(str(default_path()))
 
 
-def store_path() -> Path:
-    return default_path()
-
-
 def added_articles() -> list[Article]:
     """Articles the user added; an unreadable store is reported, not fatal."""
     try:
@@ -92,8 +87,12 @@ def catalogue() -> list[Article]:
 def report(article: Article, codebook: str, codebook_text: str = "") -> Report:
     """`analysis.analyze`, cached on the article and the codebook: a built-in codebook's
     name, or an uploaded one's file name and TOML text."""
-    chosen = _uploaded_codebook(codebook_text, codebook) if codebook_text else codebook
-    return analyze(article, codebook=chosen)
+    return analyze(article, codebook=active_codebook(codebook, codebook_text))
+
+
+def active_codebook(codebook: str, codebook_text: str = "") -> Codebook:
+    """A built-in codebook by name, or an uploaded one parsed from its text."""
+    return _uploaded_codebook(codebook_text, codebook) if codebook_text else load_codebook(codebook)
 
 
 @st.cache_resource(show_spinner=False, max_entries=20)
@@ -189,9 +188,7 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
         labels=labels,
         colours=charts.outlet_colours([labels[a.id] for a in articles]),
         lens=st.session_state.get(LENS_KEY, LENSES[0]),
-        codebook=_uploaded_codebook(codebook_text, codebook)
-        if codebook_text
-        else load_codebook(codebook),
+        codebook=active_codebook(codebook, codebook_text),
     )
 
 

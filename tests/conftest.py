@@ -18,3 +18,14 @@ def seed_reports(seed_articles):
     from analysis import analyze
 
     return [analyze(article) for article in seed_articles]
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module():
+    """Streamlit's AppTest leaves the app script installed as `__main__`; restore it, or
+    processes started later with multiprocessing's "spawn" would run the dashboard."""
+    import sys
+
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main

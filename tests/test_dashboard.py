@@ -220,7 +220,16 @@ def test_an_added_article_can_be_edited_and_deleted(data_dir):
 
 def test_the_add_page_says_where_articles_are_kept(data_dir):
     at = start("views/add.py")
-    assert any(str(data_dir) in caption.value.replace("\\", "") for caption in at.caption)
+    assert at.code[0].value == str(data_dir / "store.sqlite3")
+
+
+def test_an_unusable_data_folder_is_reported_not_a_crash(data_dir, monkeypatch):
+    blocker = data_dir / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SOURCE_BIAS_DATA", str(blocker))
+    at = start("views/add.py")
+    assert any("cannot be saved" in error.value for error in at.error)
+    assert start().sidebar.multiselect[0].options == SEED_OUTLETS
 
 
 def test_sources_lists_every_speaker_and_one_speakers_quotes():
@@ -266,3 +275,26 @@ def test_pages_live_in_views_because_a_pages_folder_bypasses_the_entry_point():
     request and in AppTest whenever that folder exists: add pages to dashboard/views/ and
     list them in app.py."""
     assert not (APP.parent / "pages").exists()
+
+
+@pytest.mark.parametrize(
+    ("page", "says"),
+    [
+        ("views/compare.py", "No quotes in: Quiet Times"),
+        ("views/sources.py", "Nobody is quoted in the selected articles"),
+        ("views/read.py", "No quotes found in this article"),
+    ],
+)
+def test_an_article_without_quotes_says_so(page, says):
+    from analysis import make_article
+    from analysis.store import Store, default_path
+
+    text = (
+        "The council met on Tuesday to review the budget for the coming year. Members "
+        "discussed road repairs, school funding and the library's opening hours at length. "
+        "A vote on the final plan is expected before the end of the month."
+    )
+    article_id = Store(default_path()).add(make_article(text, outlet="Quiet Times"))
+    at = start(page, articles=[article_id])
+    shown = [e.value for e in (*at.caption, *at.info)]
+    assert any(says in message.replace("\\", "") for message in shown), shown

@@ -143,3 +143,12 @@ def test_stacked_shares_split_each_outlet_to_one_hundred_percent(seeds):
     for index, report in enumerate(reports):
         total = sum(trace.x[index] for trace in figure.data)
         assert total == pytest.approx(1 if report.sources.quotes else 0)
+
+
+def test_small_multiples_fit_many_outlets(seeds):
+    reports, _, _ = seeds
+    many = [f"Outlet {n}" for n in range(40)]
+    colours = charts.outlet_colours(many)
+    sentences = tables.sentence_table(reports[0], "TextBlob")
+    df = pd.concat([sentences.assign(outlet=name) for name in many])
+    assert len(charts.tone_through_article(df, colours, many, "tone").data) == 40

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analysis.errors import StoreError
+from analysis.store import default_path
 from dashboard import intake, markup, state
 
 ERRORS_KEY = "add_errors"
@@ -90,13 +91,17 @@ def _metadata_fields(article_id: str = "") -> None:
 
 
 st.title("Add articles")
-where = state.store_path()
 st.caption(
-    f"Articles you add are analysed at once, join the comparison, and are kept on this "
-    f"computer in `{markup.md_escape(str(where))}` (set the environment variable "
-    f"`SOURCE_BIAS_DATA` to a folder to keep them elsewhere). The five bundled articles "
-    f"are read-only."
+    "Articles you add are analysed at once, join the comparison, and are kept on this "
+    "computer in the file below (set the environment variable `SOURCE_BIAS_DATA` to a "
+    "folder to keep them elsewhere). The five bundled articles are read-only."
 )
+st.code(str(default_path()), language=None)
+try:
+    state.store()
+except StoreError as error:
+    st.error(f"Articles cannot be saved there: {error}", icon=":material/error:")
+    st.stop()
 if st.session_state.get(DONE_KEY):
     st.success(
         f"Saved “{markup.md_escape(st.session_state.pop(DONE_KEY))}”. It is selected in the "

@@ -59,6 +59,8 @@ for column, article_id in zip(st.columns(len(picked)), picked, strict=True):
                 )
             )
         )
+        if not report.sources.quotes:
+            st.caption("No quotes found in this article: nobody is quoted or reported.")
         sentences = tables.sentence_table(report, chosen.lens)
         st.caption(
             "Click a sentence in the table below the text to see its scores and the words "
