@@ -1,6 +1,8 @@
 import json
-import multiprocessing
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +14,8 @@ from analysis.errors import InputError, StoreError
 from analysis.framing import load_codebook
 from analysis.store import SCHEMA_VERSION, Store, default_path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 POLICY = load_codebook("policy").hash
 TEXT = "The minister said the deal “is not finished” and talks would go on.\n\nNothing else."
 
@@ -108,21 +111,25 @@ def test_reports_of_another_analyzer_version_are_not_served(store):
     assert store.cached_report(article, POLICY) is None
 
 
-def _add_many(path: str, writer: str, count: int) -> None:
-    store = Store(path)
-    for number in range(count):
-        store.add(make_article(f"Article {number} from {writer}.", id=f"{writer}-{number}"))
+WRITER = """
+import sys
+from analysis import make_article
+from analysis.store import Store
+
+path, writer, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+store = Store(path)
+for number in range(count):
+    store.add(make_article(f"Article {number} from {writer}.", id=f"{writer}-{number}"))
+"""
 
 
 def test_concurrent_writers_in_two_processes_keep_all_their_articles(tmp_path):
     path = str(tmp_path / "store.sqlite3")
-    context = multiprocessing.get_context("spawn")
-    writers = [context.Process(target=_add_many, args=(path, name, 40)) for name in "ab"]
-    for process in writers:
-        process.start()
-    for process in writers:
-        process.join(60)
-        assert process.exitcode == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, path, name, "40"], env=env) for name in "ab"
+    ]
+    assert [process.wait(60) for process in writers] == [0, 0]
     ids = {article.id for article in Store(path).articles()}
     assert ids == {f"{name}-{n}" for name in "ab" for n in range(40)}
 
