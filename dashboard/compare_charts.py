@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from analysis.compare import (
     FACT_SIMILARITY,
@@ -25,7 +26,6 @@ from analysis.compare import (
     Evidence,
     Fact,
     SharedQuote,
-    Term,
 )
 
 # The Method page's section on the Differences page, for students.
@@ -77,7 +77,10 @@ The **Differences** page lines the selected articles up against each other, by o
 GRID_ROW_HEIGHT = 26
 MAX_GRID_ROWS = 40
 HOVER_CHARS = 160
-ABSENT = "#eeeeee"
+ABSENT = "#cccccc"
+INSIGNIFICANT = "#bbbbbb"
+DISTINCTIVE_SHOWN = 10
+PANELS_PER_ROW = 2
 Z_LINE = 1.96
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
 
@@ -123,40 +126,38 @@ def _grid(
     colours: Mapping[str, str],
     title: str,
 ) -> go.Figure:
-    """Rows × columns of dots: filled in the column's colour where it has the row.
+    """Rows × columns of dots, one trace per column: filled in the column's colour where
+    it has the row, an open grey circle where not.
 
-    `rows` are (label, hover text, cells by column). Each filled dot's `customdata` is
-    (row index, column key), so a click can open the sentences behind it.
+    `rows` are (label, hover text, cells by column); labels and names arrive unescaped
+    and are escaped here. Each dot's `customdata` is (row index, column key), the row
+    index -1 for an empty dot, so a click can open the sentences behind a filled one.
     """
-    keys = list(names)
     labels = [label for label, _, _ in rows]
     figure = go.Figure()
-    for key in keys:
-        present = [(i, row) for i, row in enumerate(rows) if key in row[2]]
+    for key, name in names.items():
+        has = [key in cells for _, _, cells in rows]
         figure.add_trace(
             go.Scatter(
-                x=[names[key]] * len(present),
-                y=[labels[i] for i, _ in present],
+                x=[plain(name)] * len(rows),
+                y=labels,
                 mode="markers",
-                name=names[key],
-                marker={"size": 16, "color": colours.get(key, "#555555"), "symbol": "circle"},
-                customdata=[[i, key] for i, _ in present],
+                name=plain(name),
+                marker={
+                    "size": 16,
+                    "color": [colours.get(key, "#555555") if h else ABSENT for h in has],
+                    "symbol": ["circle" if h else "circle-open" for h in has],
+                },
+                customdata=[[i if h else -1, key] for i, h in enumerate(has)],
                 hovertemplate="%{text}<extra></extra>",
                 text=[
-                    f"{plain(names[key])}: {row[2][key].count}×<br>{row[1]}" for _, row in present
+                    f"{plain(name)}: {cells[key].count}×<br>{hover}"
+                    if key in cells
+                    else f"{plain(name)}: not found"
+                    for _, hover, cells in rows
                 ],
             )
         )
-    figure.add_trace(
-        go.Scatter(
-            x=[names[k] for k in keys for _ in rows],
-            y=[label for _ in keys for label in labels],
-            mode="markers",
-            marker={"size": 16, "color": ABSENT, "symbol": "circle-open"},
-            hoverinfo="skip",
-            name="not found",
-        )
-    )
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
         height=max(220, 90 + GRID_ROW_HEIGHT * len(rows)),
@@ -164,7 +165,7 @@ def _grid(
         font=FONT,
         plot_bgcolor="white",
         showlegend=False,
-        xaxis={"side": "top", "categoryorder": "array", "categoryarray": [names[k] for k in keys]},
+        xaxis={"side": "top"},
         yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
         clickmode="event+select",
     )
@@ -282,31 +283,62 @@ def _find_words(text: str, words: str) -> tuple[int, int] | None:
     return None
 
 
-def distinctive_bars(terms: Sequence[Term], colour: str, title: str) -> go.Figure:
-    """z-scores of a column's most distinctive terms, with the ±1.96 line marked."""
-    terms = list(terms)[::-1]
-    figure = go.Figure(
-        go.Bar(
-            x=[t.z for t in terms],
-            y=[plain(t.term, 40) for t in terms],
-            orientation="h",
-            marker={"color": [colour if t.significant else "#bbbbbb" for t in terms]},
-            text=[f"{t.count} vs {t.others}" for t in terms],
-            textposition="outside",
-            hovertemplate="%{y}: z = %{x:.2f}<br>used %{text} (here vs the others)<extra></extra>",
-        )
+def distinctive_bars(
+    comparison: Comparison,
+    names: Mapping[str, str],
+    colours: Mapping[str, str],
+    top: int = DISTINCTIVE_SHOWN,
+) -> go.Figure:
+    """Small multiples, one panel (and trace) per column: the z-scores of the terms it
+    uses most more than the others; bars beyond ±1.96 coloured, the rest grey."""
+    entries = {entry.column: entry for entry in comparison.distinctive}
+    keys = list(names)
+    rows = -(-len(keys) // PANELS_PER_ROW)
+    figure = make_subplots(
+        rows=rows,
+        cols=PANELS_PER_ROW,
+        subplot_titles=[f"{plain(names[k])} uses more" for k in keys],
+        horizontal_spacing=0.18,
+        vertical_spacing=min(0.08, 0.5 / max(1, rows)),
     )
-    for x in (Z_LINE, -Z_LINE):
-        figure.add_vline(x=x, line_dash="dot", line_color="#888")
-    reach = max([abs(t.z) for t in terms] + [Z_LINE]) * 1.25
+    reach = Z_LINE
+    for number, key in enumerate(keys):
+        terms = list(entries[key].more[:top])[::-1] if key in entries else []
+        reach = max([reach, *(abs(t.z) for t in terms)])
+        figure.add_trace(
+            go.Bar(
+                x=[t.z for t in terms],
+                y=[plain(t.term, 30) for t in terms],
+                orientation="h",
+                name=plain(names[key]),
+                marker={
+                    "color": [
+                        colours.get(key, "#555555") if t.significant else INSIGNIFICANT
+                        for t in terms
+                    ]
+                },
+                customdata=[[t.count, t.others] for t in terms],
+                hovertemplate="%{y}: z = %{x:.2f}<br>%{customdata[0]}× here, "
+                "%{customdata[1]}× in the others<extra></extra>",
+            ),
+            row=number // PANELS_PER_ROW + 1,
+            col=number % PANELS_PER_ROW + 1,
+        )
+    figure.update_xaxes(range=[0, reach * 1.1], title_text="z", showgrid=True)
+    for number in range(len(keys)):
+        figure.add_vline(
+            x=Z_LINE,
+            line_dash="dot",
+            line_color="#888",
+            row=number // PANELS_PER_ROW + 1,
+            col=number % PANELS_PER_ROW + 1,
+        )
     figure.update_layout(
-        title={"text": plain(title), "x": 0, "xanchor": "left"},
-        height=max(200, 70 + 24 * len(terms)),
-        margin={"l": 10, "r": 10, "t": 45, "b": 30},
+        height=max(260, rows * (60 + 22 * top)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 30},
         font=FONT,
         plot_bgcolor="white",
         showlegend=False,
-        xaxis={"range": [-reach if any(t.z < 0 for t in terms) else 0, reach], "title": "z"},
     )
     return figure
 

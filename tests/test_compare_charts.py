@@ -52,12 +52,23 @@ def test_columns_are_named_by_outlet_or_by_the_dashboards_article_label(comparis
 
 def test_coverage_grid_has_a_trace_per_column_and_clickable_cells(comparison, names):
     figure = charts.coverage_grid(comparison, names, {"Daily A": "#111111"})
-    traces = [trace for trace in figure.data if trace.name != "not found"]
-    assert [trace.name for trace in traces] == ["Daily A", "Daily B"]
+    assert [trace.name for trace in figure.data] == ["Daily A", "Daily B"]
     shared = charts.shared_facts(comparison)
-    assert shared and all(len(trace.y) == len(shared) for trace in traces)
-    assert traces[0].customdata[0][1] == "Daily A"
-    assert traces[0].marker.color == "#111111"
+    first = figure.data[0]
+    assert len(first.y) == len(shared)
+    assert [list(c) for c in first.customdata] == [[i, "Daily A"] for i in range(len(shared))]
+    assert set(first.marker.color) == {"#111111"}
+
+
+def test_grid_escapes_names_and_leaves_empty_cells_unclickable():
+    comparison = compare(
+        [report("China and India met.", "Daily A", "a"), report("India met.", "Daily B", "b")]
+    )
+    names = {"Daily A": "A <b>", "Daily B": "B"}
+    figure = charts.entity_grid(comparison, names, {})
+    assert figure.data[0].name == "A &lt;b&gt;" and set(figure.data[0].x) == {"A &lt;b&gt;"}
+    empty = [tuple(c) for trace in figure.data for c in trace.customdata if c[0] == -1]
+    assert empty == [(-1, "Daily B")]  # B does not name China
 
 
 def test_coverage_counts_per_column(comparison, names):
@@ -99,14 +110,13 @@ def test_sentences_html_is_escaped_and_numbered_from_one():
     assert "<script>" not in markup and "<i>" not in markup
 
 
-def test_distinctive_bars_grey_out_differences_that_may_be_chance(comparison):
-    terms = comparison.distinctive[0].more
-    figure = charts.distinctive_bars(terms, "#123456", "A")
+def test_distinctive_bars_one_trace_per_column_chance_differences_grey(comparison, names):
+    figure = charts.distinctive_bars(comparison, names, {"Daily A": "#123456"})
+    assert [trace.name for trace in figure.data] == ["Daily A", "Daily B"]
+    entry = comparison.distinctive[0]
+    shown = list(entry.more[: charts.DISTINCTIVE_SHOWN])[::-1]
     colours = list(figure.data[0].marker.color)
-    assert len(colours) == len(terms)
-    assert {c for c, t in zip(colours, reversed(terms), strict=True) if not t.significant} <= {
-        "#bbbbbb"
-    }
+    assert colours == ["#123456" if t.significant else charts.INSIGNIFICANT for t in shown]
 
 
 def test_tables_for_disagreement_and_profiles(comparison, names):

@@ -7,7 +7,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
-PAGES = ["views/compare.py", "views/read.py", "views/sources.py", "views/method.py", "views/add.py"]
+PAGES = [
+    "views/compare.py",
+    "views/read.py",
+    "views/sources.py",
+    "views/differences.py",
+    "views/method.py",
+    "views/add.py",
+]
 SEED_OUTLETS = ["RT", "Hindustan Times", "Asia Times", "Foreign Policy", "YourNewsWire"]
 TIMEOUT = 60
 HOSTILE = (

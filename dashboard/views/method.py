@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.sentiment import BOOTSTRAP_SAMPLES, CI_LEVEL
-from dashboard import charts, markup, state, tables
+from dashboard import charts, compare_charts, markup, state, tables
 
 st.title("How the numbers are made")
 st.markdown(
@@ -139,3 +139,6 @@ for frame in codebook.frames:
         for question in frame.questions:
             st.text(f"• {question}")
         st.dataframe(tables.cue_table(frame), hide_index=True)
+
+st.header("8. Differences between outlets")
+st.markdown(compare_charts.METHOD)

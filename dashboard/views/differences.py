@@ -1,0 +1,241 @@
+"""Differences: what each outlet includes, leaves out, and how it words the same story.
+
+Everything shown comes from `analysis.compare`; this page only lays it out. Every cell
+opens the sentences behind it (click a dot, or choose the row below the chart).
+"""
+
+import html
+
+import streamlit as st
+
+from analysis import Comparison, Report, compare
+from dashboard import compare_charts as charts
+from dashboard import state
+
+BY_KEY = "differences_by"
+BY = {"Outlet": "outlet", "Article": "article"}
+SHOWN_FACTS = 25  # facts listed under "only" and "not found" before "show all"
+
+
+@st.cache_data(show_spinner="Comparing…", max_entries=64)
+def comparison(
+    key: tuple[tuple[str, str], ...], by: str, _reports: tuple[Report, ...]
+) -> Comparison:
+    """`analysis.compare`, cached on the articles (ids and text hashes) and the grouping."""
+    return compare(_reports, by=by)
+
+
+def sentences(evidence, heading: str = "") -> None:
+    """The sentences behind a cell, under an optional heading (both escaped)."""
+    if heading:
+        st.html(f"<b>{html.escape(heading)}</b>")
+    st.html(charts.sentences_html(evidence, texts, chosen.labels))
+
+
+def clicked(event) -> tuple[int, str] | None:
+    """(row, column key) of the dot the user clicked in a grid chart, if any."""
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    for point in points:
+        data = point.get("customdata")
+        if data and int(data[0]) >= 0:
+            return int(data[0]), str(data[1])
+    return None
+
+
+chosen = state.current()
+st.title("Differences between outlets")
+st.caption(
+    "What each outlet reports that others do not, whom it quotes, which words it prefers "
+    "and how it names each side. Every number opens the sentences behind it."
+)
+if len(chosen.reports) < 2:
+    st.info(
+        "Select at least two articles under **Articles** in the sidebar to compare them "
+        f"({len(chosen.reports)} selected)."
+    )
+    st.stop()
+
+by_label = st.radio(
+    "Compare by",
+    list(BY),
+    key=BY_KEY,
+    horizontal=True,
+    help="Outlet: an outlet's articles are pooled into one column. Article: one column each.",
+)
+reports = tuple(chosen.reports)
+texts = {
+    r.article.id: [r.document.sentence_text(i) for i in range(len(r.document.sentences))]
+    for r in reports
+}
+result = comparison(
+    tuple((r.article.id, r.article.content_hash) for r in reports), BY[by_label], reports
+)
+if result.note:
+    st.info(result.note)
+    st.stop()
+
+names = charts.column_names(result, chosen.labels, [r.article.id for r in reports])
+colours = charts.column_colours(result, chosen.labels, chosen.colours)
+tabs = st.tabs(
+    [
+        "Coverage",
+        "Entities and numbers",
+        "Shared quotes",
+        "Voices",
+        "Distinctive words",
+        "Labels",
+        "Analyzer disagreement",
+        "Outlet profiles",
+    ]
+)
+
+with tabs[0]:
+    st.markdown(
+        "Sentences from different columns that say the same thing in similar words are "
+        "grouped into one **fact**. A dot means the column reports it; click a dot to read "
+        f"its sentences. Matching is lexical (TF-IDF similarity ≥ {result.coverage.threshold}):"
+        " a fact reported in quite different words is not matched, so read *only* and "
+        "*not found* as *no sentence with similar wording*."
+    )
+    st.dataframe(charts.coverage_counts(result, names), hide_index=True)
+    shared = charts.shared_facts(result)
+    facts = {fact.id: fact for fact in result.coverage.facts}
+    if shared:
+        event = st.plotly_chart(
+            charts.coverage_grid(result, names, colours),
+            on_select="rerun",
+            selection_mode="points",
+            key="coverage_grid",
+            width="stretch",
+            config={"displaylogo": False},
+        )
+        picked = clicked(event)
+        options = [fact.id for fact in shared]
+        index = options.index(shared[picked[0]].id) if picked else 0
+        fact_id = st.selectbox(
+            "Open a fact",
+            options,
+            index=index,
+            format_func=lambda i: charts.fact_label(facts[i], 110),
+            key="open_fact",
+        )
+        for cell in facts[fact_id].cells:
+            sentences(cell.evidence, names[cell.column])
+    else:
+        st.info("No fact is reported in similar words by two or more columns.")
+    for entry, what in (
+        (result.coverage.only, "Only in {}"),
+        (result.coverage.omitted, "Not found in {} though most others report it"),
+    ):
+        for item in entry:
+            if not item.facts:
+                continue
+            with st.expander(f"{what.format(names[item.column])} ({len(item.facts)})"):
+                for fact_id in item.facts[:SHOWN_FACTS]:
+                    for cell in facts[fact_id].cells:
+                        sentences(cell.evidence)
+                if len(item.facts) > SHOWN_FACTS:
+                    st.caption(f"… and {len(item.facts) - SHOWN_FACTS} more (see the JSON report).")
+
+with tabs[1]:
+    st.markdown(
+        "Amounts, numbers, laws, acronyms, countries and people, and which columns name "
+        "them. The same amount written differently (`$5.4bn`, `US$5.43 billion`) is one row."
+    )
+    if result.entities:
+        event = st.plotly_chart(
+            charts.entity_grid(result, names, colours),
+            on_select="rerun",
+            selection_mode="points",
+            key="entity_grid",
+            width="stretch",
+            config={"displaylogo": False},
+        )
+        picked = clicked(event)
+        rows = list(result.entities)
+        entity = st.selectbox(
+            "Open an entity",
+            range(len(rows)),
+            index=picked[0] if picked else 0,
+            format_func=lambda i: f"{rows[i].label} ({rows[i].kind})",
+            key="open_entity",
+        )
+        for cell in rows[entity].cells:
+            forms = ", ".join(f"{form.text} ×{form.count}" for form in cell.forms)
+            sentences(cell.evidence, f"{names[cell.column]}: {forms}")
+    else:
+        st.info("No key entity or number found.")
+
+with tabs[2]:
+    st.markdown(
+        "The same quotation in several columns (five or more words in a row in common). "
+        "**Bold**: the words every version shares. *Trimmed differently*: one column quotes "
+        "more or fewer of the speaker's words."
+    )
+    if result.quotes:
+        for quote in result.quotes:
+            st.html(charts.quote_html(quote, names))
+    else:
+        st.info("No quotation appears in more than one column.")
+
+with tabs[3]:
+    if state.HAS_SOURCES:
+        st.info("Voices per outlet: coming with the quoted-sources analysis.")
+    else:
+        st.info(f"Which speakers and countries each outlet gives voice to: {state.NOT_YET}.")
+
+with tabs[4]:
+    st.markdown(
+        "Words and two-word phrases one column uses more (or less) than the others, by the "
+        "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and "
+        "Quinn 2008). **z** above 1.96 (coloured bars) is unlikely to be chance for one word; "
+        "grey bars may be chance. Stop-words, people's names and the outlet's own name are "
+        "left out."
+    )
+    state.plot(charts.distinctive_bars(result, names, colours), "distinctive-words")
+    terms = [(entry.column, term) for entry in result.distinctive for term in entry.more]
+    if terms:
+        pick = st.selectbox(
+            "Open a word",
+            range(len(terms)),
+            format_func=lambda i: (
+                f"{names[terms[i][0]]}: {terms[i][1].term} (z = {terms[i][1].z:.2f})"
+            ),
+            key="open_term",
+        )
+        sentences(terms[pick][1].evidence)
+
+with tabs[5]:
+    st.markdown("How each column names each actor, most used name first.")
+    if result.labels:
+        st.dataframe(charts.label_table(result, names), hide_index=True)
+        actors = list(result.labels)
+        actor = st.selectbox(
+            "Open an actor",
+            range(len(actors)),
+            format_func=lambda i: actors[i].name,
+            key="open_actor",
+        )
+        for cell in actors[actor].cells:
+            forms = ", ".join(f"{form.text} ×{form.count}" for form in cell.forms)
+            sentences(cell.evidence, f"{names[cell.column]}: {forms}")
+    else:
+        st.info("No actor from the gazetteer is named.")
+
+with tabs[6]:
+    st.markdown(
+        "Sentences that TextBlob and VADER read in opposite directions (both outside the "
+        "neutral band of ±0.05). A tone score depends on the instrument that measures it."
+    )
+    st.dataframe(charts.disagreement_rates(result, names), hide_index=True)
+    if result.disagreement:
+        st.dataframe(charts.disagreement_table(result, names, chosen.labels), hide_index=True)
+    else:
+        st.info("TextBlob and VADER never point in opposite directions here.")
+
+with tabs[7]:
+    st.markdown(
+        "Each outlet's tone over its articles, weighted by their words; the range shows "
+        "the lowest and highest article."
+    )
+    st.dataframe(charts.profile_table(result), hide_index=True)
