@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
@@ -19,10 +19,11 @@ from typing import Literal
 
 import numpy as np
 
-from .actors import gazetteer
+from .actors import find_mentions, gazetteer
 from .entities import EntityKind, EntityMention, key_entities
 from .report import Report
 from .resources import load_tsv
+from .sources import Speaker
 from .text import WORD
 
 By = Literal["article", "outlet"]
@@ -41,11 +42,11 @@ ENTITY_WEIGHT = 2
 MIN_FACT_WORDS = 4  # content words a sentence needs to be a fact (drops "Read more.")
 OMITTED_SHARE = 0.5  # an outlet leaves out a fact when more than half the others report it
 MIN_QUOTE_WORDS = 3  # quotations shorter than this are scare quotes or terms, not quotes
-# Two quotations are one when the words they share in a row make up at least half of the
-# shorter (a trimmed quote lies wholly in the longer one), or are this many words long
-# whatever their share. A stock phrase ("all of our allies and partners", five words)
-# shared by two different statements is neither.
-SHARED_QUOTE_SHARE = 0.5
+# Two quotations are one when the words they share in a row make up at least three
+# quarters of the shorter (a trimmed quote lies wholly in the longer one), or are this
+# many words long whatever their share. A stock phrase shared by two different statements
+# ("all of our allies and partners" in 24 words, "partners like India" in 6) is neither.
+SHARED_QUOTE_SHARE = 0.75
 SHARED_QUOTE_WORDS = 8
 # Monroe, Colaresi & Quinn (2008): the informative Dirichlet prior is the pooled counts of
 # all selected articles times this scale (1: the prior weighs as much as the articles).
@@ -171,6 +172,9 @@ class QuoteUse:
     end: int
     text: str
     words: int
+    speaker: str
+    speaker_type: str
+    country: str
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,53 @@ class SharedQuote:
     columns: tuple[str, ...]
     trimmed: bool
     uses: tuple[QuoteUse, ...]
+
+
+@dataclass(frozen=True)
+class SharedSpeaker:
+    """One speaker quoted by two or more columns (matched by name, or for an institution
+    by the actor it names); each cell counts that column's quotes, with their sentences."""
+
+    name: str
+    speaker_type: str
+    country: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Voices:
+    """Whom one column gives voice to, against the countries it talks about.
+
+    `by_type` and `by_country` count distinct speakers (a named person quoted in two of
+    an outlet's articles counts once); `mentioned` counts mentions of each country;
+    `unheard` lists countries mentioned whose people or institutions are never quoted.
+    """
+
+    column: str
+    quotes: int
+    voices: int
+    by_type: tuple[Count, ...]
+    by_country: tuple[Count, ...]
+    mentioned: tuple[Count, ...]
+    unheard: tuple[str, ...]
+    summary: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class SideVerbs:
+    """The reporting verbs each column uses to introduce the speakers of one country
+    (`forms` per cell: the verb's base form, most used first)."""
+
+    country: str
+    name: str
+    cells: tuple[Cell, ...]
 
 
 @dataclass(frozen=True)
@@ -244,8 +295,11 @@ class Comparison:
     coverage: Coverage
     entities: tuple[EntityRow, ...]
     quotes: tuple[SharedQuote, ...]
+    speakers: tuple[SharedSpeaker, ...]
+    voices: tuple[Voices, ...]
     distinctive: tuple[DistinctiveWords, ...]
     labels: tuple[ActorLabels, ...]
+    verbs: tuple[SideVerbs, ...]
     disagreement: tuple[Disagreement, ...]
     disagreement_rates: tuple[DisagreementRate, ...]
 
@@ -265,12 +319,9 @@ def compare(
     columns = make_columns(reports, by)
     similarity = similarity or tfidf_similarity
     method = similarity.__name__
-    empty = Comparison(
-        by, "", columns, (), Coverage(method, threshold, (), (), ()), (), (), (), (), (), ()
-    )
     note = too_few(reports, columns, by)
     if note:
-        return _replace_note(empty, note)
+        return _empty(by, note, columns, Coverage(method, threshold, (), (), ()))
     column_of = {article: column.key for column in columns for article in column.articles}
     keys = [column.key for column in columns]
     entities = key_entities([report.article.text for report in reports])
@@ -282,17 +333,20 @@ def compare(
         coverage=coverage(reports, entities, column_of, keys, similarity, threshold),
         entities=entity_matrix(reports, entities, column_of),
         quotes=shared_quotes(reports, column_of),
+        speakers=shared_speakers(reports, column_of),
+        voices=voices(reports, column_of, keys),
         distinctive=distinctive_words(reports, entities, column_of, keys),
         labels=actor_labels(reports, column_of),
+        verbs=side_verbs(reports, column_of),
         disagreement=disagreements(reports, column_of),
         disagreement_rates=disagreement_rates(reports, column_of, keys),
     )
 
 
-def _replace_note(comparison: Comparison, note: str) -> Comparison:
-    from dataclasses import replace
-
-    return replace(comparison, note=note)
+def _empty(by: By, note: str, columns: tuple[Column, ...], coverage: Coverage) -> Comparison:
+    """A comparison with every part empty, saying in `note` why."""
+    parts = {field.name: () for field in fields(Comparison)}
+    return Comparison(**{**parts, "by": by, "note": note, "columns": columns, "coverage": coverage})
 
 
 def _canonical(reports: Iterable[Report]) -> list[Report]:
@@ -641,24 +695,27 @@ def _quote_words(text: str) -> list[str]:
 
 def shared_quotes(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[SharedQuote, ...]:
     """The same quotation in two or more columns, matched on a long enough run of words
-    (see `same_quotation`); quotations under `MIN_QUOTE_WORDS` words are left out."""
+    (see `same_quotation`). Quotes come from `analysis.sources` (words inside quotation
+    marks that have a speaker; scare quotes are not quotes), each with its speaker."""
     uses: list[QuoteUse] = []
     words: list[list[str]] = []
     for report in reports:
-        text = report.article.text
-        for quotation in report.document.quotations:
-            quoted = _quote_words(text[quotation.start : quotation.end])
-            if len(quoted) < MIN_QUOTE_WORDS:
+        for quote in report.sources.quotes:
+            quoted = _quote_words(quote.text)
+            if quote.kind == "indirect" or len(quoted) < MIN_QUOTE_WORDS:
                 continue
             uses.append(
                 QuoteUse(
                     column_of[report.article.id],
                     report.article.id,
-                    report.document.sentence_at(quotation.start),
-                    quotation.start,
-                    quotation.end,
-                    text[quotation.start : quotation.end],
+                    quote.sentence,
+                    quote.start,
+                    quote.end,
+                    quote.text,
                     len(quoted),
+                    quote.speaker,
+                    quote.speaker_type or "",
+                    quote.country,
                 )
             )
             words.append(quoted)
@@ -720,6 +777,187 @@ def common_run(versions: Sequence[Sequence[str]]) -> list[str]:
         match = SequenceMatcher(None, common, version, autojunk=False).find_longest_match()
         common = common[match.a : match.a + match.size]
     return common
+
+
+# --- speakers and voices --------------------------------------------------------------
+
+
+def speaker_key(speaker: Speaker) -> str:
+    """Who a speaker is across articles: a personal name, or the actor an institution
+    names ("The US", "the United States" -> actor:US); '' when it cannot be told
+    (an unnamed "senior official" in one article is not known to be the one in another)."""
+    if speaker.named:
+        return " ".join(speaker.name.split()).lower()
+    if speaker.form == "institution":
+        name = re.sub(r"^(?:the|The)\s+", "", speaker.name.strip())
+        mentions = find_mentions(name)
+        if len(mentions) == 1 and mentions[0].alias == name:
+            return f"actor:{mentions[0].actor}"
+    return ""
+
+
+def shared_speakers(
+    reports: Sequence[Report], column_of: dict[str, str]
+) -> tuple[SharedSpeaker, ...]:
+    """Speakers quoted by two or more columns: who quotes whom."""
+    found: dict[str, dict[str, list[tuple[Report, Speaker]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for report in reports:
+        for speaker in report.sources.speakers:
+            key = speaker_key(speaker)
+            if key:
+                found[key][column_of[report.article.id]].append((report, speaker))
+    result = []
+    for columns in found.values():
+        if len(columns) < MIN_COLUMNS:
+            continue
+        first = next(iter(columns.values()))[0][1]
+        cells = tuple(
+            Cell(
+                column,
+                sum(len(speaker.quotes) for _, speaker in uses),
+                tuple(
+                    Form(text, n)
+                    for text, n in sorted(
+                        Counter(speaker.name for _, speaker in uses).items(), key=_by_count
+                    )
+                ),
+                tuple(_quote_evidence(report, speaker) for report, speaker in uses),
+            )
+            for column, uses in columns.items()
+        )
+        result.append(SharedSpeaker(first.name, first.speaker_type, first.country, cells))
+    return tuple(
+        sorted(result, key=lambda s: (-len(s.cells), -sum(c.count for c in s.cells), s.name))
+    )
+
+
+def _quote_evidence(report: Report, speaker: Speaker) -> Evidence:
+    quotes = report.sources.quotes
+    return Evidence(report.article.id, tuple(sorted({quotes[i].sentence for i in speaker.quotes})))
+
+
+def voices(
+    reports: Sequence[Report], column_of: dict[str, str], column_keys: Sequence[str]
+) -> tuple[Voices, ...]:
+    """Per column: speakers by type and country, countries mentioned, and a summary line."""
+    members: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        members[column_of[report.article.id]].append(report)
+    return tuple(_voices(key, members[key]) for key in column_keys)
+
+
+def _voices(column: str, reports: Sequence[Report]) -> Voices:
+    speakers: dict[str, Speaker] = {}
+    for report in reports:
+        for speaker in report.sources.speakers:
+            key = speaker_key(speaker) or f"{report.article.id}:{speaker.id}"
+            speakers.setdefault(key, speaker)
+    actors = gazetteer()
+    mentioned = Counter(
+        actors[m.actor].country
+        for report in reports
+        for m in report.mentions
+        if actors[m.actor].kind == "country" and actors[m.actor].country
+    )
+    by_country = Counter(s.country for s in speakers.values() if s.country)
+    unheard = tuple(
+        code for code, _ in sorted(mentioned.items(), key=_by_count) if code not in by_country
+    )
+    by_type = Counter(s.speaker_type for s in speakers.values())
+    evidence = tuple(
+        Evidence(r.article.id, tuple(sorted({q.sentence for q in r.sources.quotes})))
+        for r in reports
+        if r.sources.quotes
+    )
+    return Voices(
+        column,
+        sum(len(r.sources.quotes) for r in reports),
+        len(speakers),
+        tuple(Count(k, n) for k, n in sorted(by_type.items(), key=_by_count)),
+        tuple(Count(k, n) for k, n in sorted(by_country.items(), key=_by_count)),
+        tuple(Count(k, n) for k, n in sorted(mentioned.items(), key=_by_count)),
+        unheard,
+        voices_summary(list(speakers.values()), mentioned, unheard),
+        evidence,
+    )
+
+
+def voices_summary(speakers: Sequence[Speaker], mentioned: Counter, unheard: Sequence[str]) -> str:
+    """One plain sentence: "Quotes 5 voices: 4 officials from the United States, 1 expert
+    from India; no voice from Russia (mentioned 12 times)."""
+    if not speakers:
+        heard = "Quotes nobody"
+    else:
+        groups = Counter((s.speaker_type, s.country) for s in speakers)
+        sorted_groups = sorted(
+            ((n, group) for group, n in groups.items()), key=lambda g: (-g[0], g[1])
+        )
+        parts = [f"{n} {_plural(kind, n)} {_from(country)}" for n, (kind, country) in sorted_groups]
+        heard = f"Quotes {len(speakers)} {_plural('voice', len(speakers))}: " + ", ".join(
+            parts[:SUMMARY_GROUPS]
+        )
+        rest = sum(n for n, _ in sorted_groups[SUMMARY_GROUPS:])
+        if rest:
+            heard += f" and {rest} other {_plural('voice', rest)}"
+    silent = [
+        f"{_with_article(country_name(code))} (mentioned {mentioned[code]} "
+        f"{_plural('time', mentioned[code])})"
+        for code in unheard[:SUMMARY_GROUPS]
+    ]
+    if not silent:
+        return heard + "."
+    return (
+        f"{heard}; no voice from "
+        + ", ".join(silent[:-1])
+        + (f" or {silent[-1]}" if len(silent) > 1 else silent[-1])
+        + "."
+    )
+
+
+SUMMARY_GROUPS = 3  # groups of speakers and unheard countries named in a summary line
+
+
+def _plural(word: str, count: int) -> str:
+    if word == "media":
+        return "media outlet" if count == 1 else "media outlets"
+    if word == "other":
+        return "other speaker" if count == 1 else "other speakers"
+    return word if count == 1 else f"{word}s"
+
+
+def _from(country: str) -> str:
+    return f"from {_with_article(country_name(country))}" if country else "of unknown country"
+
+
+def _with_article(name: str) -> str:
+    """ "the United States", "the Philippines", but "India"."""
+    return f"the {name}" if name.startswith("United ") or name.endswith("s") else name
+
+
+def country_name(code: str) -> str:
+    """The gazetteer's name for an ISO country code ("IN" -> "India"), else the code."""
+    for actor in gazetteer().values():
+        if actor.kind == "country" and actor.country == code:
+            return actor.name
+    return code
+
+
+def side_verbs(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[SideVerbs, ...]:
+    """For each speakers' country, the reporting verbs each column introduces them with."""
+    uses: dict[str, dict[str, list[tuple[Report, str, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for report in reports:
+        for quote in report.sources.quotes:
+            if quote.verb and quote.country:
+                sentence_start = report.document.sentences[quote.sentence].start
+                uses[quote.country][column_of[report.article.id]].append(
+                    (report, quote.verb, sentence_start)
+                )
+    rows = [SideVerbs(code, country_name(code), _cells(columns)) for code, columns in uses.items()]
+    return tuple(sorted(rows, key=lambda r: (-sum(c.count for c in r.cells), r.country)))
 
 
 # --- distinctive words ----------------------------------------------------------------

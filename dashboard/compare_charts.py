@@ -67,8 +67,15 @@ The **Differences** page lines the selected articles up against each other, by o
   unlikely to be chance for that one word; but with hundreds of words tested, about one
   in twenty passes by chance. Small words, people's names and the outlet's own name are
   left out.
+- **Same speaker**: a person quoted by several columns (same name), or an institution
+  (*the United States*, *the Kremlin*) naming the same country. Unnamed officials are not
+  matched across articles: nothing says they are the same person.
+- **Voices**: per column, the distinct speakers by type and country, against how often
+  each country is mentioned; a country mentioned but never quoted is *talked about but
+  not heard*. The summary line says it in words.
 - **Labels**: how each column names each actor (*Washington*, *the Trump
-  administration*, *US*), counted.
+  administration*, *US*), counted; and the reporting verbs (*said*, *claimed*,
+  *warned*) each column introduces each side's speakers with.
 - **Analyzer disagreement**: sentences that TextBlob and VADER read in opposite
   directions, both beyond ±{NEUTRAL_BAND}. The same sentence can be *positive* or
   *negative* depending on the instrument: tone scores are measurements with a method,
@@ -262,6 +269,9 @@ def quote_html(quote: SharedQuote, names: Mapping[str, str]) -> str:
             f"{use.sentence + 1}</span></td><td style='padding:4px 0'>“{body}”</td></tr>"
         )
     badge = "trimmed differently" if quote.trimmed else "same words"
+    speakers = ", ".join(dict.fromkeys(use.speaker for use in quote.uses if use.speaker))
+    if speakers:
+        badge += f" · speaker: {html.escape(speakers)}"
     return (
         f"<div style='margin:0 0 1em 0'><div style='font-size:0.85em;color:#555'>{badge}</div>"
         f"<table style='border-collapse:collapse'>{''.join(rows)}</table></div>"
@@ -396,6 +406,88 @@ def disagreement_rates(comparison: Comparison, names: Mapping[str, str]) -> pd.D
             for key in names
         ]
     )
+
+
+def voices_table(comparison: Comparison, names: Mapping[str, str]) -> pd.DataFrame:
+    """Per column: quotes, distinct voices, voices by type, countries heard and unheard."""
+    return pd.DataFrame(
+        [
+            {
+                "column": names[v.column],
+                "quotes": v.quotes,
+                "voices": v.voices,
+                "by speaker type": ", ".join(f"{c.key} {c.count}" for c in v.by_type),
+                "countries heard": ", ".join(f"{c.key} {c.count}" for c in v.by_country),
+                "mentioned, never heard": ", ".join(v.unheard),
+            }
+            for v in in_order(comparison.voices, names)
+        ]
+    )
+
+
+def heard_vs_mentioned(
+    comparison: Comparison, names: Mapping[str, str], colours: Mapping[str, str]
+) -> go.Figure:
+    """Per column (one trace each), each country's mentions against its quoted voices:
+    a dot far right on the mentions axis and at 0 voices is talked about but never heard."""
+    figure = go.Figure()
+    for voices in in_order(comparison.voices, names):
+        heard = {c.key: c.count for c in voices.by_country}
+        mentioned = {c.key: c.count for c in voices.mentioned}
+        countries = sorted(set(heard) | set(mentioned))
+        figure.add_trace(
+            go.Scatter(
+                x=[mentioned.get(c, 0) for c in countries],
+                y=[heard.get(c, 0) for c in countries],
+                mode="markers+text",
+                text=[plain(c) for c in countries],
+                textposition="top center",
+                name=plain(names[voices.column]),
+                marker={"size": 12, "color": colours.get(voices.column, "#555555"), "opacity": 0.8},
+                hovertemplate="%{text}: mentioned %{x}×, %{y} voices quoted<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.update_layout(
+        title={"text": "Talked about vs heard, per country", "x": 0, "xanchor": "left"},
+        height=420,
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        font=FONT,
+        plot_bgcolor="white",
+        xaxis={"title": "mentions of the country", "rangemode": "tozero"},
+        yaxis={"title": "voices from the country", "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return figure
+
+
+def in_order(items, names: Mapping[str, str]) -> list:
+    """Per-column items (anything with a `column`) in the order of `names`."""
+    by_column = {item.column: item for item in items}
+    return [by_column[key] for key in names if key in by_column]
+
+
+def speakers_table(comparison: Comparison, names: Mapping[str, str]) -> pd.DataFrame:
+    """Speakers quoted by several columns: how many quotes each column gives them."""
+    rows = []
+    for speaker in comparison.speakers:
+        counts = {cell.column: cell.count for cell in speaker.cells}
+        row = {"speaker": speaker.name, "type": speaker.speaker_type, "country": speaker.country}
+        row.update({name: counts.get(key, 0) for key, name in names.items()})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["speaker", "type", "country", *names.values()])
+
+
+def verbs_table(comparison: Comparison, names: Mapping[str, str]) -> pd.DataFrame:
+    """Speakers' countries × columns: the reporting verbs used for that side's speakers."""
+    rows = []
+    for side in comparison.verbs:
+        by_column = {cell.column: cell for cell in side.cells}
+        row = {"speakers from": side.name}
+        for key, name in names.items():
+            cell = by_column.get(key)
+            row[name] = _forms(cell) if cell else ""
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["speakers from", *names.values()])
 
 
 def profile_table(comparison: Comparison) -> pd.DataFrame:

@@ -154,7 +154,8 @@ def test_scare_quotes_and_unrelated_quotes_are_not_shared():
     [
         ("we will act now on this", "we will act now on this", True),
         ("b c d", "a b c d e", True),  # a short quote inside a longer one
-        ("a b c d e f g", "x c d e f y", True),  # four of six words in a row
+        ("a b c d e f g", "c d e f g y", True),  # five of six words in a row
+        ("p q partners like india", "x y z partners like india w", False),  # three of six
         ("a b c d e f g h i j k l", "v w x y z c d e f g q r", False),  # a stock phrase
         ("a b c d e f g h i j k l", "x b c d e f g h i y z q r s t u", True),  # eight in a row
         ("a b", "a b", False),  # too short to be a quote
@@ -342,3 +343,51 @@ def test_fact_grouping_keeps_its_measured_precision_on_the_labelled_seed_pairs(s
 
     precision, recall, _ = score(seed_reports, gold_pairs(seed_reports))
     assert precision >= 0.8 and recall >= 0.25
+
+
+VOICES_A = (
+    "“We will not accept any pressure on our defence purchases,” said Ana Ruiz, the "
+    "defence minister of India. Washington warned India again. India and Russia signed the "
+    "deal. “The talks were useful,” said Tom Hale, a scholar at the Brookings Institution."
+)
+VOICES_B = (
+    "“We will not accept any pressure on our defence purchases,” Ana Ruiz, the defence "
+    "minister of India, told reporters. Russia welcomed the deal. Officials in Washington "
+    "claimed the deal was a mistake, said Mark Lowe, a US State Department spokesman."
+)
+
+
+@pytest.fixture(scope="module")
+def voiced():
+    return compare([report(VOICES_A, "A", "a"), report(VOICES_B, "B", "b")])
+
+
+def test_the_same_speaker_quoted_by_two_outlets(voiced):
+    names = {speaker.name: speaker for speaker in voiced.speakers}
+    assert list(names) == ["Ana Ruiz"]
+    ruiz = names["Ana Ruiz"]
+    assert [(cell.column, cell.count) for cell in ruiz.cells] == [("A", 1), ("B", 1)]
+    assert [e.sentences for cell in ruiz.cells for e in cell.evidence] == [(0,), (0,)]
+
+
+def test_voices_count_speakers_by_type_and_country_against_countries_mentioned(voiced):
+    a = next(v for v in voiced.voices if v.column == "A")
+    assert a.voices == 2 and a.quotes >= 2
+    assert {c.key: c.count for c in a.by_type} == {"official": 1, "expert": 1}
+    assert {c.key: c.count for c in a.mentioned}["IN"] == 3
+    assert "RU" in a.unheard and "IN" not in a.unheard
+    assert a.summary.startswith("Quotes 2 voices:")
+    assert "1 official from India" in a.summary and "no voice from Russia" in a.summary
+
+
+def test_voices_summary_of_an_outlet_that_quotes_nobody():
+    comparison = compare([report("India met Russia.", "A", "a"), report(VOICES_A, "B", "b")])
+    silent = comparison.voices[0]
+    assert silent.voices == 0
+    assert silent.summary.startswith("Quotes nobody; no voice from India (mentioned 1 time)")
+
+
+def test_reporting_verbs_per_side_and_outlet(voiced):
+    sides = {side.country: side for side in voiced.verbs}
+    india = {cell.column: [(f.text, f.count) for f in cell.forms] for cell in sides["IN"].cells}
+    assert india == {"A": [("say", 1)], "B": [("tell", 1)]}

@@ -9,7 +9,7 @@ from dashboard import compare_charts as charts
 
 HOSTILE = "<script>alert(1)</script>"
 QUOTE = "“We will not accept any pressure from outside on our defence purchases,” he said."
-SHORT = f"The minister {HOSTILE} said they “will not accept any pressure from outside”."
+SHORT = f"The minister said they “will not accept any pressure from outside”. {HOSTILE}"
 
 
 def report(text: str, outlet: str, id: str):
@@ -129,3 +129,42 @@ def test_tables_for_disagreement_and_profiles(comparison, names):
         "article",
         "sentence",
     ]
+
+
+VOICED_A = (
+    "“We will not accept any pressure on our defence purchases,” said Ana Ruiz, the "
+    "defence minister of India. Russia and India signed."
+)
+VOICED_B = (
+    "“We will not accept any pressure on our defence purchases,” Ana Ruiz, the defence "
+    "minister of India, told reporters. Russia welcomed it."
+)
+
+
+@pytest.fixture(scope="module")
+def voiced():
+    return compare([report(VOICED_A, "A <i>", "a"), report(VOICED_B, "B", "b")])
+
+
+def test_voices_table_and_the_heard_vs_mentioned_chart(voiced):
+    names = charts.column_names(voiced, {})
+    table = charts.voices_table(voiced, names).set_index("column")
+    assert table.loc["A <i>", "voices"] == 1
+    assert table.loc["A <i>", "countries heard"] == "IN 1"
+    assert table.loc["A <i>", "mentioned, never heard"] == "RU"
+    figure = charts.heard_vs_mentioned(voiced, names, {})
+    assert [trace.name for trace in figure.data] == ["A &lt;i&gt;", "B"]
+    first = dict(
+        zip(figure.data[0].text, zip(figure.data[0].x, figure.data[0].y, strict=True), strict=True)
+    )
+    assert first == {"IN": (2, 1), "RU": (1, 0)}
+
+
+def test_speakers_and_verbs_tables(voiced):
+    names = charts.column_names(voiced, {})
+    speakers = charts.speakers_table(voiced, names)
+    assert speakers.to_dict("records") == [
+        {"speaker": "Ana Ruiz", "type": "official", "country": "IN", "A <i>": 1, "B": 1}
+    ]
+    verbs = charts.verbs_table(voiced, names).set_index("speakers from")
+    assert verbs.loc["India", "A <i>"] == "say ×1" and verbs.loc["India", "B"] == "tell ×1"

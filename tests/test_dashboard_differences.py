@@ -54,6 +54,13 @@ def test_differences_on_the_seeds_by_outlet():
     assert len(at.get("plotly_chart")) >= 3  # coverage grid, entity grid, distinctive words
 
 
+def test_voices_give_a_summary_line_per_outlet_and_one_trace_per_outlet():
+    at = start()
+    lines = [e.proto.body for e in at.get("html") if "Quotes " in e.proto.body]
+    assert len(lines) == len(SEED_OUTLETS)
+    assert all("<script" not in line for line in lines)
+
+
 def test_opening_a_fact_shows_its_sentences_from_each_column():
     at = start()
     box = at.selectbox(key="open_fact")

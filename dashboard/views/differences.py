@@ -177,12 +177,34 @@ with tabs[2]:
             st.html(charts.quote_html(quote, names))
     else:
         st.info("No quotation appears in more than one column.")
+    st.subheader("Who quotes whom")
+    st.caption(
+        "Speakers quoted by two or more columns: a person by name, an institution by the "
+        "country it speaks for. Unnamed officials are not matched across articles."
+    )
+    if result.speakers:
+        st.dataframe(charts.speakers_table(result, names), hide_index=True)
+        speakers = list(result.speakers)
+        pick = st.selectbox(
+            "Open a speaker",
+            range(len(speakers)),
+            format_func=lambda i: speakers[i].name,
+            key="open_speaker",
+        )
+        for cell in speakers[pick].cells:
+            sentences(cell.evidence, f"{names[cell.column]}: {cell.count} quotes")
+    else:
+        st.info("No speaker is quoted by more than one column.")
 
 with tabs[3]:
-    if state.HAS_SOURCES:
-        st.info("Voices per outlet: coming with the quoted-sources analysis.")
-    else:
-        st.info(f"Which speakers and countries each outlet gives voice to: {state.NOT_YET}.")
+    st.markdown(
+        "Whom each column gives voice to (distinct speakers, by type and country), against "
+        "the countries it talks about."
+    )
+    for voices in charts.in_order(result.voices, names):
+        st.html(f"<p><b>{html.escape(names[voices.column])}</b>: {html.escape(voices.summary)}</p>")
+    st.dataframe(charts.voices_table(result, names), hide_index=True)
+    state.plot(charts.heard_vs_mentioned(result, names, colours), "talked-about-vs-heard")
 
 with tabs[4]:
     st.markdown(
@@ -221,6 +243,15 @@ with tabs[5]:
             sentences(cell.evidence, f"{names[cell.column]}: {forms}")
     else:
         st.info("No actor from the gazetteer is named.")
+    st.subheader("Reporting verbs per side")
+    st.caption(
+        "The verbs each column introduces each country's speakers with: *said* is neutral; "
+        "*claimed*, *admitted* or *insisted* suggest doubt or guilt."
+    )
+    if result.verbs:
+        st.dataframe(charts.verbs_table(result, names), hide_index=True)
+    else:
+        st.info("No quote with a reporting verb and a speaker's country.")
 
 with tabs[6]:
     st.markdown(
