@@ -85,3 +85,17 @@ def test_the_same_text_twice_is_refused():
 def test_an_edit_is_checked_like_a_new_article():
     assert intake.check_edit(TEXT, GOOD) == {}
     assert set(intake.check_edit("Short.", {"outlet": ""})) == {"text", "outlet"}
+
+
+def test_the_upload_limit_stated_is_the_one_streamlit_enforces():
+    import tomllib
+    from pathlib import Path
+
+    from analysis.corpus import MAX_FILE_BYTES
+
+    config = Path(intake.__file__).parent / ".streamlit" / "config.toml"
+    settings = tomllib.loads(config.read_text("utf-8"))
+    assert settings["server"]["maxUploadSize"] * 1_000_000 >= MAX_FILE_BYTES
+    assert intake.upload_limit() == f"{settings['server']['maxUploadSize']} MB"
+    assert settings["server"]["headless"] is True
+    assert settings["browser"]["gatherUsageStats"] is False
