@@ -155,10 +155,11 @@ def test_read_highlights_quotes_with_their_speaker(server, page):
     ("path", "heading", "ready"),
     [
         ("sources", "Who is quoted", ".quote"),
+        ("differences", "Differences between outlets", ".js-plotly-plot"),
         ("method", "How the numbers are made", "text=The active codebook"),
     ],
 )
-def test_sources_and_method_render(server, page, path, heading, ready):
+def test_the_other_pages_render(server, page, path, heading, ready):
     page.goto(f"{server}/{path}")
     settle(page, heading, ready)
     assert not page.locator('[data-testid="stException"]').count()
