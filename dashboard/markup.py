@@ -55,7 +55,8 @@ STYLE = """
 .legend {line-height: 2.2;}
 .quote {border-left: 4px solid var(--qc); background: var(--qb); padding: 0.4rem 0.7rem;
   margin: 0 0 0.6rem 0; font-family: Georgia, serif; line-height: 1.5;}
-.quote .how {font-family: sans-serif; font-size: 0.8rem; color: #555;}
+.quote .how, .evidence .how {font-family: sans-serif; font-size: 0.8rem; color: #555;}
+.evidence {border-left: 3px solid #ccc; padding: 0.2rem 0.7rem; margin: 0 0 0.6rem 0;}
 .cards {display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); gap: 0.8rem;}
 .card {border: 1px solid #e6e6e6; border-top: 6px solid var(--c); border-radius: 6px;
   padding: 0.6rem 0.8rem; font-family: 'Source Sans Pro', sans-serif; background: white;}
@@ -142,8 +143,9 @@ def quote_marks(report: Report) -> list[Mark]:
     return marks
 
 
-def frame_marks(report: Report) -> list[Mark]:
-    """Cue words of every frame, with the frame and whether the sentence carries it."""
+def frame_marks(report: Report, frame: str | None = None) -> list[Mark]:
+    """Cue words of every frame (or of `frame` only), with the frame and whether the
+    sentence carries it."""
     return [
         Mark(
             cue.start,
@@ -154,6 +156,7 @@ def frame_marks(report: Report) -> list[Mark]:
             + ("" if evidence.carries else " (too weak alone to carry the sentence)"),
         )
         for score in report.framing.frames
+        if frame in (None, score.frame)
         for evidence in score.evidence
         for cue in evidence.cues
     ]
@@ -169,9 +172,14 @@ def language_marks(report: Report) -> list[Mark]:
     ]
 
 
-def mention_marks(report: Report) -> list[Mark]:
+def mention_marks(report: Report, actor: str | None = None) -> list[Mark]:
+    """Mentions of every actor (or of `actor` only, by id)."""
     actors = gazetteer()
-    return [Mark(m.start, m.end, "m", f"mentions {actors[m.actor].name}") for m in report.mentions]
+    return [
+        Mark(m.start, m.end, "m", f"mentions {actors[m.actor].name}")
+        for m in report.mentions
+        if actor in (None, m.actor)
+    ]
 
 
 def word_marks(report: Report) -> list[Mark]:
@@ -248,6 +256,23 @@ def render(text, paragraphs, shades: Sequence[Shade], marks: Sequence[Mark], rem
     out += [_removed(piece) for piece in pending]
     out.append("</div>")
     return "".join(out)
+
+
+def sentences_html(
+    report: Report, indices: Iterable[int], marks: Sequence[Mark], lens: Lens = "TextBlob"
+) -> str:
+    """The sentences behind a number, each with its tone and the evidence `marks` drawn in."""
+    field = LENS_FIELD[lens]
+    text = report.document.text
+    items = []
+    for index in indices:
+        sentence = report.document.sentences[index]
+        tone = getattr(report.sentiment.sentences[index], field)
+        items.append(
+            f'<div class="evidence"><div class="how">sentence {index + 1} · {lens} tone '
+            f"{tone:+.2f}</div>{_pieces(text, sentence.start, sentence.end, marks)}</div>"
+        )
+    return f'<div class="article">{"".join(items)}</div>'
 
 
 def _pieces(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:

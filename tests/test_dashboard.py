@@ -305,3 +305,19 @@ def test_an_article_without_quotes_says_so(page, says):
     at = start(page, articles=[article_id])
     shown = [e.value for e in (*at.caption, *at.info)]
     assert any(says in message.replace("\\", "") for message in shown), shown
+
+
+def test_compare_opens_the_sentences_behind_a_frame_cell_and_an_actor_cell(seed_reports):
+    rt = seed_reports[0]
+    dominant = next(score for score in rt.framing.frames if score.dominant)
+    toward = rt.sentiment.toward[0]
+    at = start()
+    at.selectbox(key="frame_cell_outlet").set_value("RT")
+    at.selectbox(key="frame_cell_frame").set_value(dominant.label)
+    at.selectbox(key="actor_cell_outlet").set_value("RT")
+    at.selectbox(key="actor_cell_actor").set_value(toward.name).run()
+    bodies = [element.proto.body for element in at.get("html")]
+    evidence = [body.count('class="evidence"') for body in bodies if 'class="evidence"' in body]
+    carried = sum(1 for evidence in dominant.evidence if evidence.carries)
+    assert evidence == [carried, len(toward.sentences)]
+    assert any(f'title="mentions {toward.name}"' in body for body in bodies)

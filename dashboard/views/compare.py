@@ -5,6 +5,8 @@ import streamlit as st
 from dashboard import charts, markup, state, tables
 
 TOP_ACTORS = 8
+MAX_PANELS = 12  # small multiples draw one panel per outlet; more would stall the browser
+PANELS_KEY = "compare_panels"
 
 chosen = state.current()
 st.title("How the outlets covered the story")
@@ -22,6 +24,7 @@ if len(chosen.reports) == 1:
     )
 
 reports, lens, colours, outlets = chosen.reports, chosen.lens, chosen.colours, chosen.outlets
+by_label = dict(zip(outlets, reports, strict=True))
 axis = f"tone ({lens}): −1 negative … +1 positive"
 
 headline = tables.headline_table(reports, chosen.labels, lens)
@@ -42,6 +45,19 @@ frames = tables.frame_table(reports, chosen.labels)
 shown = [f.label for f in chosen.codebook.frames if f.label in set(frames[frames.share > 0].frame)]
 if shown:
     state.plot(charts.frame_heatmap(frames, outlets, shown), "frames")
+    with st.expander("The sentences behind a cell"):
+        left, right = st.columns(2)
+        outlet = left.selectbox("Outlet", outlets, key="frame_cell_outlet")
+        label = right.selectbox("Frame", shown, key="frame_cell_frame")
+        report = by_label[outlet]
+        score = next(s for s in report.framing.frames if s.label == label)
+        carried = [e.sentence for e in score.evidence if e.carries]
+        if carried:
+            st.caption("Each sentence that carries the frame, its cue words underlined in purple.")
+            marks = markup.frame_marks(report, score.frame)
+            st.html(markup.STYLE + markup.sentences_html(report, carried, marks, lens))
+        else:
+            st.caption("No sentence of this article carries that frame.")
 else:
     st.info("No frame of this codebook is cued in the selected articles.")
 
@@ -84,6 +100,26 @@ with right:
         )
 if silent:
     st.caption("No quotes in: " + markup.md_escape(", ".join(silent)) + ".")
+if not types.empty:
+    with st.expander("The quotes behind a bar"):
+        left, right = st.columns(2)
+        outlet = left.selectbox("Outlet", outlets, key="mix_outlet")
+        kind = right.selectbox("Speaker type", list(charts.SPEAKER_TYPE_COLOURS), key="mix_type")
+        report = by_label[outlet]
+        rows = [
+            {
+                "sentence": q.sentence + 1,
+                "kind": f"{q.kind} · {q.speaker or 'speaker not found'}",
+                "verb": q.cue,
+                "quote": q.text,
+            }
+            for q in report.sources.quotes
+            if q.speaker_type == kind
+        ]
+        if rows:
+            st.html(markup.STYLE + markup.quote_list(rows, kind))
+        else:
+            st.caption("This article quotes nobody of that type.")
 
 st.header("Talked about vs heard")
 st.caption(
@@ -92,11 +128,25 @@ st.caption(
     "the quotes (heard). A tall hatched bar with no solid one: a country discussed but "
     "not given a voice."
 )
+panels = outlets
+if len(outlets) > MAX_PANELS:
+    if not set(st.session_state.get(PANELS_KEY, [])) <= set(outlets):
+        st.session_state[PANELS_KEY] = outlets[:MAX_PANELS]
+    panels = (
+        st.multiselect(
+            f"Outlets drawn here and in “Tone through each article” (up to {MAX_PANELS})",
+            outlets,
+            key=PANELS_KEY,
+            max_selections=MAX_PANELS,
+        )
+        or outlets[:MAX_PANELS]
+    )
+    panels = [o for o in outlets if o in panels]
 heard = tables.talked_about_and_heard(reports, chosen.labels)
 if heard.empty:
     st.info("The selected articles neither mention a known actor nor quote anyone.")
 else:
-    state.plot(charts.talked_about_and_heard(heard, colours, outlets), "talked-about-heard")
+    state.plot(charts.talked_about_and_heard(heard, colours, panels), "talked-about-heard")
 
 st.header("Overall tone")
 left, right = st.columns(2)
@@ -151,6 +201,18 @@ else:
         actor_tone.groupby("actor")["sentences"].sum().sort_values(ascending=False).index
     ).tolist()[:TOP_ACTORS]
     state.plot(charts.actor_heatmap(actor_tone, outlets, actors), "actor-tone")
+    with st.expander("The sentences behind a cell"):
+        left, right = st.columns(2)
+        outlet = left.selectbox("Outlet", outlets, key="actor_cell_outlet")
+        name = right.selectbox("Actor", actors, key="actor_cell_actor")
+        report = by_label[outlet]
+        toward = next((t for t in report.sentiment.toward if t.name == name), None)
+        if toward:
+            st.caption("Each sentence that names the actor, with its tone; the names in bold.")
+            marks = markup.mention_marks(report, toward.actor)
+            st.html(markup.STYLE + markup.sentences_html(report, toward.sentences, marks, lens))
+        else:
+            st.caption("This article does not mention that actor.")
 
 st.header("Tone through each article")
 st.caption(
@@ -160,5 +222,5 @@ st.caption(
 )
 sentences = tables.sentences_table(reports, chosen.labels, lens)
 state.plot(
-    charts.tone_through_article(sentences, colours, outlets, f"tone ({lens})"), "tone-through"
+    charts.tone_through_article(sentences, colours, panels, f"tone ({lens})"), "tone-through"
 )
