@@ -309,7 +309,7 @@ def distinctive_bars(
         cols=PANELS_PER_ROW,
         subplot_titles=[f"{plain(names[k])} uses more" for k in keys],
         horizontal_spacing=0.18,
-        vertical_spacing=min(0.08, 0.5 / max(1, rows)),
+        vertical_spacing=min(0.15, 0.45 / max(1, rows)),
     )
     reach = Z_LINE
     for number, key in enumerate(keys):
@@ -344,7 +344,7 @@ def distinctive_bars(
             col=number % PANELS_PER_ROW + 1,
         )
     figure.update_layout(
-        height=max(260, rows * (60 + 22 * top)),
+        height=max(260, rows * (90 + 22 * top)),
         margin={"l": 10, "r": 10, "t": 40, "b": 30},
         font=FONT,
         plot_bgcolor="white",
