@@ -248,7 +248,7 @@ def only_one_reports(context: _Context, template: dict) -> list[Question]:
             tuple(choices),
             (answer,),
             template["reveal"].format(answer=column, fact=answer),
-            _fact_evidence(context, fact),
+            _fact_evidence(context, fact, _single_entity_forms(context.comparison)),
             tuple(template["terms"]),
         )
     ]
@@ -1066,14 +1066,32 @@ def _fact_interest(fact: Fact, telling: dict[tuple[str, int], int]) -> tuple:
     return (rank, evidence.sentences[0], evidence.article)
 
 
-def _fact_evidence(context: _Context, fact: Fact) -> tuple[Evidence, ...]:
-    """The first sentence of the fact in each outlet that reports it."""
-    return tuple(
-        _evidence(
-            context, context.report(cell.evidence[0].article), cell.evidence[0].sentences[0], []
-        )
-        for cell in fact.cells
-    )
+def _fact_evidence(
+    context: _Context, fact: Fact, forms: Sequence[str] = ()
+) -> tuple[Evidence, ...]:
+    """The first sentence of the fact in each outlet that reports it, `forms` marked."""
+    evidence = []
+    for cell in fact.cells:
+        report = context.report(cell.evidence[0].article)
+        sentence = report.document.sentences[cell.evidence[0].sentences[0]]
+        marks = [
+            Span(m.start(), m.end())
+            for form in forms
+            for m in re.finditer(re.escape(form), report.article.text[: sentence.end])
+            if m.start() >= sentence.start
+        ]
+        evidence.append(_evidence(context, report, sentence.index, marks))
+    return tuple(evidence)
+
+
+def _single_entity_forms(comparison: Comparison) -> list[str]:
+    """How the text writes the telling entities (sums, laws, names) one outlet alone names."""
+    return [
+        form
+        for row in comparison.entities
+        if len(row.cells) == 1 and row.kind in TELLING_ENTITIES
+        for form in (f.text for f in row.cells[0].forms)
+    ]
 
 
 def _find_term(text: str, span: Span, term: str) -> list[Span]:

@@ -1,0 +1,145 @@
+"""The Classroom page in a real Chromium at projector size (1280×720): walk a lesson with
+the keyboard, reveal answers, and save a screenshot of each step under test-artifacts/."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from analysis.handout import CHROMIUM, CHROMIUM_FLAGS
+
+from .conftest import ROOT
+
+APP = ROOT / "dashboard" / "app.py"
+ARTIFACTS = ROOT / "test-artifacts" / "classroom"
+PROJECTOR = {"width": 1280, "height": 720}
+START_TIMEOUT = 60
+STEP_TIMEOUT = 60_000  # ms: the first run analyses the five seeds
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the app exited with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"the app did not answer on {url} within {START_TIMEOUT} s")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """The dashboard on a free 127.0.0.1 port, with an empty data folder; always stopped."""
+    port = _free_port()
+    env = {**os.environ, "SOURCE_BIAS_DATA": str(tmp_path_factory.mktemp("data"))}
+    command = [sys.executable, "-m", "streamlit", "run", str(APP)]
+    command += [f"--server.port={port}", "--server.address=127.0.0.1", "--server.headless=true"]
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(url, server)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="module")
+def page(app_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
+        try:
+            yield browser.new_page(viewport=PROJECTOR)
+        finally:
+            browser.close()
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def test_walk_through_a_lesson_with_the_keyboard(app_url, page):
+    page.goto(f"{app_url}/classroom")
+    counter = page.get_by_text("Question 1 of", exact=False)
+    counter.wait_for(timeout=STEP_TIMEOUT)
+    prompt = page.locator(".cm-prompt")
+    first_prompt = prompt.inner_text()
+    # The question and its Reveal/Next controls fit the projector without scrolling.
+    for element in (prompt, page.get_by_role("button", name="Reveal")):
+        box = element.bounding_box()
+        assert box and box["y"] + box["height"] <= PROJECTOR["height"]
+    _shot(page, "01-question")
+
+    prompt.click()  # focus the page, not a widget
+    page.keyboard.press("1")  # predict the first choice
+    page.locator('button[kind="primary"]', has_text="1 ·").wait_for(timeout=STEP_TIMEOUT)
+    page.keyboard.press("Space")
+    answer = page.locator(".cm-answer")
+    answer.wait_for(timeout=STEP_TIMEOUT)
+    assert answer.inner_text().startswith("Answer:")
+    assert page.locator(".cm-evidence").count() >= 1
+    marks = page.locator(".cm-evidence mark").count()
+    _shot(page, "02-revealed")
+
+    page.keyboard.press("ArrowRight")
+    page.get_by_text("Question 2 of", exact=False).wait_for(timeout=STEP_TIMEOUT)
+    expect(prompt).not_to_have_text(first_prompt)
+    expect(page.locator(".cm-answer")).to_have_count(0)  # a new question starts hidden
+    _shot(page, "03-next-question")
+
+    for step in range(3, 6):
+        page.keyboard.press("ArrowRight")
+        page.get_by_text(f"Question {step} of", exact=False).wait_for(timeout=STEP_TIMEOUT)
+        page.keyboard.press("Space")
+        page.locator(".cm-answer").wait_for(timeout=STEP_TIMEOUT)
+        marks += page.locator(".cm-evidence mark").count()
+        _shot(page, f"0{step + 1}-question-{step}-revealed")
+    assert marks, "revealed evidence should mark the words that decide the answer"
+
+    page.keyboard.press("ArrowLeft")
+    page.get_by_text("Question 4 of", exact=False).wait_for(timeout=STEP_TIMEOUT)
+
+
+def test_source_cards_and_handout_views(app_url, page):
+    page.goto(f"{app_url}/classroom")
+    page.get_by_role("button", name="Reveal").wait_for(timeout=STEP_TIMEOUT)
+    page.get_by_role("radio", name="Source cards").click()
+    page.locator(".cm-card").first.wait_for(timeout=STEP_TIMEOUT)
+    assert page.locator(".cm-card").count() >= 5
+    _shot(page, "10-source-cards")
+    page.get_by_role("radio", name="Handout").click()
+    with page.expect_download(timeout=STEP_TIMEOUT) as download:
+        page.get_by_role("button", name="Student sheet (PDF)").click()
+    assert download.value.path().read_bytes()[:4] == b"%PDF"
+    _shot(page, "11-handout")
