@@ -1,69 +1,23 @@
 """The Classroom page in a real Chromium at projector size (1280×720): walk a lesson with
 the keyboard, reveal answers, and save a screenshot of each step under test-artifacts/."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
 from analysis.handout import CHROMIUM, CHROMIUM_FLAGS
 
 from .conftest import ROOT
+from .test_browser import server  # noqa: F401
 
-APP = ROOT / "dashboard" / "app.py"
 ARTIFACTS = ROOT / "test-artifacts" / "classroom"
 PROJECTOR = {"width": 1280, "height": 720}
-START_TIMEOUT = 60
 STEP_TIMEOUT = 60_000  # ms: the first run analyses the five seeds
 
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_until_healthy(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the app exited with code {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"the app did not answer on {url} within {START_TIMEOUT} s")
-
-
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """The dashboard on a free 127.0.0.1 port, with an empty data folder; always stopped."""
-    port = _free_port()
-    env = {**os.environ, "SOURCE_BIAS_DATA": str(tmp_path_factory.mktemp("data"))}
-    command = [sys.executable, "-m", "streamlit", "run", str(APP)]
-    command += [f"--server.port={port}", "--server.address=127.0.0.1", "--server.headless=true"]
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, server)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+def app_url(server):  # noqa: F811  (test_browser's server: the dashboard on a free port)
+    return server
 
 
 @pytest.fixture(scope="module")

@@ -302,7 +302,7 @@ st.html(presenter.STYLE)
 if not chosen.reports:
     st.info("No article selected. Choose articles under **Articles** in the sidebar.")
     st.stop()
-key = (*sorted(r.article.id for r in chosen.reports), chosen.codebook)
+key = (*sorted(r.article.id for r in chosen.reports), chosen.codebook.hash)
 lesson = current_lesson(key, chosen.reports)
 if len(chosen.reports) < 2:
     st.info(
