@@ -213,6 +213,7 @@ def test_an_added_article_can_be_edited_and_deleted(data_dir):
     at.text_input(key=f"edit_{article_id}_outlet").input("After")
     next(b for b in at.button if b.label == "Save changes").click().run()
     assert not at.exception
+    assert "Changes to" in at.success[0].value and not at.get("page_link")
     assert start().sidebar.multiselect[0].options[-1] == "After · added"
 
     at = start("views/add.py")
@@ -222,6 +223,7 @@ def test_an_added_article_can_be_edited_and_deleted(data_dir):
     at.checkbox(key=f"edit_{article_id}_confirm").check()
     next(b for b in at.button if b.label == "Delete").click().run()
     assert _added_ids() == []
+    assert "Deleted" in at.success[0].value
     assert start().sidebar.multiselect[0].options == SEED_OUTLETS
 
 
@@ -321,3 +323,12 @@ def test_compare_opens_the_sentences_behind_a_frame_cell_and_an_actor_cell(seed_
     carried = sum(1 for evidence in dominant.evidence if evidence.carries)
     assert evidence == [carried, len(toward.sentences)]
     assert any(f'title="mentions {toward.name}"' in body for body in bodies)
+
+
+def test_read_puts_two_articles_side_by_side():
+    ids = seed_ids()
+    at = start("views/read.py")
+    at.multiselect(key="read_articles").set_value([ids[1], ids[3]]).run()
+    assert [header.value for header in at.subheader] == ["Hindustan Times", "Foreign Policy"]
+    bodies = [e.proto.body for e in at.get("html") if 'class="article"' in e.proto.body]
+    assert len([b for b in bodies if "<p>" in b]) == 2

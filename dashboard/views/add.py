@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from analysis.errors import StoreError
+from analysis.errors import InputError, StoreError
 from analysis.store import default_path
 from dashboard import intake, markup, state
 
 ERRORS_KEY = "add_errors"
-DONE_KEY = "add_done"
+DONE_KEY = "add_done"  # (what was done, whether to offer the Read page) for the next run
 UPLOADS_KEY = "add_upload_round"  # a new uploader key empties the uploader after saving
 LABELS = {
     "outlet": "Outlet *",
@@ -54,25 +54,35 @@ def _save_new() -> None:
     for name in ("text", *LABELS):
         st.session_state[_key(name)] = ""
     st.session_state[UPLOADS_KEY] = st.session_state.get(UPLOADS_KEY, 0) + 1
-    st.session_state[DONE_KEY] = checked.article.outlet
+    st.session_state[DONE_KEY] = (
+        f"Saved “{checked.article.outlet}”. It is selected in the sidebar, joins the Compare "
+        "page, and opens first on the Read page.",
+        True,
+    )
 
 
 def _save_edit(article_id: str) -> None:
     text = st.session_state.get(_key("text", article_id)) or ""
     values = _values(article_id)
     errors = intake.check_edit(text, values)
+    if not errors:
+        try:
+            state.store().update(article_id, text=text, **{n: v.strip() for n, v in values.items()})
+        except (InputError, StoreError) as error:
+            errors = {"text": f"Could not save: {error}"}
     st.session_state[ERRORS_KEY] = {f"{article_id}:{name}": m for name, m in errors.items()}
     if not errors:
-        state.store().update(article_id, text=text, **{n: v.strip() for n, v in values.items()})
-        st.session_state[DONE_KEY] = values["outlet"].strip()
+        st.session_state[DONE_KEY] = (f"Changes to “{values['outlet'].strip()}” saved.", False)
 
 
 def _delete(article_id: str) -> None:
     if not st.session_state.get(_key("confirm", article_id)):
         st.session_state[ERRORS_KEY] = {f"{article_id}:confirm": "Tick the box to confirm."}
         return
+    outlet = st.session_state.get(_key("outlet", article_id)) or article_id
     state.store().delete(article_id)
     st.session_state[ERRORS_KEY] = {}
+    st.session_state[DONE_KEY] = (f"Deleted “{outlet}”.", False)
 
 
 def _error_under(field: str) -> None:
@@ -103,12 +113,10 @@ except StoreError as error:
     st.error(f"Articles cannot be saved there: {error}", icon=":material/error:")
     st.stop()
 if st.session_state.get(DONE_KEY):
-    st.success(
-        f"Saved “{markup.md_escape(st.session_state.pop(DONE_KEY))}”. It is selected in the "
-        "sidebar, joins the Compare page, and opens first on the Read page.",
-        icon=":material/check_circle:",
-    )
-    st.page_link("views/read.py", label="Read it with its evidence", icon=":material/article:")
+    done, offer_reading = st.session_state.pop(DONE_KEY)
+    st.success(markup.md_escape(done), icon=":material/check_circle:")
+    if offer_reading:
+        st.page_link("views/read.py", label="Read it with its evidence", icon=":material/article:")
 
 with st.form("add", clear_on_submit=False, border=True):
     st.subheader("A new article", anchor=False)
