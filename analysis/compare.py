@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
@@ -350,9 +350,34 @@ def _empty(by: By, note: str, columns: tuple[Column, ...], coverage: Coverage) -
 
 
 def _canonical(reports: Iterable[Report]) -> list[Report]:
-    """Reports in a fixed order (outlet, date, id), each article once."""
-    unique = {report.article.id: report for report in reports}
-    return sorted(unique.values(), key=lambda r: (r.article.outlet, r.article.date, r.article.id))
+    """Reports in a fixed order (outlet, date, id, then the rest), each article once.
+
+    Two different articles with one id (`story.txt` from two folders, one text under two
+    outlets) are both kept, the later in that order renamed `id-2`, `id-3`, …, so the
+    result never depends on the order the reports came in.
+    """
+    unique = {_identity(report): report for report in reports}
+    ordered = [unique[key] for key in sorted(unique)]
+    taken = {report.article.id for report in ordered}
+    used: set[str] = set()
+    result = []
+    for report in ordered:
+        article_id, number = report.article.id, 1
+        while article_id in used:
+            number += 1
+            article_id = f"{report.article.id}-{number}"
+            if article_id in taken:
+                article_id = report.article.id  # another article's own id: try the next
+        used.add(article_id)
+        if article_id != report.article.id:
+            report = replace(report, article=replace(report.article, id=article_id))
+        result.append(report)
+    return result
+
+
+def _identity(report: Report) -> tuple[str, ...]:
+    article = report.article
+    return (article.outlet, article.date, article.id, article.title, article.file, article.text)
 
 
 def too_few(reports: Sequence[Report], columns: Sequence[Column], by: By) -> str:
@@ -1007,9 +1032,10 @@ def log_odds_z(
     scores = {}
     for term, a in alpha.items():
         y_own, y_others = own[term], others[term]
-        delta = math.log((y_own + a) / (n_own + alpha0 - y_own - a)) - math.log(
-            (y_others + a) / (n_others + alpha0 - y_others - a)
-        )
+        rest_own, rest_others = n_own + alpha0 - y_own - a, n_others + alpha0 - y_others - a
+        if rest_own <= 0 or rest_others <= 0:
+            continue  # the only word in the vocabulary: no other words to set odds against
+        delta = math.log((y_own + a) / rest_own) - math.log((y_others + a) / rest_others)
         variance = 1 / (y_own + a) + 1 / (y_others + a)
         scores[term] = (delta, delta / math.sqrt(variance))
     return scores
