@@ -83,16 +83,21 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._migrate()
-        except (sqlite3.DatabaseError, OSError) as error:
+        except OSError as error:
             raise StoreError(f"{self.path}: cannot open the store ({error})") from None
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        with closing(
-            sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        ) as db:
-            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            yield db
+        """A short connection; a database error (disk full, locked too long, a damaged
+        file) becomes a StoreError naming the file, after any transaction rolled back."""
+        try:
+            with closing(
+                sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            ) as db:
+                db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                yield db
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: {error}; nothing was changed") from error
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -102,7 +107,8 @@ class Store:
             try:
                 yield db
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:  # SQLite has already rolled back after some errors
+                    db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
 

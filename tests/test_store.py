@@ -1,5 +1,6 @@
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -111,27 +112,152 @@ def test_reports_of_another_analyzer_version_are_not_served(store):
     assert store.cached_report(article, POLICY) is None
 
 
+# Writers run as separate Python processes (not multiprocessing: a spawned child re-runs
+# whatever `__main__` is, which other tests may have replaced).
 WRITER = """
-import sys
-from analysis import make_article
+import sys, time
+from analysis.corpus import Article
 from analysis.store import Store
 
 path, writer, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 store = Store(path)
+print("ready", flush=True)
 for number in range(count):
-    store.add(make_article(f"Article {number} from {writer}.", id=f"{writer}-{number}"))
+    store.add(Article(text=f"Article {number} from {writer}.", id=f"{writer}-{number}"))
+    print(number, flush=True)
 """
+# Blocks inside an add's transaction, after the row is written and before the commit.
+STALLED_ADD = """
+import sys, time
+from analysis.corpus import Article
+from analysis.store import Store
+
+class Stall(str):
+    def __conform__(self, protocol):
+        print("inside the transaction", flush=True)
+        time.sleep(600)
+
+Store(sys.argv[1]).add(Article(text="Never committed.", id="lost", outlet=Stall("x")))
+"""
+# Caches three reports in one transaction and blocks after the first two rows are written.
+STALLED_BATCH = """
+import sys, time
+from analysis.store import Store
+
+class StallOnThirdRow(str):
+    rows = 0
+
+    def __conform__(self, protocol):
+        StallOnThirdRow.rows += 1
+        if StallOnThirdRow.rows == 3:
+            print("two rows written", flush=True)
+            time.sleep(600)
+        return str(self)
+
+reports = [{"text": f"Report {n}.", "title": ""} for n in range(3)]
+Store(sys.argv[1]).save_reports(reports, StallOnThirdRow("codebook"))
+"""
+# Runs the real migrations, then blocks before their transaction commits.
+STALLED_MIGRATION = """
+import sys, time
+import analysis.store as store
+
+def stall(db):
+    print("migrating", flush=True)
+    time.sleep(600)
+
+store.MIGRATIONS = (*store.MIGRATIONS, stall)
+store.SCHEMA_VERSION = len(store.MIGRATIONS)
+store.Store(sys.argv[1])
+"""
+
+
+def python(code: str, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args], env=env, stdout=subprocess.PIPE, text=True
+    )
+
+
+def kill_when(process: subprocess.Popen, line: str) -> None:
+    """SIGKILL `process` as soon as it prints `line` (no clean-up runs: a power cut)."""
+    try:
+        for output in process.stdout:
+            if output.strip() == line:
+                break
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(30)
+        process.stdout.close()
+
+
+def integrity(path: Path) -> str:
+    with sqlite3.connect(path) as db:
+        return db.execute("PRAGMA integrity_check").fetchone()[0]
 
 
 def test_concurrent_writers_in_two_processes_keep_all_their_articles(tmp_path):
     path = str(tmp_path / "store.sqlite3")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, path, name, "40"], env=env) for name in "ab"
-    ]
-    assert [process.wait(60) for process in writers] == [0, 0]
+    writers = [python(WRITER, path, name, "40") for name in "ab"]
+    for process in writers:
+        process.communicate(timeout=300)
+        assert process.returncode == 0
     ids = {article.id for article in Store(path).articles()}
     assert ids == {f"{name}-{n}" for name in "ab" for n in range(40)}
+
+
+def test_a_process_killed_inside_an_add_leaves_the_store_consistent_and_unlocked(tmp_path):
+    path = tmp_path / "store.sqlite3"
+    store = Store(path)
+    kept = store.add(make_article(TEXT, outlet="A"))
+    kill_when(python(STALLED_ADD, str(path)), "inside the transaction")
+    assert integrity(path) == "ok"
+    assert [a.id for a in Store(path).articles()] == [kept]
+    assert store.add(make_article(TEXT, outlet="B")) != kept  # the dead writer's lock is gone
+
+
+def test_a_batch_killed_halfway_is_all_or_nothing(tmp_path):
+    path = tmp_path / "store.sqlite3"
+    Store(path)
+    kill_when(python(STALLED_BATCH, str(path)), "two rows written")
+    assert integrity(path) == "ok"
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT COUNT(*) FROM reports").fetchone() == (0,)
+
+
+def test_a_writer_killed_at_any_moment_loses_only_the_add_in_flight(tmp_path):
+    path = tmp_path / "store.sqlite3"
+    Store(path)
+    kill_when(python(WRITER, str(path), "w", "10000"), "25")
+    articles = Store(path).articles()
+    assert integrity(path) == "ok"
+    assert len(articles) >= 26  # every add it reported as done
+    assert [a.id for a in articles] == [f"w-{n}" for n in range(len(articles))]
+    assert all(a.text == f"Article {n} from w." for n, a in enumerate(articles))
+
+
+def test_a_migration_killed_halfway_leaves_the_old_store_to_migrate_again(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(V1_SCHEMA)
+    kill_when(python(STALLED_MIGRATION, str(path)), "migrating")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version FROM schema_version").fetchone() == (1,)
+    assert integrity(path) == "ok"
+    store = Store(path)
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.get("old-1").note == "added by hand"
+
+
+def test_a_write_the_disk_refuses_is_a_store_error_and_changes_nothing(store):
+    class DiskFull(str):
+        def __conform__(self, protocol):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    kept = store.add(make_article(TEXT, outlet="A"))
+    with pytest.raises(StoreError, match=r"store\.sqlite3: database or disk is full"):
+        store.add(replace(make_article(TEXT), outlet=DiskFull("B")))
+    assert [a.id for a in store.articles()] == [kept]
 
 
 def test_concurrent_threads_adding_the_same_id_get_distinct_ids(tmp_path):
