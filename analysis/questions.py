@@ -260,7 +260,8 @@ def left_out(context: _Context, template: dict) -> list[Question]:
         return []
     coverage = context.comparison.coverage
     omitted = {fact_id for entry in coverage.omitted for fact_id in entry.facts}
-    candidates = [fact for fact in coverage.facts if fact.id in omitted]
+    # "Most outlets report it" needs at least two outlets reporting it.
+    candidates = [fact for fact in coverage.facts if fact.id in omitted and len(fact.columns) > 1]
     if not candidates:
         return []
     fact = candidates[0]  # facts come sorted by how many outlets report them

@@ -342,6 +342,14 @@ def test_evidence_highlights_the_words_that_drove_the_answer(crafted_lesson):
     assert words & {"terrible", "humiliating", "sad", "ugly", "stupid", "outrageous"}
 
 
+def test_with_two_outlets_nothing_is_left_out_by_most():
+    reports = [
+        analyze(_article("First Daily", [SIGNED, TALKS], "first")),
+        analyze(_article("Second Daily", [TALKS, MONEY], "second")),
+    ]
+    assert "left_out" not in {question.kind for question in build_lesson(reports).questions}
+
+
 def test_one_article_gives_no_comparison_questions(crafted_reports):
     assert build_lesson(crafted_reports[:1]).questions == ()
 
