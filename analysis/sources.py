@@ -24,6 +24,7 @@ from typing import Literal
 
 from .actors import Mention, gazetteer
 from .speakers import (
+    PRONOUNS,
     Description,
     ReportingVerb,
     SpeakerType,
@@ -691,7 +692,12 @@ def _sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
         ),
         None,
     )
-    candidates = [] if index < len(tokens) and is_boundary(tokens[index].text) else [index]
+    opens_with_lead_in = (
+        index < len(tokens)
+        and is_boundary(tokens[index].text)
+        and tokens[index].lower not in PRONOUNS
+    )
+    candidates = [] if opens_with_lead_in else [index]
     candidates += [comma + 1] if comma is not None else []
     for start in candidates:
         end = phrase_after(tokens, start)
