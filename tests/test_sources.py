@@ -4,6 +4,7 @@ on sentences written for these tests (none from the seeds)."""
 import pytest
 
 from analysis.actors import find_mentions
+from analysis.evaluate import evaluate
 from analysis.sources import Sources, analyze_sources
 from analysis.text import segment
 
@@ -334,3 +335,21 @@ def test_source_mix_counts_types_countries_and_unheard_countries():
     assert mix.named == 1 and mix.named_share == pytest.approx(1 / 3)
     assert 0 < mix.quoted_word_share < 1
     assert mix.verbs == {"say": 3}
+
+
+# --- accuracy on the hand-annotated seeds -------------------------------------------------
+
+
+def test_accuracy_on_the_seed_gold_meets_the_targets():
+    """Targets of issue 3 on the seeds (tests/gold/quotes.toml, docs/annotating-quotes.md)."""
+    result = evaluate("tests/gold/quotes.toml")["quote"]
+    assert result.detection_of("direct+partial").f1 >= 0.95
+    assert result.detection_of("indirect").f1 >= 0.85
+    assert result.agreement_of("speaker").accuracy >= 0.95
+
+
+def test_accuracy_on_articles_in_other_outlets_styles_is_measured():
+    """Held-out articles (tests/data/quotes/): a floor that catches a collapse, not a target."""
+    result = evaluate("tests/gold/quotes_outlets.toml")["quote"]
+    assert result.detection_of("all").f1 >= 0.8
+    assert result.detection_of("all").precision >= 0.9
