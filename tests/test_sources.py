@@ -4,7 +4,7 @@ on sentences written for these tests (none from the seeds)."""
 import pytest
 
 from analysis.actors import find_mentions
-from analysis.evaluate import evaluate
+from analysis.evaluate import GOLD, evaluate
 from analysis.sources import Sources, analyze_sources
 from analysis.text import segment
 
@@ -340,9 +340,13 @@ def test_source_mix_counts_types_countries_and_unheard_countries():
 # --- accuracy on the hand-annotated seeds -------------------------------------------------
 
 
+def quote_evaluation(name: str):
+    return next(r for r in evaluate([GOLD / name]) if r.section == "quote")
+
+
 def test_accuracy_on_the_seed_gold_meets_the_targets():
     """Targets of issue 3 on the seeds (tests/gold/quotes.toml, docs/annotating-quotes.md)."""
-    result = evaluate("tests/gold/quotes.toml")["quote"]
+    result = quote_evaluation("quotes.toml")
     assert result.detection_of("direct+partial").f1 >= 0.95
     assert result.detection_of("indirect").f1 >= 0.85
     assert result.agreement_of("speaker").accuracy >= 0.95
@@ -350,6 +354,6 @@ def test_accuracy_on_the_seed_gold_meets_the_targets():
 
 def test_accuracy_on_articles_in_other_outlets_styles_is_measured():
     """Held-out articles (tests/data/quotes/): a floor that catches a collapse, not a target."""
-    result = evaluate("tests/gold/quotes_outlets.toml")["quote"]
+    result = quote_evaluation("quotes_outlets.toml")
     assert result.detection_of("all").f1 >= 0.8
     assert result.detection_of("all").precision >= 0.9
