@@ -89,8 +89,10 @@ def test_source_cards_and_handout_views(app_url, page):
     page.goto(f"{app_url}/classroom")
     page.get_by_role("button", name="Reveal").wait_for(timeout=STEP_TIMEOUT)
     page.get_by_role("radio", name="Source cards").click()
-    page.locator(".cm-card").first.wait_for(timeout=STEP_TIMEOUT)
-    assert page.locator(".cm-card").count() >= 5
+    # The cards render one after another: wait for five rather than count the first.
+    page.wait_for_function(
+        "document.querySelectorAll('.cm-card').length >= 5", timeout=STEP_TIMEOUT
+    )
     _shot(page, "10-source-cards")
     page.get_by_role("radio", name="Handout").click()
     with page.expect_download(timeout=STEP_TIMEOUT) as download:
