@@ -35,9 +35,11 @@ from .speakers import (
     describes_speaker,
     is_boundary,
     is_determiner,
+    is_personal_name,
     phrase_after,
     phrase_before,
     reporting_verbs,
+    roles,
     tokenize,
     words,
 )
@@ -50,10 +52,10 @@ MARKED_KINDS: tuple[QuoteKind, ...] = ("direct", "continuation", "partial")
 SPEAKER_TYPES: tuple[SpeakerType, ...] = ("official", "legislator", "expert", "media", "other")
 
 MASK = "▮"
-# A quoted fragment of one word inside the author's sentence is a scare quote or a term
-# (`the “Quad”`) unless a naming verb sits right before it (`what she called “historic”`).
+# A quoted fragment of one word is a scare quote or a term (`the “Quad”`) unless a reporting
+# verb before it in its sentence gives it a speaker (`Raytheon said it was “honored”`); a
+# cue after the statement (`…, she said`) is too loose a tie for one word.
 MIN_PARTIAL_WORDS = 2
-NAMING_VERB_DISTANCE = 4
 # Tokens allowed between a reporting verb and the colon or comma that opens a quote
 # (`told reporters at a briefing on Thursday:`), and between a verb and its `that`.
 MAX_OBJECT_TOKENS = 10
@@ -62,10 +64,16 @@ MAX_OBJECT_TOKENS = 10
 MAX_CLAUSE_SUBJECT_TOKENS = 8
 # A lead-in before a sentence's subject (`During the trip, Sen. X …`) is at most this long.
 MAX_LEAD_IN_TOKENS = 12
+# A dateline (`NEW DELHI:`, `Islamabad, Pakistan –`) has at most this many tokens.
+MAX_DATELINE_TOKENS = 5
+DATELINE_MARKS = ("—", "–", ":", "-")
 # Pronouns refer back to a speaker quoted at most this many sentences earlier.
 PRONOUN_REACH = 6
 
 PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being", "get", "got"})
+ADVERBIAL_PREPOSITIONS = frozenset({"on", "in", "at", "during", "last", "this", "after"})
+# Words of an adverbial after a verb (`at the weekly press briefing`) before `that`.
+MAX_ADVERBIAL_WORDS = 4
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "brief", "remind", "warn", "urge", "ask"})
 WH_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
 CONJUNCTIONS = frozenset({"and", "but", "or", "while"})
@@ -221,7 +229,7 @@ def analyze_sources(document: Document, mentions: Sequence[Mention] = ()) -> Sou
     )
     found = _marked_quotes(context)
     found += _indirect_quotes(context, found)
-    found.sort(key=lambda f: f.start)
+    found = _attach_continuations(sorted(found, key=lambda f: f.start), context)
     speaker_list = _speakers(_resolve_speakers(found, context), found)
     quotes = tuple(_quote(f, document, speaker_list) for f in found)
     unsourced = _unsourced(context)
@@ -262,11 +270,7 @@ def _marked_quotes(context: _Context) -> list[_Found]:
                 _add_chain(cue, before, after, context)
                 found.append(_Found("direct", quotation.start, quotation.end, sentence, cue))
                 continue
-            previous = _continued_quote(found, quotation.start, context)
-            if previous is not None:
-                found.append(
-                    _Found("continuation", quotation.start, quotation.end, sentence, None, previous)
-                )
+            found.append(_Found("continuation", quotation.start, quotation.end, sentence, None))
             continue
         cue = cue or _fragment_cue(context, sentence, quotation.start, text)
         if cue:
@@ -312,17 +316,22 @@ def _is_sentential(text: str, before: list[Token], after: list[Token]) -> bool:
     return opens and closes
 
 
-def _continued_quote(found: list[_Found], start: int, context: _Context) -> _Found | None:
-    """The direct quote this uncued quote continues: one that ended in the sentence before
-    (or the same one: `“…,” the official said. “…”`)."""
-    if not found:
-        return None
-    previous = found[-1]
-    if previous.kind not in ("direct", "continuation"):
-        return None
-    sentence = context.document.sentence_at(start)
-    previous_end = context.document.sentence_at(max(previous.start, previous.end))
-    return previous if sentence - previous_end <= 1 else None
+def _attach_continuations(found: list[_Found], context: _Context) -> list[_Found]:
+    """Give each uncued quote the quote it continues: the one just before it, ending in the
+    same or the previous sentence (`“…,” the official said. “…”`, `X said the talks
+    failed. “We tried.”`). An uncued quote with none is not counted."""
+    kept: list[_Found] = []
+    for item in found:
+        if item.kind == "continuation":
+            previous = kept[-1] if kept else None
+            if previous is None:
+                continue
+            previous_end = context.document.sentence_at(max(previous.start, previous.end - 1))
+            if item.sentence - previous_end > 1:
+                continue
+            item.follows = previous
+        kept.append(item)
+    return kept
 
 
 # --- constructions around a quotation ----------------------------------------------------
@@ -345,6 +354,9 @@ def _cue_after_quote(after: list[Token], context: _Context) -> _Cue | None:
             apposition = _join(after, span[0], span[1])
             next_index = span[1] + 2
     next_index = _skip_auxiliaries(after, next_index)
+    quoted = _quoted_as_saying(after, index, end, next_index)
+    if quoted:
+        return quoted
     verb = _verb_at(after, next_index)
     if not verb:
         return None
@@ -361,6 +373,34 @@ def _cue_after_quote(after: list[Token], context: _Context) -> _Cue | None:
         "cue_after_quote",
         verb_at=after[next_index].start,
     )
+
+
+def _quoted_as_saying(tokens: list[Token], start: int, end: int, verb: int) -> _Cue | None:
+    """`TASS quoted Lavrov as saying …`, `the statement quoted the army chief as saying`:
+    the speaker is the one quoted; an outlet that quoted them is the chain."""
+    if verb >= len(tokens) or tokens[verb].lower != "quoted":
+        return None
+    speaker_end = phrase_after(tokens, verb + 1)
+    if speaker_end is None or [t.lower for t in tokens[speaker_end + 1 : speaker_end + 3]] != [
+        "as",
+        "saying",
+    ]:
+        return None
+    speaker = describe(_join(tokens, verb + 1, speaker_end))
+    if not _is_speaker(speaker):
+        return None
+    cue = _Cue(
+        speaker,
+        tokens[verb + 1].start,
+        reporting_verbs()["saying"],
+        "quoted as saying",
+        "quoted_as_saying",
+        verb_at=tokens[verb].start,
+    )
+    carrier = describe(_join(tokens, start, end))
+    if carrier is not None and carrier.speaker_type == "media":
+        cue.chain.append(carrier)
+    return cue
 
 
 def _inverted_speaker(
@@ -421,8 +461,6 @@ def _fragment_cue(context: _Context, sentence: int, start: int, text: str) -> _C
         verb = _verb_at(tokens, index)
         if not verb or verb[0].complement == "quote":
             continue
-        if count_words(text) < MIN_PARTIAL_WORDS and position - index > NAMING_VERB_DISTANCE:
-            return None
         cue = _clause_speaker(tokens, index, verb, "reported_clause")
         if cue:
             return cue
@@ -589,7 +627,7 @@ def _subject_cue(
     the verb, with an apposition between commas."""
     if _is_passive(tokens, index, verb[0]):
         return None
-    end = _skip_auxiliaries_left(tokens, index - 1, floor)
+    end = _skip_parenthesis(tokens, _skip_auxiliaries_left(tokens, index - 1, floor), floor)
     apposition = ""
     if end >= floor and tokens[end].text == ",":
         opening = next(
@@ -598,7 +636,7 @@ def _subject_cue(
         if opening is None:
             return None
         apposition = _join(tokens, opening + 1, end - 1)
-        if not describes_speaker(apposition):
+        if not describes_speaker(apposition) and not is_personal_name(apposition):
             return None
         end = opening - 1
     if end < floor:
@@ -609,7 +647,10 @@ def _subject_cue(
     if apposition and start > floor and tokens[start - 1].text == ",":
         return None  # `X, Y, Z said` is a list, not an apposition
     anonymity = _anonymity_after(tokens, index + verb[1])
-    description = describe(_join(tokens, start, end), apposition + anonymity)
+    phrase = _join(tokens, start, end)
+    if is_personal_name(apposition) and not is_personal_name(phrase):
+        phrase, apposition = apposition, phrase  # `The MEA spokesperson, Arindam Sen, said`
+    description = describe(phrase, apposition + anonymity)
     if not _is_speaker(description):
         return None
     return _Cue(
@@ -620,6 +661,14 @@ def _subject_cue(
         rule,
         verb_at=tokens[index].start,
     )
+
+
+def _skip_parenthesis(tokens: list[Token], end: int, floor: int) -> int:
+    """Past an acronym in brackets before the verb: `the Inter-Services Public Relations
+    (ISPR) said`."""
+    if end - 2 >= floor and tokens[end].text == ")" and tokens[end - 2].text == "(":
+        return end - 3
+    return end
 
 
 def _anonymity_after(tokens: list[Token], index: int) -> str:
@@ -645,9 +694,6 @@ def _clause_speaker(
         if before >= 0 and tokens[before].lower in CONJUNCTIONS:
             return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
         return None
-    if cue.speaker.form == "pronoun":
-        subject = _sentence_subject(tokens)
-        cue.antecedent = subject[0] if subject and subject[1] < cue.at else None
     return cue
 
 
@@ -678,8 +724,8 @@ def _sentence_subject_cue(
 
 def _sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
     """The subject of a sentence when it can be a speaker, past a conjunction and a short
-    lead-in (`But`, `During the trip,`, `In recent weeks,`)."""
-    index = 0
+    lead-in (`But`, `During the trip,`, `In recent weeks,`) or a dateline."""
+    index = _dateline_end(tokens)
     while index < len(tokens) and tokens[index].lower in LEAD_IN_STARTS:
         index += 1
     if index < len(tokens) and tokens[index].text == ",":
@@ -711,6 +757,17 @@ def _sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
         if _is_speaker(description):
             return description, tokens[start].start
     return None
+
+
+def _dateline_end(tokens: list[Token]) -> int:
+    """Where a sentence starts after a dateline (`WASHINGTON —`, `NEW DELHI:`, `Islamabad,
+    Pakistan –`): capitalised words and commas, then a dash or colon; 0 if none."""
+    for index, token in enumerate(tokens[: MAX_DATELINE_TOKENS + 1]):
+        if token.text in DATELINE_MARKS and index > 0:
+            return index + 1
+        if not (token.capitalized or token.text == ","):
+            return 0
+    return 0
 
 
 def _is_speaker(description: Description | None) -> bool:
@@ -797,13 +854,14 @@ def _according_indirect(tokens: list[Token]) -> tuple[_Cue, int, int] | None:
         return (cue, tokens[comma + 1].start, tokens[end - 1].end) if end > comma + 1 else None
     if tokens[first - 1].text != "," or first < 2:
         return None
-    return cue, tokens[0].start, tokens[first - 2].end
+    return cue, tokens[_dateline_end(tokens)].start, tokens[first - 2].end
 
 
 def _clause_start(tokens: list[Token], comma: int) -> int | None:
-    """The start of the statement a trailing cue reports: the sentence's start, past an
-    `according to` or a lead-in that is itself a quote."""
-    return 0 if comma > 0 else None
+    """The start of the statement a trailing cue reports: the sentence's start, past a
+    dateline."""
+    start = _dateline_end(tokens)
+    return start if comma > start else None
 
 
 def _clause_indirect(
@@ -823,29 +881,45 @@ def _clause_indirect(
 
 
 def _skip_addressee(tokens: list[Token], index: int, verb: ReportingVerb) -> int:
-    """Past `reporters`, `Foreign Policy`, `an audience at X`, `on Thursday` after a verb."""
-    if index < len(tokens) and verb.lemma in ADDRESSEE_VERBS | {"say", "add", "write"}:
+    """Past `reporters`, `Foreign Policy`, `an audience at X`, `on Thursday`, `in a
+    statement` after a verb."""
+    if index < len(tokens) and verb.lemma in ADDRESSEE_VERBS:
         end = phrase_after(tokens, index)
-        if end is not None and verb.lemma in ADDRESSEE_VERBS:
+        if end is not None:
             index = end + 1
-    while index < len(tokens) and tokens[index].lower in (
-        "on",
-        "in",
-        "at",
-        "last",
-        "this",
-        "earlier",
-        "yesterday",
-        "today",
-        "during",
-    ):
-        end = (
-            phrase_after(tokens, index + 1)
-            if tokens[index].lower not in ("yesterday", "today")
-            else index
-        )
-        index = (end if end is not None else index) + 1
+    while index < len(tokens):
+        word = tokens[index].lower
+        if word in _word_set("time_words"):
+            index += 1
+        elif word in ADVERBIAL_PREPOSITIONS and index + 1 < len(tokens):
+            end = _adverbial_object_end(tokens, index + 1)
+            if end is None:
+                break
+            index = end + 1
+        else:
+            break
     return index
+
+
+def _adverbial_object_end(tokens: list[Token], index: int) -> int | None:
+    """`Thursday`, `the weekly briefing`, `a statement`: a name or time word, or a
+    determiner and a few plain words (not `that`, not past punctuation)."""
+    if tokens[index].lower in _word_set("time_words") or tokens[index].capitalized:
+        end = index
+        while end + 1 < len(tokens) and tokens[end + 1].capitalized:
+            end += 1
+        return end
+    if not is_determiner(tokens[index].text):
+        return None
+    end = index
+    while (
+        end + 1 < len(tokens)
+        and end - index < MAX_ADVERBIAL_WORDS
+        and re.match(r"\w", tokens[end + 1].text)
+        and not is_boundary(tokens[end + 1].text)
+    ):
+        end += 1
+    return end if end > index else None
 
 
 def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int | None:
@@ -1023,8 +1097,8 @@ def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
         if item.cue is None:
             continue
         cue = item.cue
-        if cue.speaker.form == "pronoun" and cue.antecedent is None:
-            cue.antecedent = _previous_subject(context, item.sentence)
+        if cue.antecedent is None and (cue.speaker.form == "pronoun" or cue.speaker.definite):
+            cue.antecedent = _antecedent(context, cue)
         item.speaker = _resolve(cue.speaker, cue.antecedent, entities, step, item.sentence, found)
         if item.speaker is None and item.kind != "indirect":
             entities.append(_new_entity(cue.speaker, step))  # "she said", nobody to refer to
@@ -1049,6 +1123,16 @@ def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
     return entities
 
 
+def _antecedent(context: _Context, cue: _Cue) -> Description | None:
+    """What a pronoun or definite description may stand for: the subject of its own
+    sentence when that comes first, else of the sentence before."""
+    sentence = context.document.sentence_at(cue.at)
+    subject = _sentence_subject(context.tokens[sentence])
+    if subject is not None and subject[1] < cue.at:
+        return subject[0]
+    return _previous_subject(context, sentence)
+
+
 def _previous_subject(context: _Context, sentence: int) -> Description | None:
     """The subject of the sentence before, in the same paragraph: `The minister spoke
     calmly. “…,” she said.`"""
@@ -1068,18 +1152,18 @@ def _resolve(
     found: list[_Found],
     create: bool = True,
 ) -> int | None:
+    if antecedent is not None and not _can_be_antecedent(antecedent, entities):
+        antecedent = None
     if description.form == "pronoun":
-        if (
-            antecedent is not None
-            and antecedent.form != "pronoun"
-            and _pronoun_fits(description, antecedent)
-        ):
+        if antecedent is not None and _pronoun_fits(description, antecedent):
             return _resolve(antecedent, None, entities, step, sentence, found)
         match = _pronoun_antecedent(description, entities, found, sentence)
         if match is None:
             return None
     else:
         match = _same_speaker(description, entities)
+        if match is None and antecedent is not None and _names_the_same(description, antecedent):
+            return _resolve(antecedent, None, entities, step, sentence, found)
     if match is not None:
         entity = entities[match]
         entity.last_seen = step
@@ -1089,6 +1173,28 @@ def _resolve(
         return None
     entities.append(_new_entity(description, step))
     return len(entities) - 1
+
+
+def _can_be_antecedent(description: Description, entities: list[_Entity]) -> bool:
+    """A sentence's subject can stand behind a pronoun or `the service` unless it is a
+    lone capitalised word that is no known speaker (`Western sanctions` → `Western`)."""
+    if description.form == "pronoun":
+        return False
+    if description.form == "name" and len(description.name.split()) == 1:
+        return _same_speaker(description, entities) is not None
+    return True
+
+
+def _names_the_same(description: Description, subject: Description) -> bool:
+    """`the service` for the U.S. Army, `the company` for Raytheon: a definite description
+    of an institution refers to the sentence's institutional subject of the same type."""
+    return (
+        description.definite
+        and description.form == "institution"
+        and subject.form == "institution"
+        and subject.text != description.text
+        and description.speaker_type in (subject.speaker_type, "other")
+    )
 
 
 def _pronoun_fits(pronoun: Description, antecedent: Description) -> bool:
@@ -1136,6 +1242,14 @@ def _refers_to(description: Description, entity: _Entity) -> bool:
         return known.form == "institution" and (
             description.organization.lower() == known.organization.lower()
             or (description.head == known.head and description.speaker_type == known.speaker_type)
+        )
+    if description.form == "role" and known.form == "name":
+        # `the official`, `the expert`: a speaker named earlier with that type of role
+        return (
+            description.definite
+            and not description.plural
+            and entity.speaker_type == roles().get(description.head, ("", False))[0]
+            and description.modifiers <= known.modifiers | _nationality_words(known)
         )
     if description.form == "role":
         if (

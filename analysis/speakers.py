@@ -24,20 +24,29 @@ Form = Literal["name", "role", "institution", "pronoun"]
 MAX_NAME_TOKENS = 4
 MAX_MODIFIERS = 6
 MAX_APPOSITION_TOKENS = 30
-MAX_POST_MODIFIER_TOKENS = 7
+MAX_POST_MODIFIER_TOKENS = 9
+MAX_OBJECT_WORDS = 4
 PRONOUNS = {"he": False, "she": False, "they": True, "it": False}
 # Role types that say more about a speaker than the organization they work for: a senator
 # from a party is a legislator, a columnist at a think tank's magazine is media.
 DEFINING_ROLE_TYPES = ("legislator", "media")
 
-TOKEN = re.compile(
-    r"▮+"  # a masked quotation
-    r"|(?:[A-Z]\.){2,}(?:-[\w’']+)*"  # U.S., U.S.-India
-    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Lt|Col|Adm|Maj|Gov|Amb|Prof|Pres|St|Jr|Sr|Ret|Corp|Inc)\."
-    r"|\w(?:[\w’'\-.&]*\w)?"
-    r"|[^\w\s]"
-)
 NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "al", "bin", "ibn", "van", "von"})
+
+
+@cache
+def _token_pattern() -> re.Pattern:
+    """Words, with the periods of initialisms and title abbreviations kept (`U.S.`,
+    `Brig.`, `Sen.`: the sentence splitter's list of abbreviations that never end a
+    sentence), masked quotations as one token, and punctuation marks one by one."""
+    titles = sorted(load_toml("abbreviations.toml")["never_final"], key=len, reverse=True)
+    return re.compile(
+        r"▮+"
+        r"|(?:[A-Z]\.){2,}(?:-[\w’']+)*"
+        rf"|(?<![\w.])(?:{'|'.join(re.escape(t) for t in titles if t[:1].isupper())})\.(?=\s)"
+        r"|\w(?:[\w’'\-.&]*\w)?"
+        r"|[^\w\s]"
+    )
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,9 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens of text[start:end], with offsets into `text`."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    return [
+        Token(m.group(), m.start(), m.end()) for m in _token_pattern().finditer(text, start, end)
+    ]
 
 
 @dataclass(frozen=True)
@@ -262,12 +273,12 @@ def is_boundary(token: str) -> bool:
 
 
 def is_title_word(token: str) -> bool:
+    """Words of a title before a name: `Defense Secretary`, `Brig. Gen.`, `analyst`,
+    `Russian`, `retired`."""
     return (
-        token in _word_set("title_words")
-        or token.lower() in _word_set("title_words")
-        or (token.lower() in roles() and token[:1].isupper())
-        or nationalities().get(token, ("", ""))[1] == "adjective"
-        or token in ("US", "U.S.", "UN", "U.N.", "EU")
+        token.lower() in _word_set("title_words")
+        or token.lower() in roles()
+        or nationalities().get(token, ("", ""))[1] in ("adjective", "name")
     )
 
 
@@ -309,24 +320,35 @@ def phrase_before(tokens: list[Token], end: int, floor: int = 0) -> int | None:
         return None
     if tokens[end].lower in PRONOUNS:
         return end
+    starts = [_name_run_start(tokens, end, floor)]
     for start in range(end, max(floor, end - MAX_POST_MODIFIER_TOKENS) - 1, -1):
         head = role_at_end(tokens, start - 1) if start - 1 >= floor else None
         if head is not None and _post_modifier_end(tokens, start) == end:
-            return _description_start(tokens, head, floor)
+            starts.append(_description_start(tokens, head, floor))
     if role_at_end(tokens, end) is not None:
-        return _description_start(tokens, role_at_end(tokens, end), floor)
+        starts.append(_description_start(tokens, role_at_end(tokens, end), floor))
+    starts = [start for start in starts if start is not None]
+    return min(starts) if starts else None
+
+
+def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
+    """Start of the capitalised run, with its titles, that ends at `end`."""
     if not _is_name_token(tokens[end]):
         return None
     start = end
     while start - 1 >= floor:
         previous = tokens[start - 1]
-        connects = previous.lower in NAME_CONNECTORS and start - 2 >= floor
-        if (
-            _is_name_token(previous)
-            or previous.lower in roles()
-            or (connects and tokens[start - 2].capitalized)
-        ):
+        if is_boundary(previous.text) or previous.lower in _word_set("time_words"):
+            break
+        if _is_name_token(previous) or is_title_word(previous.text):
             start -= 1
+            continue
+        # `of the` in `Director of the Federal Service`: connectors between capitals
+        gap = start - 1
+        while gap >= floor and tokens[gap].lower in NAME_CONNECTORS and start - gap <= 2:
+            gap -= 1
+        if gap < start - 1 and gap >= floor and tokens[gap].capitalized:
+            start = gap
         else:
             break
     while tokens[start].lower in NAME_CONNECTORS and start < end:
@@ -366,15 +388,35 @@ def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
             return end if end - start < MAX_POST_MODIFIER_TOKENS else None
         if tokens[index].lower in _word_set("institutions") or tokens[index].lower in roles():
             return index
-        if _is_name_token(tokens[index]):
-            end = index
-            while end + 1 < len(tokens) and (
-                _is_name_token(tokens[end + 1]) or _connects_names(tokens, end + 1, end)
-            ):
-                end += 1
-            return end
-        return None
+        return _object_name_end(tokens, index)
     return None
+
+
+def _object_name_end(tokens: list[Token], index: int) -> int | None:
+    """The end of a named object after a preposition: `the Foreign Office`, `the border
+    town of Narowal`, `the University of London` (up to three lower-case words, then a
+    capitalised name)."""
+    for _ in range(MAX_OBJECT_WORDS):
+        if index >= len(tokens) or _is_name_token(tokens[index]):
+            break
+        token = tokens[index]
+        if not re.match(r"\w", token.text) or (is_boundary(token.text) and token.lower != "of"):
+            return None
+        index += (
+            2
+            if token.lower == "of" and index + 1 < len(tokens) and tokens[index + 1].lower == "the"
+            else 1
+        )
+    if index >= len(tokens) or not _is_name_token(tokens[index]):
+        return None
+    end = index
+    while end + 1 < len(tokens) and (
+        _is_name_token(tokens[end + 1]) or _connects_names(tokens, end + 1, end)
+    ):
+        end += 1
+    while tokens[end].lower in NAME_CONNECTORS:
+        end -= 1
+    return end
 
 
 def _description_start(tokens: list[Token], head_start: int, floor: int) -> int:
@@ -415,17 +457,27 @@ def phrase_after(tokens: list[Token], start: int) -> int | None:
             break
         if is_role or _is_name_token(token):
             end = index
-        elif end is not None and _connects_names(tokens, index, end):
+        elif end is not None and (
+            _connects_names(tokens, index, end)
+            or (is_title_word(token.text) and _next_is_name(tokens, index))
+        ):
             pass
-        elif end is not None and role_at_end(tokens, end) is not None:
+        elif end is not None and (
+            role_at_end(tokens, end) is not None or _is_name_token(tokens[end])
+        ):
             qualifier = _post_modifier_end(tokens, index)
-            return qualifier if qualifier is not None else end
+            if qualifier is not None or not _role_ahead(tokens, index):
+                return qualifier if qualifier is not None else end
         elif (is_boundary(token.text) and token.lower not in ("and", "or")) or (
             end is not None and not _role_ahead(tokens, index)
         ):
             break
         index += 1
     return end
+
+
+def _next_is_name(tokens: list[Token], index: int) -> bool:
+    return index + 1 < len(tokens) and _is_name_token(tokens[index + 1])
 
 
 def _role_ahead(tokens: list[Token], index: int) -> bool:
@@ -467,11 +519,26 @@ def apposition_after(tokens: list[Token], comma: int, stop: int) -> tuple[int, i
     return (comma + 1, close - 1) if describes_speaker(words_) else None
 
 
+def is_personal_name(text: str) -> bool:
+    """`Arindam Sen`, `V K Malhotra`: two to four capitalised words, none of them a title,
+    an organization or a country."""
+    tokens = tokenize(text)
+    return (
+        2 <= len(tokens) <= MAX_NAME_TOKENS
+        and all(_is_name_token(t) for t in tokens)
+        and not any(is_title_word(t.text) for t in tokens[:-1])
+        and not find_organization(text)
+        and not any(t.text in nationalities() for t in tokens)
+    )
+
+
 def describes_speaker(text: str) -> bool:
-    """Whether an apposition says who a speaker is (role, organization, anonymity)."""
+    """Whether an apposition says who a speaker is (role, organization, anonymity, or a
+    relative clause: `, who oversees the Army's modernization,`)."""
     tokens = tokenize(text)
     return bool(
-        anonymity_pattern().search(text)
+        (tokens and tokens[0].lower in ("who", "whose"))
+        or anonymity_pattern().search(text)
         or find_organization(text)
         or any(role_at_end(tokens, i) is not None for i in range(len(tokens)))
     )
@@ -496,6 +563,9 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
     body = tokens[1:] if determiner else tokens
     if not body or _is_vague_group(phrase):
         return None
+    qualifier = _name_qualifier(phrase)
+    if qualifier:  # `Rubina Khalid of the Pakistan Peoples Party`
+        return describe(phrase[:qualifier], f"{phrase[qualifier:]} , {apposition}")
     owner = _possessor(body[0].text)
     if owner and len(body) > 1:  # Pakistan's Foreign Office, Russia's defence minister
         body = body[1:]
@@ -506,12 +576,22 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
     if institution:
         return institution
     if _is_name_token(body[-1]) and all(
-        _is_name_token(t) or t.lower in NAME_CONNECTORS or t.lower in roles() for t in body
+        _is_name_token(t) or t.lower in NAME_CONNECTORS or is_title_word(t.text) for t in body
     ):
         named = _named_person(phrase, body, determiner, apposition, anonymous)
         if named:
             return named
     return _role_description(phrase, body, determiner, apposition, anonymous)
+
+
+def _name_qualifier(phrase: str) -> int | None:
+    """Where `of the X Party` starts after a personal name (not after a title:
+    `Secretary of State Mike Pompeo` is one title and name)."""
+    for match in re.finditer(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?=[A-Z])", phrase):
+        before = tokenize(phrase[: match.start()])
+        if before and _is_name_token(before[-1]) and not is_title_word(before[-1].text):
+            return match.start()
+    return None
 
 
 def _possessor(token: str) -> str:
@@ -576,14 +656,21 @@ def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Des
 def _named_person(
     phrase: str, body: list[Token], determiner: str, apposition: str, anonymous: bool
 ) -> Description | None:
-    """`Randall Schriver`, `US Defense Secretary Jim Mattis`, `Kremlin spokesman Dmitry Peskov`."""
-    split = len(body)
+    """`Randall Schriver`, `US Defense Secretary Jim Mattis`, `Kremlin spokesman Dmitry Peskov`,
+    `Deputy Director of the Federal Service for Military-Technical Cooperation Igor Semyonov`:
+    the name is what follows the last title word or organization."""
+    split = len(body) - 1  # a title never ends the phrase: `Arindam Sen` is no senator
     while (
         split > 0
         and not is_title_word(body[split - 1].text)
         and body[split - 1].lower not in NAME_CONNECTORS
     ):
         split -= 1
+    text = phrase[body[0].start :]
+    found = find_organization(text)
+    if found:
+        org_end = body[0].start + found[2]
+        split = max(split, next((i for i, t in enumerate(body) if t.start >= org_end), len(body)))
     name_tokens = body[split:]
     if not name_tokens or len(name_tokens) > MAX_NAME_TOKENS:
         return None
@@ -591,8 +678,7 @@ def _named_person(
     if find_organization(name) or name in nationalities():
         return None
     title = phrase[body[0].start : name_tokens[0].start].strip() if split else ""
-    context = f"{title} , {apposition}"
-    speaker_type, role, organization, country = _affiliation(title, apposition)
+    speaker_type, role, organization, country = _affiliation(title, apposition, _last_role(title))
     return Description(
         phrase,
         "name",
@@ -603,7 +689,7 @@ def _named_person(
         country=country,
         head=name_tokens[-1].text,
         anonymous=anonymous,
-        modifiers=frozenset(context.lower().split()) - {","},
+        modifiers=frozenset(re.findall(r"[\w.’'-]+", f"{role} {organization}".lower())),
     )
 
 
@@ -690,6 +776,17 @@ def _affiliation(
         speaker_type = org.speaker_type
     country = (org.country if org else "") or find_country(description) or find_country(apposition)
     return speaker_type, role, org.name if org else "", country
+
+
+def _last_role(title: str) -> str:
+    """The head of a title before a name: `secretary` in `US Defense Secretary`, `analyst`
+    in `Military analyst`."""
+    tokens = tokenize(title)
+    for end in range(len(tokens) - 1, -1, -1):
+        start = role_at_end(tokens, end)
+        if start is not None:
+            return " ".join(t.lower for t in tokens[start : end + 1])
+    return ""
 
 
 def _first_role(text: str) -> str:

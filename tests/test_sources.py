@@ -49,6 +49,34 @@ DIRECT = [
         "official",
     ),
     ("“Talks went well,” the ministry said in a statement.", None, "the ministry", "official"),
+    # a long title with an organization before the name
+    (
+        "“Work is on schedule,” Deputy Head of the Federal Space Agency Oleg Ivanov said.",
+        None,
+        "Oleg Ivanov",
+        "official",
+    ),
+    # a relative clause as apposition
+    (
+        "“We are ready,” Col. Amy Park, who leads the brigade, told reporters.",
+        None,
+        "Amy Park",
+        "official",
+    ),
+    # a name with its party after it
+    (
+        "“This must be debated,” Senator Imran Shah of the National Awami Party said.",
+        None,
+        "Imran Shah",
+        "legislator",
+    ),
+    # X quoted Y as saying
+    (
+        "“Nothing has changed,” Interfax quoted the deputy minister as saying.",
+        None,
+        "the deputy minister",
+        "official",
+    ),
     # apposition between the speaker and the verb
     (
         "“We are ready,” Ahmed Khan, a member of the Senate defence committee, told Dawn.",
@@ -98,6 +126,28 @@ def test_quote_over_several_paragraphs_is_one_quote():
     assert quote.speaker == "Asim Tariq"
 
 
+def test_a_quote_right_after_reported_speech_continues_it():
+    text = "The envoy said the talks had failed. “We tried everything.”"
+    quotes = sources(text).quotes
+    assert [q.kind for q in quotes] == ["indirect", "continuation"]
+    assert quotes[1].speaker == "The envoy"
+
+
+def test_definite_description_of_an_institution_is_the_subject():
+    text = "Acme Corporation won the contract to build the radar, the company said on Friday."
+    quote = only_quote(text, "indirect")
+    assert quote.speaker == "Acme Corporation"
+    assert quote.text == "Acme Corporation won the contract to build the radar"
+
+
+@pytest.mark.parametrize("dateline", ["NEW DELHI: ", "WASHINGTON — ", "Kabul, Afghanistan – "])
+def test_datelines_are_not_speakers_or_reported_words(dateline):
+    text = f"{dateline}The talks will resume next week, two officials said."
+    quote = only_quote(text, "indirect")
+    assert quote.text == "The talks will resume next week"
+    assert quote.speaker == "two officials"
+
+
 def test_continuation_takes_the_speaker_of_the_quote_before():
     text = (
         "“The decision is final,” said Li Wei, a foreign ministry spokesman. "
@@ -126,6 +176,17 @@ BACK_REFERENCES = [
     ("“Prices will rise,” said Carla Mendes. “It is inevitable,” she added.", "Carla Mendes"),
     # pronoun whose antecedent is the subject of the sentence before
     ("The minister spoke calmly. “This is a good day,” she said.", "The minister"),
+    # a description in apposition to a name: `The spokesperson, Name, said`
+    (
+        "The ministry's spokesperson, Rahul Verma, said talks were on. “We are hopeful,” Verma "
+        "added.",
+        "Rahul Verma",
+    ),
+    # `the expert` for a speaker named earlier with an expert's title
+    (
+        "Defence analyst Maria Koval told TASS the tests went well. “It works,” the expert said.",
+        "Maria Koval",
+    ),
 ]
 
 
@@ -227,6 +288,16 @@ INDIRECT = [
         "The ministry",
     ),
     ("The general told Al Jazeera the army was ready.", "the army was ready", "The general"),
+    (
+        "The spokesman said at the weekly briefing that no date had been set.",
+        "no date had been set",
+        "The spokesman",
+    ),
+    (
+        "Defence sources said on Monday the trials had ended.",
+        "the trials had ended",
+        "Defence sources",
+    ),
 ]
 
 
@@ -254,6 +325,7 @@ def test_no_indirect_speech(text):
 
 UNSOURCED = [
     ("Putin will reportedly visit Delhi in December.", "reportedly"),
+    ("It is learnt that the file has been cleared.", "It is learnt"),
     ("Critics say the deal is too expensive.", "Critics say"),
     ("Some experts believe sanctions are unlikely.", "Some experts believe"),
     ("Delhi is understood to have rejected the offer.", "is understood"),
