@@ -9,6 +9,9 @@ docs/annotating-quotes.md), and whatever other sections an analyzer registers in
 EVALUATORS. A file may hold any subset of sections; every registered section found is
 scored and printed. Article files or folders given after the gold files (PATH) are used
 instead of the `file` paths, matched by file name.
+
+An evaluator is `fn(section, gold_articles) -> result`, where the result is a frozen
+dataclass with a `to_text()` method (printed) that `as_json` can dump (`--format json`).
 """
 
 import argparse

@@ -150,6 +150,15 @@ class Framing:
     def present(self) -> tuple[str, ...]:
         return tuple(score.frame for score in self.frames if score.present)
 
+    def by_sentence(self) -> dict[int, tuple[str, ...]]:
+        """For each sentence index, the frames it carries (for reading an article line by line)."""
+        carried: dict[int, list[str]] = {}
+        for score in self.frames:
+            for item in score.evidence:
+                if item.carries:
+                    carried.setdefault(item.sentence, []).append(score.frame)
+        return {index: tuple(frames) for index, frames in sorted(carried.items())}
+
     def flat(self) -> dict[str, object]:
         """CSV columns: codebook, dominant and present frames, each frame's numbers, layers."""
         columns: dict[str, object] = {

@@ -449,3 +449,10 @@ def test_readme_reports_the_current_measurement(frame_evaluations, codebook):
         f"{result.baseline_all_present.f1:.2f}",
     ]
     assert cells[5].startswith(f"{result.dominant_correct}/{result.articles}")
+
+
+def test_frames_by_sentence_lists_what_each_sentence_carries():
+    framing = analyze(make_article("Prices rose. The court ruled. Nothing else."), "policy").framing
+    by_sentence = framing.by_sentence()
+    assert "economic" in by_sentence[0] and "legality" in by_sentence[1]
+    assert 2 not in by_sentence
