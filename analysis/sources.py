@@ -62,6 +62,10 @@ MAX_OBJECT_TOKENS = 10
 # A reported clause without `that` must show a finite verb within this many tokens
 # (`officials said India is …`), otherwise it is a noun phrase (`said the deal`).
 MAX_CLAUSE_SUBJECT_TOKENS = 8
+# A description before a name in apposition (`His elderly neighbour, Name, said`).
+MAX_MODIFIERS_BEFORE_NAME = 4
+# A surname used alone is looked up as a full name of at most this many words before it.
+MAX_FULL_NAME_WORDS = 4
 # A lead-in before a sentence's subject (`During the trip, Sen. X …`) is at most this long.
 MAX_LEAD_IN_TOKENS = 12
 # A dateline (`NEW DELHI:`, `Islamabad, Pakistan –`) has at most this many tokens.
@@ -602,6 +606,15 @@ def _skip_auxiliaries_left(tokens: list[Token], index: int, floor: int) -> int:
     moved = True
     while moved and index >= floor:
         moved = False
+        if (
+            index - 2 >= floor
+            and tokens[index].text == ","
+            and tokens[index - 2].text == ","
+            and tokens[index - 1].lower in _word_set("parenthetical_adverbs")
+        ):
+            index -= 3  # `The representative, however, told …`
+            moved = True
+            continue
         for phrase in _auxiliaries():
             start = index - len(phrase) + 1
             if start >= floor and tuple(t.lower for t in tokens[start : index + 1]) == phrase:
@@ -642,6 +655,8 @@ def _subject_cue(
     if end < floor:
         return None
     start = phrase_before(tokens, end, floor)
+    if start is None and is_personal_name(apposition):
+        start = _noun_phrase_start(tokens, end, floor)  # `His neighbour, Nasreen Akter, said`
     if start is None:
         return None
     if apposition and start > floor and tokens[start - 1].text == ",":
@@ -661,6 +676,18 @@ def _subject_cue(
         rule,
         verb_at=tokens[index].start,
     )
+
+
+def _noun_phrase_start(tokens: list[Token], end: int, floor: int) -> int | None:
+    """Start of a short noun phrase opening its clause: `His neighbour`, `The lawyer`."""
+    for start in range(end, max(floor, end - MAX_MODIFIERS_BEFORE_NAME) - 1, -1):
+        if is_determiner(tokens[start].text) and (
+            start == floor or tokens[start - 1].text in ".,;:"
+        ):
+            return start
+        if not re.match(r"\w", tokens[start].text) or is_boundary(tokens[start].text):
+            return None
+    return None
 
 
 def _skip_parenthesis(tokens: list[Token], end: int, floor: int) -> int:
@@ -687,7 +714,9 @@ def _clause_speaker(
     if index > 0 and tokens[index - 1].lower in CONJUNCTIONS:
         return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
     if tokens[index].lower.endswith("ing") and not _progressive(tokens, index):
-        return _sentence_subject_cue(tokens, index, verb, "participle_cue")
+        return _reporting_clause_cue(tokens, index, verb) or _sentence_subject_cue(
+            tokens, index, verb, "participle_cue"
+        )
     cue = _subject_cue(tokens, index, verb, rule, floor=0)
     if cue is None:
         before = _skip_auxiliaries_left(tokens, index - 1, 0)
@@ -695,6 +724,31 @@ def _clause_speaker(
             return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
         return None
     return cue
+
+
+def _reporting_clause_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> _Cue | None:
+    """`“…,” Rao said, adding that …`, `X told reporters, adding …`: a participle after a
+    reporting clause has that clause's speaker."""
+    for earlier in range(index - 1, -1, -1):
+        earlier_verb = _verb_at(tokens, earlier)
+        if not earlier_verb or tokens[earlier].lower.endswith("ing"):
+            continue
+        cue = _subject_cue(tokens, earlier, earlier_verb, "participle_cue", floor=0)
+        if cue is None and earlier > 0 and tokens[earlier - 1].text in ",—–":
+            cue = _inverted_speaker(tokens[:index], earlier, earlier_verb, "participle_cue")
+        if cue is not None:
+            return _Cue(
+                cue.speaker,
+                cue.at,
+                verb[0],
+                _join(tokens, index, index + verb[1] - 1),
+                "participle_cue",
+                verb_at=tokens[index].start,
+            )
+        return None
+    return None
 
 
 def _progressive(tokens: list[Token], index: int) -> bool:
@@ -753,10 +807,28 @@ def _sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
         if end + 1 < len(tokens) and tokens[end + 1].text == ",":
             span = apposition_after(tokens, end + 1, len(tokens))
             apposition = _join(tokens, *span) if span else ""
+            named = _name_in_apposition(tokens, end + 1)
+            if named:  # `His neighbour, Nasreen Akter, tells …`
+                apposition, end, start = _join(tokens, start, end), named[1], named[0]
         description = describe(_join(tokens, start, end), apposition)
         if _is_speaker(description):
             return description, tokens[start].start
     return None
+
+
+def _name_in_apposition(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """A personal name between commas after a description: (first, last) token indices."""
+    close = next(
+        (
+            i
+            for i in range(comma + 1, min(len(tokens), comma + MAX_FULL_NAME_WORDS + 2))
+            if tokens[i].text == ","
+        ),
+        None,
+    )
+    if close is None or not is_personal_name(_join(tokens, comma + 1, close - 1)):
+        return None
+    return comma + 1, close - 1
 
 
 def _dateline_end(tokens: list[Token]) -> int:
@@ -1099,6 +1171,8 @@ def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
         cue = item.cue
         if cue.antecedent is None and (cue.speaker.form == "pronoun" or cue.speaker.definite):
             cue.antecedent = _antecedent(context, cue)
+        if cue.speaker.form == "name" and " " not in cue.speaker.name:
+            cue.speaker = _full_mention(context, cue.speaker, cue.at) or cue.speaker
         item.speaker = _resolve(cue.speaker, cue.antecedent, entities, step, item.sentence, found)
         if item.speaker is None and item.kind != "indirect":
             entities.append(_new_entity(cue.speaker, step))  # "she said", nobody to refer to
@@ -1121,6 +1195,30 @@ def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
             item.speaker = item.follows.speaker
     found[:] = [item for item in found if item.speaker is not None]
     return entities
+
+
+def _full_mention(context: _Context, surname: Description, before: int) -> Description | None:
+    """`Fischer says` after `Dr Lena Fischer, an associate professor …, is sceptical`: a
+    surname first printed in full (with title and apposition) where nobody was quoted."""
+    pattern = re.compile(
+        rf"\b(?:[A-Z][\w’'.-]*\s+){{1,{MAX_FULL_NAME_WORDS}}}{re.escape(surname.name)}\b"
+    )
+    matches = list(pattern.finditer(context.masked, 0, before))
+    if not matches:
+        return None
+    end_offset = matches[-1].end()
+    sentence = context.document.sentence_at(end_offset - 1)
+    tokens = context.tokens[sentence]
+    end = next((i for i, t in enumerate(tokens) if t.end == end_offset), None)
+    if end is None:
+        return None
+    start = phrase_before(tokens, end, 0)
+    apposition = ""
+    if end + 1 < len(tokens) and tokens[end + 1].text == ",":
+        span = apposition_after(tokens, end + 1, len(tokens))
+        apposition = _join(tokens, *span) if span else ""
+    full = describe(_join(tokens, start, end), apposition) if start is not None else None
+    return full if full is not None and full.form == "name" and full.head == surname.head else None
 
 
 def _antecedent(context: _Context, cue: _Cue) -> Description | None:
@@ -1234,10 +1332,13 @@ def _same_speaker(description: Description, entities: list[_Entity]) -> int | No
 def _refers_to(description: Description, entity: _Entity) -> bool:
     known = entity.description
     if description.form == "name":
-        if known.form != "name" or description.head != known.head:
+        if known.form != "name":
             return False
-        first, other = description.name.split(), known.name.split()
-        return len(first) == 1 or len(other) == 1 or first[0] == other[0]
+        mention, full = description.name.split(), known.name.split()
+        if len(mention) == 1 or len(full) == 1:
+            # `Madan` for Tanvi Madan; `Wang` for Wang Lin (family name first)
+            return mention[-1] in (full[0], full[-1]) or full[-1] == mention[-1]
+        return mention[-1] == full[-1] and mention[0] == full[0]
     if description.form == "institution":
         return known.form == "institution" and (
             description.organization.lower() == known.organization.lower()

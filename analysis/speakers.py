@@ -340,6 +340,14 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
         previous = tokens[start - 1]
         if is_boundary(previous.text) or previous.lower in _word_set("time_words"):
             break
+        if (
+            previous.text == ")"
+            and start - 3 >= floor
+            and tokens[start - 3].text == "("
+            and is_title_word(tokens[start - 2].text)
+        ):
+            start -= 3  # `Vice Admiral (retd) Sunil Rao`
+            continue
         if _is_name_token(previous) or is_title_word(previous.text):
             start -= 1
             continue
@@ -359,6 +367,12 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
 
 
 @cache
+def _final_post_modifiers() -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(p.lower().split()) for p in words()["words"]["post_modifier_ends"]}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@cache
 def _post_modifiers() -> tuple[tuple[str, ...], ...]:
     phrases = {tuple(p.lower().split()) for p in words()["words"]["post_modifiers"]}
     return tuple(sorted(phrases, key=len, reverse=True))
@@ -366,7 +380,11 @@ def _post_modifiers() -> tuple[tuple[str, ...], ...]:
 
 def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
     """The last token of what follows a role at `start`: `for the Foreign Office`, `at
-    the embassy`, `close to the talks`; None if nothing there qualifies a speaker."""
+    the embassy`, `close to the talks`, `cited above`; None if nothing there qualifies a
+    speaker."""
+    for phrase in _final_post_modifiers():
+        if tuple(t.lower for t in tokens[start : start + len(phrase)]) == phrase:
+            return start + len(phrase) - 1
     for phrase in _post_modifiers():
         if tuple(t.lower for t in tokens[start : start + len(phrase)]) != phrase:
             continue
@@ -550,7 +568,7 @@ def describes_speaker(text: str) -> bool:
 def describe(phrase: str, apposition: str = "") -> Description | None:
     """A Description of the speaker phrase (and its apposition), or None if the phrase
     cannot name a speaker ("the move", "the deal")."""
-    phrase = phrase.strip(" ,")
+    phrase = re.sub(r"\s*\([^()]{1,12}\)", "", phrase).strip(" ,")  # `(retd)`, `(ISPR)`
     tokens = tokenize(phrase)
     if not tokens:
         return None
@@ -706,11 +724,8 @@ def _role_description(
     if head_start is None:
         return None
     head = " ".join(t.lower for t in body[head_start : head_end + 1])
-    first_head = next(
-        (role_at_end(body, i) for i in range(len(body)) if role_at_end(body, i) is not None),
-        head_start,
-    )
-    first_role = " ".join(t.lower for t in body[first_head : first_head + 1])
+    first_end = next(i for i in range(len(body)) if role_at_end(body, i) is not None)
+    first_role = " ".join(t.lower for t in body[role_at_end(body, first_end) : first_end + 1])
     plural = roles()[head][1] or determiner in (
         "two",
         "three",
@@ -766,7 +781,7 @@ def _affiliation(
     found = find_organization(text)
     org = found[0] if found else None
     role = _role_text(description, apposition)
-    role_word = role_word or _first_role(text)
+    role_word = role_word or _head_role(apposition) or _first_role(text)
     role_type = roles().get(role_word, ("", False))[0]
     if role_type in DEFINING_ROLE_TYPES or not org:
         speaker_type = role_type if role_type != "organization" else ""
@@ -787,6 +802,14 @@ def _last_role(title: str) -> str:
         if start is not None:
             return " ".join(t.lower for t in tokens[start : end + 1])
     return ""
+
+
+def _head_role(apposition: str) -> str:
+    """The role an apposition gives: the last role of its first noun phrase, before any
+    preposition (`expert` in `a Beijing-based military expert`, `fellow` in `a visiting
+    fellow at the American Enterprise Institute and former special assistant …`)."""
+    first = re.split(r",|\s(?:of|at|for|with|from|in|to|on)\s", apposition, maxsplit=1)[0]
+    return _last_role(first)
 
 
 def _first_role(text: str) -> str:
