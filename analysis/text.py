@@ -26,6 +26,9 @@ CLOSERS = {
     '"': '"”',
     "'": "'’",
 }
+# What follows an apostrophe that opens a word rather than a quote: a decade ('90s,
+# ‘19) or a common elision ('em, 'til, 'cause, rock 'n' roll).
+ELISION = re.compile(r"\d\d(?:s\b|\b)|(?:em|til|cause|n)\b", re.IGNORECASE)
 SENTENCE_END = ".!?"
 TRAILING_CLOSERS = "”’\"')]»›"
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -232,7 +235,7 @@ def _is_opening(text: str, position: int, paragraph: Paragraph) -> bool:
     after = text[position + 1] if position + 1 < paragraph.end else " "
     if after.isspace():
         return False
-    if char in "'‘‚" and before.isalnum():
+    if char in "'‘‚" and (before.isalnum() or ELISION.match(text, position + 1)):
         return False
     return char in "“«‹„" or before.isspace() or before in "([{—–-/:"
 

@@ -77,10 +77,18 @@ def test_a_quote_over_several_paragraphs_is_one_quotation():
     [
         "India’s officials can’t say; the officials’ view is clear.",
         "It’s the ’90s all over again, said the Pentagon’s spokesman.",
+        "In the '90s the deal was signed; by '05 it was forgotten.",
+        "Tell 'em it's rock 'n' roll, said the ‘80s star.",
     ],
 )
 def test_apostrophes_are_not_quotation_marks(text):
     assert segment(text).quotations == ()
+
+
+def test_a_decade_before_a_quote_does_not_swallow_it():
+    text = "In the '90s the deal was signed. \"It was a good year,\" she said."
+    quoted = [text[q.start : q.end] for q in segment(text).quotations]
+    assert quoted == ["It was a good year,"]
 
 
 def test_mismatched_and_straight_marks_still_pair():
