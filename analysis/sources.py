@@ -36,6 +36,7 @@ from .speakers import (
     is_boundary,
     is_determiner,
     is_personal_name,
+    is_vague_group,
     phrase_after,
     phrase_before,
     reporting_verbs,
@@ -64,6 +65,9 @@ MAX_OBJECT_TOKENS = 10
 MAX_CLAUSE_SUBJECT_TOKENS = 8
 # A description before a name in apposition (`His elderly neighbour, Name, said`).
 MAX_MODIFIERS_BEFORE_NAME = 4
+# What `according to` names, when it is no known kind of speaker, is read up to the first
+# punctuation, at most this many words (`a solicitation posted this month`).
+MAX_SOURCE_WORDS = 6
 # A surname used alone is looked up as a full name of at most this many words before it.
 MAX_FULL_NAME_WORDS = 4
 # A lead-in before a sentence's subject (`During the trip, Sen. X …`) is at most this long.
@@ -523,13 +527,19 @@ def _according_to(tokens: list[Token], start: int, end: int) -> _Cue | None:
     for index in range(start, end):
         if tokens[index].lower == "according" and tokens[index + 1].lower == "to":
             phrase_end = phrase_after(tokens, index + 2)
-            if phrase_end is None:
-                continue
             apposition = ""
-            if phrase_end + 1 < len(tokens) and tokens[phrase_end + 1].text == ",":
+            if (
+                phrase_end is not None
+                and phrase_end + 1 < len(tokens)
+                and tokens[phrase_end + 1].text == ","
+            ):
                 span = apposition_after(tokens, phrase_end + 1, len(tokens))
                 apposition = _join(tokens, *span) if span else ""
-            description = describe(_join(tokens, index + 2, phrase_end), apposition)
+            description = (
+                describe(_join(tokens, index + 2, phrase_end), apposition)
+                if phrase_end is not None
+                else _source_named_by_according_to(tokens, index + 2)
+            )
             if _is_speaker(description):
                 return _Cue(
                     description,
@@ -540,6 +550,20 @@ def _according_to(tokens: list[Token], start: int, end: int) -> _Cue | None:
                     verb_at=tokens[index].start,
                 )
     return None
+
+
+def _source_named_by_according_to(tokens: list[Token], start: int) -> Description | None:
+    """Whatever `according to` names is a source, even with no role or name in it: `a
+    solicitation posted this month`, `budget documents` (unless vague: `reports`)."""
+    end = start
+    while (
+        end < len(tokens) and end - start < MAX_SOURCE_WORDS and re.match(r"\w", tokens[end].text)
+    ):
+        end += 1
+    text = _join(tokens, start, end - 1)
+    if end == start or is_vague_group(text):
+        return None
+    return Description(text, "role", role=text, speaker_type="other", head=tokens[end - 1].lower)
 
 
 def _add_chain(cue: _Cue, before: list[Token], after: list[Token], context: _Context) -> None:
@@ -659,8 +683,13 @@ def _subject_cue(
         start = _noun_phrase_start(tokens, end, floor)  # `His neighbour, Nasreen Akter, said`
     if start is None:
         return None
-    if apposition and start > floor and tokens[start - 1].text == ",":
-        return None  # `X, Y, Z said` is a list, not an apposition
+    if (
+        apposition
+        and start > floor
+        and tokens[start - 1].text == ","
+        and not (start - 2 >= floor and tokens[start - 2].lower in LEAD_IN_STARTS)
+    ):
+        return None  # `X, Y, Z said` is a list, not an apposition (`However, X, …` is one)
     anonymity = _anonymity_after(tokens, index + verb[1])
     phrase = _join(tokens, start, end)
     if is_personal_name(apposition) and not is_personal_name(phrase):
@@ -1017,8 +1046,12 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
     ):
         return None
     if verb.complement == "directive":
-        window = tokens[start : start + MAX_OBJECT_TOKENS]
-        return start if any(t.lower == "to" for t in window[1:]) else None
+        window = []
+        for token in tokens[start + 1 : start + MAX_OBJECT_TOKENS]:
+            if not re.match(r"\w", token.text):
+                break
+            window.append(token)
+        return start if any(t.lower == "to" for t in window) else None
     return start if _has_finite_verb(tokens, start) else None
 
 

@@ -579,7 +579,7 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
         )
     determiner = tokens[0].lower if is_determiner(tokens[0].text) else ""
     body = tokens[1:] if determiner else tokens
-    if not body or _is_vague_group(phrase):
+    if not body or is_vague_group(phrase):
         return None
     qualifier = _name_qualifier(phrase)
     if qualifier:  # `Rubina Khalid of the Pakistan Peoples Party`
@@ -621,7 +621,7 @@ def _possessor(token: str) -> str:
     return owner if owner in nationalities() or find_organization(owner) else ""
 
 
-def _is_vague_group(phrase: str) -> bool:
+def is_vague_group(phrase: str) -> bool:
     """`critics`, `some experts`, `Indian analysts`, `major media outlets`: a group nobody
     could check is no speaker (its claims are unsourced)."""
     lower = phrase.lower()

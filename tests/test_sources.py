@@ -424,7 +424,9 @@ def test_accuracy_on_the_seed_gold_meets_the_targets():
     assert result.agreement_of("speaker").accuracy >= 0.95
 
 
-@pytest.mark.parametrize("gold", ["quotes_outlets.toml", "quotes_outlets2.toml"])
+@pytest.mark.parametrize(
+    "gold", ["quotes_outlets.toml", "quotes_outlets2.toml", "quotes_outlets3.toml"]
+)
 def test_accuracy_on_articles_in_other_outlets_styles_is_measured(gold):
     """Articles in other outlets' styles (tests/data/quotes*/): a floor that catches a
     collapse, not a target."""

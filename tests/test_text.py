@@ -86,7 +86,7 @@ def test_apostrophes_are_not_quotation_marks(text):
 
 
 def test_a_decade_before_a_quote_does_not_swallow_it():
-    text = "In the '90s the deal was signed. \"It was a good year,\" she said."
+    text = 'In the \'90s the deal was signed. "It was a good year," she said.'
     quoted = [text[q.start : q.end] for q in segment(text).quotations]
     assert quoted == ["It was a good year,"]
 
