@@ -291,12 +291,12 @@ class QuoteEvaluation:
             )
         lines.append("")
         lines.append(f"On quotes matched at {loose}: accuracy (correct/total)")
-        lines.append(f"{'kind':16}" + "".join(f"{a:>14}" for a in ATTRIBUTES))
+        lines.append(f"{'kind':16}" + "".join(f"{a:>16}" for a in ATTRIBUTES))
         for group in AGREEMENT_GROUPS:
             cells = [self.agreement_of(attribute, group) for attribute in ATTRIBUTES]
             lines.append(
                 f"{group:16}"
-                + "".join(f"{_fmt(a.accuracy) + f' ({a.correct}/{a.total})':>14}" for a in cells)
+                + "".join(f"{_fmt(a.accuracy) + f' ({a.correct}/{a.total})':>16}" for a in cells)
             )
         return "\n".join(lines + [f"  {error}" for error in self.errors])
 
