@@ -26,6 +26,7 @@ from .actors import Mention, gazetteer
 from .speakers import (
     PRONOUNS,
     Description,
+    Form,
     ReportingVerb,
     SpeakerType,
     Token,
@@ -42,6 +43,7 @@ from .speakers import (
     reporting_verbs,
     roles,
     tokenize,
+    word_set,
     words,
 )
 from .text import Document, Span, count_words
@@ -128,7 +130,7 @@ class Speaker:
     country: str
     named: bool
     anonymous: bool
-    form: str
+    form: Form
     quotes: tuple[int, ...]
     chain: tuple[str, ...] = ()
 
@@ -634,7 +636,7 @@ def _skip_auxiliaries_left(tokens: list[Token], index: int, floor: int) -> int:
             index - 2 >= floor
             and tokens[index].text == ","
             and tokens[index - 2].text == ","
-            and tokens[index - 1].lower in _word_set("parenthetical_adverbs")
+            and tokens[index - 1].lower in word_set("parenthetical_adverbs")
         ):
             index -= 3  # `The representative, however, told …`
             moved = True
@@ -990,7 +992,7 @@ def _skip_addressee(tokens: list[Token], index: int, verb: ReportingVerb) -> int
             index = end + 1
     while index < len(tokens):
         word = tokens[index].lower
-        if word in _word_set("time_words"):
+        if word in word_set("time_words"):
             index += 1
         elif word in ADVERBIAL_PREPOSITIONS and index + 1 < len(tokens):
             end = _adverbial_object_end(tokens, index + 1)
@@ -1005,7 +1007,7 @@ def _skip_addressee(tokens: list[Token], index: int, verb: ReportingVerb) -> int
 def _adverbial_object_end(tokens: list[Token], index: int) -> int | None:
     """`Thursday`, `the weekly briefing`, `a statement`: a name or time word, or a
     determiner and a few plain words (not `that`, not past punctuation)."""
-    if tokens[index].lower in _word_set("time_words") or tokens[index].capitalized:
+    if tokens[index].lower in word_set("time_words") or tokens[index].capitalized:
         end = index
         while end + 1 < len(tokens) and tokens[end + 1].capitalized:
             end += 1
@@ -1041,7 +1043,7 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
     if first.lower in WH_WORDS and verb.complement == "clause":
         return start
     if first.text in ",.;:" or (
-        first.lower in _word_set("boundaries")
+        first.lower in word_set("boundaries")
         and first.lower not in ("it", "he", "she", "they", "we", "there", "i", "you")
     ):
         return None
@@ -1062,7 +1064,7 @@ def _has_finite_verb(tokens: list[Token], start: int) -> bool:
         token = tokens[index]
         if not re.match(r"\w", token.text):
             return False
-        if token.lower in _word_set("finite"):
+        if token.lower in word_set("finite"):
             return True
         if (
             _looks_finite(token)
@@ -1083,11 +1085,6 @@ def _looks_finite(token: Token) -> bool:
         and token.text.endswith(("es", "ed"))
         and token.text.isalpha()
     )
-
-
-@cache
-def _word_set(section: str) -> frozenset[str]:
-    return frozenset(word.lower() for word in words()["words"][section])
 
 
 def _content_end(tokens: list[Token], start: int) -> int:
@@ -1186,7 +1183,7 @@ class _Entity:
     chain: list[str] = field(default_factory=list)
 
     @property
-    def form(self) -> str:
+    def form(self) -> Form:
         return self.description.form
 
 

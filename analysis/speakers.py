@@ -260,23 +260,24 @@ def words() -> dict:
 
 
 @cache
-def _word_set(section: str) -> frozenset[str]:
+def word_set(section: str) -> frozenset[str]:
+    """One `[words]` list of attribution.toml, lower-cased."""
     return frozenset(word.lower() for word in words()["words"][section])
 
 
 def is_determiner(token: str) -> bool:
-    return token.lower() in _word_set("determiners") or token.isdigit()
+    return token.lower() in word_set("determiners") or token.isdigit()
 
 
 def is_boundary(token: str) -> bool:
-    return token.lower() in _word_set("boundaries")
+    return token.lower() in word_set("boundaries")
 
 
 def is_title_word(token: str) -> bool:
     """Words of a title before a name: `Defense Secretary`, `Brig. Gen.`, `analyst`,
     `Russian`, `retired`."""
     return (
-        token.lower() in _word_set("title_words")
+        token.lower() in word_set("title_words")
         or token.lower() in roles()
         or nationalities().get(token, ("", ""))[1] in ("adjective", "name")
     )
@@ -338,7 +339,7 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
     start = end
     while start - 1 >= floor:
         previous = tokens[start - 1]
-        if is_boundary(previous.text) or previous.lower in _word_set("time_words"):
+        if is_boundary(previous.text) or previous.lower in word_set("time_words"):
             break
         if (
             previous.text == ")"
@@ -404,7 +405,7 @@ def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
             ):
                 end += 1
             return end if end - start < MAX_POST_MODIFIER_TOKENS else None
-        if tokens[index].lower in _word_set("institutions") or tokens[index].lower in roles():
+        if tokens[index].lower in word_set("institutions") or tokens[index].lower in roles():
             return index
         return _object_name_end(tokens, index)
     return None
@@ -740,7 +741,7 @@ def _role_description(
     speaker_type, _, organization, country = _affiliation(description, apposition, first_role)
     definite = determiner in ("the", "this", "that", "these", "those")
     modifiers = frozenset(t.lower for t in body[:head_start] if t.lower not in ("and", "or"))
-    institution = head in _word_set("institutions") and not plural
+    institution = head in word_set("institutions") and not plural
     return Description(
         phrase,
         "institution" if institution else "role",

@@ -2,6 +2,8 @@
 on sentences written for these tests (none from the seeds)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.actors import find_mentions
 from analysis.evaluate import GOLD, evaluate
@@ -433,3 +435,54 @@ def test_accuracy_on_articles_in_other_outlets_styles_is_measured(gold):
     result = quote_evaluation(gold)
     assert result.detection_of("all").f1 >= 0.8
     assert result.detection_of("all").precision >= 0.9
+
+
+# --- invariants on any text ---------------------------------------------------------------
+
+PIECES = [
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    " ",
+    ". ",
+    ", ",
+    ":",
+    "\n\n",
+    "said",
+    "told",
+    "the official",
+    "Ana Pérez",
+    "a minister",
+    "according to",
+    "reportedly",
+    "she",
+    "that",
+    "the talks failed",
+    "We will win",
+    "officials",
+    "critics say",
+    "(ISPR)",
+    "—",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_text_gives_quotes_inside_it_and_shares_that_sum_to_one(text):
+    result = sources(text)
+    for quote in result.quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert quote.text == text[quote.start : quote.end]
+        assert quote.speaker_id is None or result.speakers[quote.speaker_id].name == quote.speaker
+    for speaker in result.speakers:
+        assert all(result.quotes[i].speaker_id == speaker.id for i in speaker.quotes)
+    mix = result.source_mix
+    if mix.quotes:
+        assert abs(sum(mix.type_shares.values()) - 1) < 1e-9
+        assert abs(sum(mix.country_shares.values()) - 1) < 1e-9
+    assert 0 <= mix.quoted_word_share <= 1
