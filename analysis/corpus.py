@@ -554,10 +554,10 @@ def clean(raw: str) -> tuple[str, tuple[Removal, ...], dict[str, str]]:
     offset = 0
     for number, paragraph in enumerate(split_paragraphs(normalize(raw))):
         if number == 0:
-            paragraph, token = _strip_metadata_token(paragraph)
-            if token:
-                removed.append(Removal(token.strip(), metadata_rule()["reason"], 0))
-                found["date"] = _METADATA.match(token).group("value")
+            paragraph, tokens = _strip_metadata_tokens(paragraph)
+            removed += [Removal(token.strip(), metadata_rule()["reason"], 0) for token in tokens]
+            if tokens:
+                found["date"] = _METADATA.match(tokens[0]).group("value")
         reason = boilerplate_reason(paragraph, seen)
         seen.add(_fingerprint(paragraph))
         if reason:
@@ -617,8 +617,11 @@ def metadata_rule() -> dict:
 _METADATA = re.compile(metadata_rule()["pattern"], re.IGNORECASE)
 
 
-def _strip_metadata_token(paragraph: str) -> tuple[str, str]:
-    match = _METADATA.match(paragraph)
-    if not match:
-        return paragraph, ""
-    return paragraph[match.end() :], match.group()
+def _strip_metadata_tokens(paragraph: str) -> tuple[str, list[str]]:
+    """The paragraph without its leading metadata tokens (all of them: cleaning twice
+    must give the same text), and the tokens."""
+    tokens = []
+    while match := _METADATA.match(paragraph):
+        tokens.append(match.group())
+        paragraph = paragraph[match.end() :]
+    return paragraph, tokens

@@ -83,6 +83,13 @@ def test_leading_date_token_is_removed_and_becomes_the_date():
     assert removed[0].reason == "metadata token"
 
 
+def test_repeated_leading_tokens_all_go_so_cleaning_twice_changes_nothing():
+    text, removed, found = clean("date 2019-03-04  date 2019-03-05  The minister spoke.")
+    assert text == "The minister spoke." == clean(text)[0]
+    assert found == {"date": "2019-03-04"}
+    assert [r.reason for r in removed] == ["metadata token", "metadata token"]
+
+
 def test_removal_offsets_point_where_the_piece_stood():
     text, removed, _ = clean("First paragraph.\n\nREAD MORE: elsewhere\n\nSecond paragraph.")
     assert text[removed[0].at :] == "Second paragraph."
