@@ -5,113 +5,37 @@ a reason; analysing never raises; every offset lies inside the text (headline ev
 inside the title); every quote's `text` is the slice it points to; shares sum to 1; the
 comparison does not depend on the order the articles come in; the JSON always validates.
 
-The example count is modest here; `tests/fuzz/` runs the same properties far longer.
+The example count is modest here; `tests/fuzz/` runs the same checks far longer under a
+coverage-guided fuzzer.
 """
 
-import json
-import math
 import random
 
-import jsonschema
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from analysis import InputError, analyze, article_from_bytes, compare, make_article, to_json
-from analysis.cli import schema
+from analysis import InputError, analyze, article_from_bytes, compare, make_article
 from analysis.corpus import clean, normalize, read_manifest
 from analysis.report import as_json
 
+from .invariants import check_json, check_report, refused_with_a_reason
+
 # Pieces that exercise every rule: quotation marks of each kind, apostrophes,
 # abbreviations, actor names, reporting verbs, markup of several languages, odd Unicode.
+# fmt: off
 FRAGMENTS = (
-    "The minister",
-    "said",
-    "told reporters",
-    "according to",
-    "officials",
-    "Dr. Rao",
-    "U.S.",
-    "the US",
-    "India",
-    "Russia",
-    "Washington",
-    "the Pentagon",
-    "NATO",
-    "sanctions",
-    "S-400",
-    "$5 billion",
-    "a deal",
-    "good",
-    "terrible",
-    "not bad",
-    "he added",
-    "she said",
-    "“",
-    "”",
-    "‘",
-    "’",
-    '"',
-    "'",
-    "«",
-    "»",
-    "„",
-    "‹",
-    "›",
-    "India’s",
-    "don't",
-    "’90s",
-    ". ",
-    "! ",
-    "? ",
-    "… ",
-    "...",
-    ", ",
-    "; ",
-    ": ",
-    " — ",
-    "–",
-    "(",
-    ")",
-    "[",
-    "]",
-    "\n",
-    "\n\n",
-    "\r\n",
-    "\t",
-    "\u00a0",
-    "\u2028",
-    "\u2029",
-    "\u200b",
-    "\u00ad",
-    "\ufeff",
-    "<script>alert(1)</script>",
-    "<b>",
-    "</p>",
-    "<img src=x onerror=alert(1)>",
-    "&amp;",
-    "**bold**",
-    "_x_",
-    "# ",
-    "[link](javascript:alert(1))",
-    ":red[x]",
-    "$$",
-    "$x$",
-    "`code`",
-    "e\u0301",
-    "\u202e",
-    "🙂",
-    "中文",
-    "Привет",
-    "١٢٣",
-    "date 2019-03-04 ",
-    "READ MORE: ",
-    "Photo: AP",
-    "Subscribe to our newsletter",
-    "© 2021 Example",
-    "1.",
-    "2.5",
-    "A.B.C.",
+    "The minister", "said", "told reporters", "according to", "officials", "Dr. Rao",
+    "U.S.", "the US", "India", "Russia", "Washington", "the Pentagon", "NATO", "sanctions",
+    "S-400", "$5 billion", "a deal", "good", "terrible", "not bad", "he added", "she said",
+    "“", "”", "‘", "’", '"', "'", "«", "»", "„", "‹", "›", "India’s", "don't", "’90s",
+    ". ", "! ", "? ", "… ", "...", ", ", "; ", ": ", " — ", "–", "(", ")", "[", "]",
+    "\n", "\n\n", "\r\n", "\t", "\u00a0", "\u2028", "\u2029", "\u200b", "\u00ad", "\ufeff",
+    "<script>alert(1)</script>", "<b>", "</p>", "<img src=x onerror=alert(1)>", "&amp;",
+    "**bold**", "_x_", "# ", "[link](javascript:alert(1))", ":red[x]", "$$", "$x$", "`code`",
+    "e\u0301", "\u202e", "🙂", "中文", "Привет", "١٢٣", "date 2019-03-04 ", "READ MORE: ",
+    "Photo: AP", "Subscribe to our newsletter", "© 2021 Example", "1.", "2.5", "A.B.C.",
 )
+# fmt: on
 words = st.sampled_from(FRAGMENTS)
 texts = st.one_of(
     st.lists(words, max_size=60).map(" ".join),
@@ -124,9 +48,6 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-# Shares are rounded to 4 decimals before they are stored; their sum may drift by this.
-SHARE_TOLERANCE = 1e-3
-VALIDATOR = jsonschema.Draft202012Validator(schema())
 
 
 def article_or_none(text: str, **metadata: str):
@@ -134,78 +55,18 @@ def article_or_none(text: str, **metadata: str):
     try:
         return make_article(text, **metadata)
     except InputError as error:
-        assert error.reason and error.source
+        refused_with_a_reason(error)
         return None
 
 
-def check_offsets(value, text: str, title: str, sentences: int, path: str = "") -> None:
-    """Every start/end/at in the JSON lies inside the text (headline cues: the title),
-    and every sentence index names a sentence."""
-    if isinstance(value, dict):
-        inside = title if path.endswith("headline") else text
-        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
-            assert 0 <= value["start"] <= value["end"] <= len(inside), (path, value)
-        if isinstance(value.get("at"), int):
-            assert 0 <= value["at"] <= len(text), (path, value)
-        if isinstance(value.get("sentence"), int):
-            assert 0 <= value["sentence"] < sentences, (path, value)
-        for key, item in value.items():
-            check_offsets(item, text, title, sentences, f"{path}.{key}")
-    elif isinstance(value, list):
-        for item in value:
-            check_offsets(item, text, title, sentences, path)
-
-
-def check_shares(value, path: str = "") -> None:
-    """Every number whose name ends in `share` is a share: between 0 and 1."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key.endswith("share") and isinstance(item, float):
-                assert 0 <= item <= 1, (f"{path}.{key}", item)
-            check_shares(item, f"{path}.{key}")
-    elif isinstance(value, list):
-        for item in value:
-            check_shares(item, path)
-
-
 @SETTINGS
-@given(texts)
-def test_analysing_any_text_never_raises_and_every_offset_is_inside_it(text):
-    article = article_or_none(text, title=text[:80])
-    if article is None:
-        return
-    report = analyze(article)
-    data = report.to_dict()
-    check_offsets(data, article.text, article.title, len(report.document.sentences))
-    check_shares(data)
-    for sentence in report.document.sentences:
-        assert article.text[sentence.start : sentence.end].strip()
-
-
-@SETTINGS
-@given(texts)
-def test_every_quote_is_the_slice_it_points_to(text):
-    article = article_or_none(text)
-    if article is None:
-        return
-    sources = analyze(article).sources
-    for quote in sources.quotes:
-        assert article.text[quote.start : quote.end] == quote.text
-    for span in sources.quoted_spans:
-        assert 0 <= span.start <= span.end <= len(article.text)
-
-
-@SETTINGS
-@given(texts)
-def test_shares_of_a_whole_sum_to_one(text):
-    article = article_or_none(text)
-    if article is None:
-        return
-    mix = analyze(article).sources.source_mix
-    for shares in (mix.type_shares, mix.country_shares):
-        assert not shares or math.isclose(sum(shares.values()), 1, abs_tol=SHARE_TOLERANCE)
-    for tone in analyze(article).sentiment.sentences:
-        assert 0 <= tone.quoted_share <= 1
+@given(texts, texts)
+def test_analysing_any_text_never_raises_and_keeps_every_invariant(text, title):
+    """Offsets inside the text, quotes equal to their slices, shares of a whole summing
+    to 1, every share between 0 and 1 (tests/invariants.py)."""
+    article = article_or_none(text, title=title)
+    if article is not None:
+        check_report(analyze(article), schema=False)
 
 
 @SETTINGS
@@ -214,10 +75,7 @@ def test_shares_of_a_whole_sum_to_one(text):
 def test_the_json_report_always_validates_and_is_strict_json(batch, rng):
     outlets = ["Daily <b>News</b>", ":red[Times]", "", "$$Post$$"]
     articles = [article_or_none(text, outlet=rng.choice(outlets)) for text in batch]
-    reports = [analyze(article) for article in articles if article is not None]
-    report = to_json(reports)
-    VALIDATOR.validate(report)
-    json.dumps(report, allow_nan=False)  # NaN or Infinity would not be JSON
+    check_json([analyze(article) for article in articles if article is not None])
 
 
 @settings(SETTINGS, max_examples=25)
@@ -249,7 +107,7 @@ def test_loading_any_bytes_gives_an_article_or_a_reason(data, name):
     try:
         article = article_from_bytes(data, name)
     except InputError as error:
-        assert error.reason
+        refused_with_a_reason(error)
         return
     assert article.text.strip() and article.id
     assert article.text == normalize(article.text)
