@@ -25,6 +25,8 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 TABLE_WIDTH = 100
 LABEL_WIDTH = 20
 COLUMN_WIDTH = 15
+# A CSV cell starting with one of these is a formula to Excel, LibreOffice and Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _number(value: float | None, signed: bool = True) -> str:
@@ -186,12 +188,23 @@ def _flat_source_mix(mix: SourceMix) -> dict[str, object]:
 
 
 def format_csv(reports: Sequence[Report]) -> str:
-    rows = [flat_metrics(report) for report in reports]
+    rows = [
+        {key: spreadsheet_safe(value) for key, value in flat_metrics(report).items()}
+        for report in reports
+    ]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula (`=HYPERLINK(…)` as an outlet name)
+    gets a leading apostrophe, which spreadsheets show as text; numbers are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 FORMATS = {

@@ -144,3 +144,16 @@ def test_a_bug_in_an_analyzer_costs_only_that_article(capsys, tmp_path, monkeypa
     assert code == 1
     assert "a.txt: internal error" in err and "Traceback" not in err
     assert [row["file"] for row in csv.DictReader(io.StringIO(out))] == ["b.txt"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_text(capsys, tmp_path):
+    (tmp_path / "manifest.csv").write_text(
+        'file,outlet,title\ngood.txt,"=HYPERLINK(""https://evil.example"",""x"")",@SUM(A1)\n'
+    )
+    (tmp_path / "good.txt").write_text("The ministry said the talks went badly. It was a failure.")
+    code, out, _ = run(capsys, str(tmp_path), "--format", "csv")
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert row["outlet"] == '\'=HYPERLINK("https://evil.example","x")'
+    assert row["title"] == "'@SUM(A1)"
+    assert float(row["polarity"]) < 0  # a negative number is not a formula
