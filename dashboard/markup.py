@@ -28,6 +28,9 @@ LAYERS = {
     "removed": "Removed boilerplate",
 }
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+# Where Streamlit's markdown would turn text into a link: `scheme://`, `www.`, `name@`.
+AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?=@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 DEFAULT_LAYERS = ("quotes", "mentions", "tone", "removed")
 TINT_ALPHA_MAX = 0.45  # strongest sentence shading, reached at |tone| >= TINT_FULL
 TINT_FULL = 0.5
@@ -302,8 +305,9 @@ def _removed(piece) -> str:
 
 def md_escape(text: str) -> str:
     """User text for Streamlit markdown: every ASCII punctuation mark backslash-escaped,
-    so no link, emphasis, :colour[...] or :icon: directive can form."""
-    return MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", text)
+    so no link, emphasis, :colour[...] or :icon: directive can form; and an invisible
+    word joiner inside web and mail addresses, which Streamlit links even when escaped."""
+    return MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", AUTOLINK.sub(WORD_JOINER, text))
 
 
 def _escape(text: str) -> str:

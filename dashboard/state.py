@@ -20,6 +20,7 @@ from analysis.framing import BUILT_IN, Codebook, load_codebook, parse_codebook
 from analysis.store import Store, default_path
 
 from . import charts
+from .markup import md_escape
 from .tables import LENSES, Lens, article_labels
 
 ARTICLES_KEY = "articles"
@@ -74,7 +75,7 @@ def added_articles() -> list[Article]:
     try:
         return store().articles()
     except StoreError as error:
-        st.sidebar.warning(f"Your added articles cannot be read: {error}")
+        st.sidebar.warning(md_escape(f"Your added articles cannot be read: {error}"))
         return []
 
 
@@ -110,7 +111,9 @@ def codebook_choice() -> tuple[str, str]:
         text = decode(upload.getvalue(), upload.name)
         _uploaded_codebook(text, upload.name)
     except (DataFileError, AnalysisError) as error:
-        st.sidebar.error(f"This codebook cannot be used: {error}", icon=":material/error:")
+        st.sidebar.error(
+            md_escape(f"This codebook cannot be used: {error}"), icon=":material/error:"
+        )
         return BUILT_IN[0], ""
     return upload.name, text
 
@@ -182,7 +185,7 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
         try:
             reports.append(report(article, codebook, codebook_text))
         except AnalysisError as error:
-            st.warning(f"{labels[article.id]} could not be analysed: {error}")
+            st.warning(md_escape(f"{labels[article.id]} could not be analysed: {error}"))
     return Selection(
         reports=tuple(reports),
         labels=labels,

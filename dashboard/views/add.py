@@ -8,6 +8,7 @@ from dashboard import intake, markup, state
 
 ERRORS_KEY = "add_errors"
 DONE_KEY = "add_done"  # (what was done, whether to offer the Read page) for the next run
+WARNINGS_KEY = "add_warnings"
 UPLOADS_KEY = "add_upload_round"  # a new uploader key empties the uploader after saving
 LABELS = {
     "outlet": "Outlet *",
@@ -51,6 +52,7 @@ def _save_new() -> None:
         article_id,
     ]
     st.session_state[state.READ_NEXT_KEY] = article_id
+    st.session_state[WARNINGS_KEY] = [warning.message for warning in checked.article.warnings]
     for name in ("text", *LABELS):
         st.session_state[_key(name)] = ""
     st.session_state[UPLOADS_KEY] = st.session_state.get(UPLOADS_KEY, 0) + 1
@@ -87,8 +89,8 @@ def _delete(article_id: str) -> None:
 
 def _error_under(field: str) -> None:
     message = st.session_state.get(ERRORS_KEY, {}).get(field)
-    if message:
-        st.error(message, icon=":material/error:")
+    if message:  # it may quote the user's outlet or file name
+        st.error(markup.md_escape(message), icon=":material/error:")
 
 
 def _metadata_fields(article_id: str = "") -> None:
@@ -110,11 +112,15 @@ st.code(str(default_path()), language=None)
 try:
     state.store()
 except StoreError as error:
-    st.error(f"Articles cannot be saved there: {error}", icon=":material/error:")
+    st.error(markup.md_escape(f"Articles cannot be saved there: {error}"), icon=":material/error:")
     st.stop()
 if st.session_state.get(DONE_KEY):
     done, offer_reading = st.session_state.pop(DONE_KEY)
     st.success(markup.md_escape(done), icon=":material/check_circle:")
+    for message in st.session_state.pop(WARNINGS_KEY, []):  # not English, a guessed encoding
+        st.warning(
+            markup.md_escape(message[:1].upper() + message[1:] + "."), icon=":material/warning:"
+        )
     if offer_reading:
         st.page_link("views/read.py", label="Read it with its evidence", icon=":material/article:")
 
@@ -141,7 +147,7 @@ st.header("Your articles")
 try:
     added = state.store().articles()
 except StoreError as error:
-    st.error(f"Your added articles cannot be read: {error}")
+    st.error(markup.md_escape(f"Your added articles cannot be read: {error}"))
     added = []
 if not added:
     st.caption("None yet.")

@@ -223,7 +223,7 @@ def add_question(key: tuple[str, ...], lesson: Lesson) -> None:
             )
             save(key, lesson.add(question))
         except ValueError as error:
-            st.error(f"Not added: {error}.")
+            st.error(md_escape(f"Not added: {error}."))
         else:
             st.success("Added at the end of the lesson.")
             st.rerun()

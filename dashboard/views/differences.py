@@ -11,6 +11,7 @@ import streamlit as st
 from analysis import Comparison, Report, compare
 from dashboard import compare_charts as charts
 from dashboard import state
+from dashboard.markup import md_escape
 
 BY_KEY = "differences_by"
 BY = {"Outlet": "outlet", "Article": "article"}
@@ -130,7 +131,7 @@ with tabs[0]:
         for item in entry:
             if not item.facts:
                 continue
-            with st.expander(f"{what.format(names[item.column])} ({len(item.facts)})"):
+            with st.expander(f"{what.format(md_escape(names[item.column]))} ({len(item.facts)})"):
                 for fact_id in item.facts[:SHOWN_FACTS]:
                     for cell in facts[fact_id].cells:
                         sentences(cell.evidence)

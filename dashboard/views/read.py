@@ -48,7 +48,7 @@ for column, article_id in zip(st.columns(len(picked)), picked, strict=True):
     report = by_id[article_id]
     article = report.article
     with column:
-        st.subheader(chosen.labels[article_id], anchor=False)
+        st.subheader(markup.md_escape(chosen.labels[article_id]), anchor=False)
         st.text(article.title or "(no title)")
         st.caption(
             markup.md_escape(
@@ -59,6 +59,9 @@ for column, article_id in zip(st.columns(len(picked)), picked, strict=True):
                 )
             )
         )
+        for warning in report.warnings:  # not English, guessed encoding, unclosed quotes
+            message = warning.message[:1].upper() + warning.message[1:] + "."
+            st.warning(markup.md_escape(message), icon=":material/warning:")
         if not report.sources.quotes:
             st.caption("No quotes found in this article: nobody is quoted or reported.")
         sentences = tables.sentence_table(report, chosen.lens)

@@ -65,7 +65,7 @@ name = st.selectbox(
 quoting = [r for r in chosen.reports if any(q.speaker == name for q in r.sources.quotes)]
 for column, report in zip(st.columns(len(quoting)), quoting, strict=True):
     with column:
-        st.subheader(chosen.label(report), anchor=False)
+        st.subheader(markup.md_escape(chosen.label(report)), anchor=False)
         kind = speakers.loc[speakers["name"] == name, "type"].iloc[0]
         st.html(
             markup.STYLE
