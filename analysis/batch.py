@@ -59,6 +59,9 @@ IN_FLIGHT_PER_WORKER = 2
 # dask reads JSON Lines in byte blocks of this size (one partition each).
 DASK_BLOCKSIZE = 16_000_000
 SHOWN_ERRORS = 10
+# Rows per Parquet row group in the output. The writer keeps every row group's metadata
+# until it closes, so one small group per chunk would make memory grow with the corpus.
+ROW_GROUP_ROWS = 4096
 IDENTIFIER = re.compile(r"[A-Za-z][\w-]{0,40}")
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -398,23 +401,30 @@ def _concatenate(parts: Sequence[Path], output: Path) -> None:
 
 
 def _join_tables(parts: Sequence[Path], output: Path) -> None:
+    """One Parquet file from the parts, ROW_GROUP_ROWS rows at a time; a column missing
+    from a part is null there."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schemas = [pq.read_schema(part) for part in parts]
     schema = (
-        pa.unify_schemas(schemas, promote_options="permissive")
-        if schemas
+        pa.unify_schemas([pq.read_schema(part) for part in parts], promote_options="permissive")
+        if parts
         else pa.schema([("id", pa.string())])
     )
     partial = output.with_name(output.name + ".tmp")
+    pending: list[pa.Table] = []
     with pq.ParquetWriter(partial, schema) as writer:
         for part in parts:
             table = pq.read_table(part)
             for name in schema.names:
                 if name not in table.column_names:
                     table = table.append_column(name, pa.nulls(len(table), schema.field(name).type))
-            writer.write_table(table.select(schema.names).cast(schema))
+            pending.append(table.select(schema.names).cast(schema))
+            if sum(len(table) for table in pending) >= ROW_GROUP_ROWS:
+                writer.write_table(pa.concat_tables(pending))
+                pending = []
+        if pending:
+            writer.write_table(pa.concat_tables(pending))
     os.replace(partial, output)
 
 
@@ -555,6 +565,13 @@ def _dask_tasks(source: Source, chunk_size: int, options: Options) -> list[Any]:
     ]
 
 
+def usable_cores() -> int:
+    """Cores this process may run on (a container or `taskset` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def batch_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis batch",
@@ -562,7 +579,9 @@ def batch_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("input", type=Path, help="folder of articles, or .jsonl/.csv/.parquet")
     parser.add_argument("-o", "--output", type=Path, required=True, help="OUTPUT.parquet|.jsonl")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes")
+    parser.add_argument(
+        "--jobs", type=int, default=usable_cores(), help="processes (default: all cores)"
+    )
     parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK, help="rows per chunk")
     parser.add_argument("--engine", choices=["local", "dask"], default="local")
     parser.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")

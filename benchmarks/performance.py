@@ -251,6 +251,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from benchmarks.dashboard import measure_dashboard
 
             sections += [*measure_dashboard(Path(folder)), ""]
+    busy = os.getloadavg()[1] if hasattr(os, "getloadavg") else float("nan")
+    sections.insert(
+        3,
+        f"Load average over the run's last 5 minutes: {busy:.1f} on {os.cpu_count()} "
+        "cores (above the core count, other processes competed and timings are noisier).",
+    )
     RESULTS.write_text("\n".join(sections), encoding="utf-8")
     print("\n".join(sections))
     return 0
