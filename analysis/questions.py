@@ -955,7 +955,7 @@ def _is_official_of(report: Report, quote: Quote, code: str) -> bool:
 
 
 def _speaker_phrase(speaker: Speaker) -> str:
-    """ "Tanvi Madan (scholar, Brookings Institution)" or the description as printed."""
+    """ "Ana Pérez (scholar, Brookings Institution)" or the description as printed."""
     details = ", ".join(part for part in (speaker.role, speaker.organization) if part)
     if speaker.named and details:
         return f"{speaker.name} ({details})"

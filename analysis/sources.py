@@ -10,7 +10,7 @@ unsourced claims, recorded separately.
 
 Each attribution construction is one small function below (`_cue_after_quote`,
 `_cue_before_quote`, `_reported_clause`, `_trailing_cue`, `_participle_cue`, ...);
-speakers are then resolved in reading order, so that `Madan said`, `the official said`
+speakers are then resolved in reading order, so that `Pérez said`, `the official said`
 and `she said` point back to the speaker introduced earlier. The words the rules use are
 data files (see analysis/speakers.py).
 """
@@ -462,8 +462,8 @@ def _cue_before_quote(before: list[Token], context: _Context) -> _Cue | None:
 
 def _fragment_cue(context: _Context, sentence: int, start: int, text: str) -> _Cue | None:
     """The speaker of a quoted fragment inside the author's sentence: the nearest reporting
-    verb before it with a speaker (`Pompeo said Washington does not want to “…”`, `what
-    she called “…”`), a cue at the end of the sentence (`…, Madan said.`), or
+    verb before it with a speaker (`Doe said Washington does not want to “…”`, `what
+    she called “…”`), a cue at the end of the sentence (`…, Pérez said.`), or
     `according to X`. Without one, the marks are scare quotes."""
     tokens = context.tokens[sentence]
     position = next((i for i, t in enumerate(tokens) if t.start >= start - 1), len(tokens))
@@ -480,7 +480,7 @@ def _fragment_cue(context: _Context, sentence: int, start: int, text: str) -> _C
 
 
 def _trailing_cue(tokens: list[Token], after: int = 0) -> _Cue | None:
-    """`…, Madan said.` / `…, said Madan.` / `…, two officials told Foreign Policy.`: a
+    """`…, Pérez said.` / `…, said Pérez.` / `…, two officials told Foreign Policy.`: a
     reporting clause set off by a comma after the statement it reports."""
     for index in range(after, len(tokens)):
         verb = _verb_at(tokens, index)
@@ -1188,7 +1188,7 @@ class _Entity:
 
 
 def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
-    """Give every quote a speaker, in reading order: a later `Madan`, `the official` or
+    """Give every quote a speaker, in reading order: a later `Pérez`, `the official` or
     `she` is the speaker introduced earlier; a continuation has its quote's speaker."""
     entities: list[_Entity] = []
     order = sorted(
@@ -1366,7 +1366,7 @@ def _refers_to(description: Description, entity: _Entity) -> bool:
             return False
         mention, full = description.name.split(), known.name.split()
         if len(mention) == 1 or len(full) == 1:
-            # `Madan` for Tanvi Madan; `Wang` for Wang Lin (family name first)
+            # `Pérez` for Ana Pérez; `Wang` for Wang Lin (family name first)
             return mention[-1] in (full[0], full[-1]) or full[-1] == mention[-1]
         return mention[-1] == full[-1] and mention[0] == full[0]
     if description.form == "institution":

@@ -1,7 +1,7 @@
 """Who is speaking: the noun phrases that name or describe a speaker, and what they say.
 
-A speaker phrase is a name (`Tanvi Madan`), a title and name (`US Defense Secretary Jim
-Mattis`), a description (`a senior U.S. defence official`), an institution (`the Kremlin`,
+A speaker phrase is a name (`Ana Pérez`), a title and name (`US Defense Secretary Jane
+Roe`), a description (`a senior U.S. defence official`), an institution (`the Kremlin`,
 `Press TV`, `India`) or a pronoun. `describe` turns one, with its apposition (`, a scholar
 at the Brookings Institution,`), into a `Description`: name, role, organization, speaker
 type and country. The words it relies on are data files: roles.tsv, organizations.tsv,
@@ -512,7 +512,7 @@ def _role_ahead(tokens: list[Token], index: int) -> bool:
 
 
 def _connects_names(tokens: list[Token], index: int, end: int) -> bool:
-    """`of` in `Secretary of State Mike Pompeo`, `for` in `Center for …`."""
+    """`of` in `Secretary of State John Doe`, `for` in `Center for …`."""
     return (
         tokens[index].lower in NAME_CONNECTORS
         and end == index - 1
@@ -605,7 +605,7 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
 
 def _name_qualifier(phrase: str) -> int | None:
     """Where `of the X Party` starts after a personal name (not after a title:
-    `Secretary of State Mike Pompeo` is one title and name)."""
+    `Secretary of State John Doe` is one title and name)."""
     for match in re.finditer(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?=[A-Z])", phrase):
         before = tokenize(phrase[: match.start()])
         if before and _is_name_token(before[-1]) and not is_title_word(before[-1].text):
@@ -675,7 +675,7 @@ def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Des
 def _named_person(
     phrase: str, body: list[Token], determiner: str, apposition: str, anonymous: bool
 ) -> Description | None:
-    """`Randall Schriver`, `US Defense Secretary Jim Mattis`, `Kremlin spokesman Dmitry Peskov`,
+    """`Rahul Mehta`, `US Defense Secretary Jane Roe`, `Kremlin spokesman Dmitry Peskov`,
     `Deputy Director of the Federal Service for Military-Technical Cooperation Igor Semyonov`:
     the name is what follows the last title word or organization."""
     split = len(body) - 1  # a title never ends the phrase: `Arindam Sen` is no senator
