@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .text import Span
+from .text import Span, covers
 
 TOKEN = re.compile(r"[^\W_]+")
 APOSTROPHES = "'’"
@@ -96,7 +96,7 @@ def as_evidence(text: str, hits: Iterable[Hit], quoted: Sequence[Span]) -> tuple
             hit.start,
             hit.end,
             hit.entry.weight,
-            "quoted" if any(hit.start in span for span in quoted) else "narration",
+            "quoted" if covers(quoted, hit.start) else "narration",
         )
         for hit in hits
     )

@@ -33,7 +33,7 @@ from .errors import DataFileError
 from .language import Language, analyze_language
 from .resources import DATA
 from .sentiment import voice_pieces
-from .text import Document, Span
+from .text import Document, Span, SpanSet, covers
 
 BUILT_IN = ("policy", "generic")
 # A sentence carries a frame when its cue weights add up to this: one full cue, or two
@@ -375,6 +375,7 @@ def analyze_framing(
 ) -> Framing:
     """Score every frame of `codebook` on the article, with language cues beside them."""
     book = load_codebook(codebook)
+    quoted = SpanSet(quoted)  # asked about every cue: bisection, not a scan
     prepared = _Prepared(
         doc=doc,
         quoted=quoted,
@@ -392,9 +393,10 @@ def analyze_framing(
     )
 
 
-def _voices(doc: Document, index: int, quoted: Sequence[Span]) -> set[str]:
+def _voices(doc: Document, index: int, quoted: SpanSet) -> set[str]:
     """Which voices ('narration', 'quoted') a sentence has words in."""
-    return {voice for voice, _, _ in voice_pieces(doc.text, doc.sentences[index], quoted)}
+    sentence = doc.sentences[index]
+    return {voice for voice, _, _ in voice_pieces(doc.text, sentence, quoted.overlapping(sentence))}
 
 
 def _countries_per_sentence(
@@ -451,7 +453,7 @@ def _country_cues(
             mention.start,
             mention.end,
             round(share, 4),
-            "quoted" if any(mention.start in span for span in quoted) else "narration",
+            "quoted" if covers(quoted, mention.start) else "narration",
         )
         for mention in countries
     )

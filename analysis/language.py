@@ -15,7 +15,7 @@ from .actors import Mention, gazetteer
 from .cues import CueMatch, CueSyntaxError, Entry, Matcher, as_evidence, compile_cue, tokenize
 from .datafile import fail, line_of, parse_toml
 from .resources import DATA
-from .text import Document, Span
+from .text import Document, Span, covers
 
 LEXICON = "language.toml"
 LAYER_KEYS = {"id", "label", "about", "terms", "negative"}
@@ -190,7 +190,7 @@ def actor_labels(
 def _label_count(
     doc: Document, label: str, found: Sequence[Mention], quoted: Sequence[Span]
 ) -> LabelCount:
-    in_quotes = sum(1 for m in found if any(m.start in span for span in quoted))
+    in_quotes = sum(1 for m in found if covers(quoted, m.start))
     return LabelCount(
         label,
         len(found),

@@ -16,6 +16,7 @@ data files (see analysis/speakers.py).
 """
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -222,6 +223,8 @@ class _Context:
     masked: str
     tokens: list[list[Token]]  # per sentence, quotations masked
     used_verbs: set[int] = field(default_factory=set)
+    # Per surname, where each full mention of it ends (found once, not once per quote).
+    full_mentions: dict[str, list[int]] = field(default_factory=dict)
 
 
 # --- public API --------------------------------------------------------------------------
@@ -1230,13 +1233,18 @@ def _resolve_speakers(found: list[_Found], context: _Context) -> list[_Entity]:
 def _full_mention(context: _Context, surname: Description, before: int) -> Description | None:
     """`Fischer says` after `Dr Lena Fischer, an associate professor …, is sceptical`: a
     surname first printed in full (with title and apposition) where nobody was quoted."""
-    pattern = re.compile(
-        rf"\b(?:[A-Z][\w’'.-]*\s+){{1,{MAX_FULL_NAME_WORDS}}}{re.escape(surname.name)}\b"
-    )
-    matches = list(pattern.finditer(context.masked, 0, before))
-    if not matches:
+    ends = context.full_mentions.get(surname.name)
+    if ends is None:
+        pattern = re.compile(
+            rf"\b(?:[A-Z][\w’'.-]*\s+){{1,{MAX_FULL_NAME_WORDS}}}{re.escape(surname.name)}\b"
+        )
+        ends = context.full_mentions[surname.name] = [
+            m.end() for m in pattern.finditer(context.masked)
+        ]
+    earlier = bisect_right(ends, before)
+    if not earlier:
         return None
-    end_offset = matches[-1].end()
+    end_offset = ends[earlier - 1]
     sentence = context.document.sentence_at(end_offset - 1)
     tokens = context.tokens[sentence]
     end = next((i for i, t in enumerate(tokens) if t.end == end_offset), None)

@@ -5,7 +5,8 @@ the cleaned article text through these offsets, so nothing here changes the text
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -48,6 +49,40 @@ class Span:
 
     def overlap(self, other: "Span") -> int:
         return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+
+class SpanSet(tuple):
+    """Spans merged and sorted, answering "is this offset inside one?" and "which touch
+    this sentence?" by bisection: a long article with many quotes stays linear."""
+
+    def __new__(cls, spans: "Iterable[Span]" = ()):
+        merged: list[Span] = []
+        for span in sorted(spans, key=lambda s: (s.start, s.end)):
+            if merged and span.start <= merged[-1].end:
+                merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+            elif span.end > span.start:
+                merged.append(Span(span.start, span.end))
+        made = super().__new__(cls, merged)
+        made._starts = [span.start for span in merged]
+        made._ends = [span.end for span in merged]
+        return made
+
+    def covers(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+    def overlapping(self, span: Span) -> "SpanSet":
+        """The spans that share at least one character with `span`."""
+        return SpanSet(
+            self[bisect_right(self._ends, span.start) : bisect_left(self._starts, span.end)]
+        )
+
+
+def covers(spans: "Sequence[Span]", offset: int) -> bool:
+    """Whether any of `spans` contains `offset` (fast when `spans` is a SpanSet)."""
+    if isinstance(spans, SpanSet):
+        return spans.covers(offset)
+    return any(offset in span for span in spans)
 
 
 @dataclass(frozen=True)
