@@ -182,7 +182,7 @@ def _question_block(number: int, question: Question) -> str:
 
 def _answer_block(number: int, question: Question) -> str:
     answer = ", ".join(question.answers) or "open question: discuss"
-    evidence = "".join(_evidence_block(e) for e in question.evidence)
+    evidence = "".join(evidence_html(e) for e in question.evidence)
     reveal = f'<p class="reveal">{_escape(question.reveal)}</p>' if question.reveal else ""
     return (
         f'<div class="question"><h3>{number}. {_escape(question.prompt)}</h3>{_passage(question)}'
@@ -190,12 +190,13 @@ def _answer_block(number: int, question: Question) -> str:
     )
 
 
-def _evidence_block(evidence: Evidence) -> str:
+def evidence_html(evidence: Evidence, css_class: str = "evidence") -> str:
+    """One piece of evidence: where it is, then the sentence with its words marked."""
     where = f"{evidence.outlet}, sentence {evidence.sentence + 1}"
     if evidence.note:
         where += f" · {evidence.note}"
     body = highlight_html(evidence.text, evidence.highlights, offset=evidence.start)
-    return f'<div class="evidence"><div class="where">{_escape(where)}</div>{body}</div>'
+    return f'<div class="{css_class}"><div class="where">{_escape(where)}</div>{body}</div>'
 
 
 def _card_block(card: SourceCard) -> str:

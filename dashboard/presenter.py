@@ -7,8 +7,8 @@ browser. Every piece of article or teacher text goes through `html.escape` (via
 
 import html
 
-from analysis.handout import highlight_html
-from analysis.lesson import Evidence, Question, SourceCard
+from analysis.handout import evidence_html, highlight_html
+from analysis.lesson import Question, SourceCard
 
 from .markup import md_escape
 
@@ -66,17 +66,9 @@ def reveal_html(question: Question) -> str:
     """The answer, the explanation, and every piece of evidence with its words marked."""
     answer = ", ".join(question.answers) or "Open question: discuss"
     reveal = f'<p class="cm-reveal">{_escape(question.reveal)}</p>' if question.reveal else ""
-    evidence = "".join(evidence_html(e) for e in question.evidence)
+    evidence = "".join(evidence_html(e, "cm-evidence") for e in question.evidence)
     size = " long" if len(answer) > LONG_ANSWER else ""
     return f'<div class="cm-answer{size}">Answer: {_escape(answer)}</div>{reveal}{evidence}'
-
-
-def evidence_html(evidence: Evidence) -> str:
-    where = f"{evidence.outlet}, sentence {evidence.sentence + 1}"
-    if evidence.note:
-        where += f" · {evidence.note}"
-    body = highlight_html(evidence.text, evidence.highlights, offset=evidence.start)
-    return f'<div class="cm-evidence"><div class="where">{_escape(where)}</div>{body}</div>'
 
 
 def card_html(card: SourceCard) -> str:
