@@ -15,6 +15,8 @@ from .resources import load_toml
 OPENING_MARKS = "“‘«‹„‚"
 CLOSING_MARKS = "”’»›“‘"
 STRAIGHT_MARKS = "\"'"
+# Every character that can open or close a quotation: the only places pairing looks at.
+QUOTE_MARK = re.compile(f"[{re.escape(OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARKS)}]")
 # Which closing marks may end a quote that opened with a given mark. Real pages mix
 # curly and straight marks ("…” or “…"), so a double mark closes any double opener.
 CLOSERS = {
@@ -238,12 +240,11 @@ def pair_quotation_marks(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[
     open_at: int | None = None
     opening = ""
     for number, paragraph in enumerate(paragraphs):
-        position = paragraph.start
         if open_at is not None and not _opens_with_mark(text, paragraph):
             quotations.append(Quotation(open_at, paragraphs[number - 1].end, opening, "", False))
             open_at = None
-        while position < paragraph.end:
-            char = text[position]
+        for mark in QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
+            position, char = mark.start(), mark.group()
             if open_at is None:
                 if _is_opening(text, position, paragraph):
                     open_at, opening = position + 1, char
@@ -252,7 +253,6 @@ def pair_quotation_marks(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[
                 open_at = None
             elif position == paragraph.start and _is_opening(text, position, paragraph):
                 pass  # a continuation paragraph re-opens the same quote
-            position += 1
     if open_at is not None:
         quotations.append(Quotation(open_at, paragraphs[-1].end, opening, "", False))
     return tuple(quotation for quotation in quotations if quotation.end > quotation.start)
