@@ -3,7 +3,13 @@ import pytest
 from textblob.en.sentiments import PatternAnalyzer
 
 from analysis import analyze
-from analysis.sentiment import analyze_sentiment, bootstrap_intervals, score_text, summarize
+from analysis.sentiment import (
+    BOOTSTRAP_SEED,
+    analyze_sentiment,
+    bootstrap_intervals,
+    score_text,
+    summarize,
+)
 from analysis.text import Span, segment
 
 
@@ -40,6 +46,17 @@ def test_interval_narrows_as_sentences_grow():
     small = bootstrap_intervals(rng.normal(0, 0.3, size=(10, 3)))[0]
     large = bootstrap_intervals(rng.normal(0, 0.3, size=(400, 3)))[0]
     assert large[1] - large[0] < small[1] - small[0]
+
+
+@pytest.mark.parametrize("count", [7, 400, 2500])
+def test_interval_is_the_percentile_bootstrap_of_resampled_means(count):
+    """The fast path (cached draw counts, blocks for long articles) gives the textbook
+    interval: means of rows resampled with replacement, 5th and 95th percentiles."""
+    values = np.random.default_rng(count).normal(0, 0.3, size=(count, 3))
+    picks = np.random.default_rng(BOOTSTRAP_SEED).integers(0, count, size=(2000, count))
+    low, high = np.percentile(values[picks].mean(axis=1), [5, 95], axis=0)
+    expected = np.column_stack([low, high])
+    np.testing.assert_allclose(bootstrap_intervals(values), expected, atol=0.6e-4)
 
 
 def test_no_sentences_gives_empty_summary_not_an_error():
