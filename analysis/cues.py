@@ -8,7 +8,9 @@ words (`call on _ to` matches "called on New Delhi to"); `#` stands for a number
 (`may #` matches "May 2019"); `=word` matches that exact word form only. Hyphens count as spaces ("air-defense" matches the cue `air defense`) and a
 possessive 's is ignored ("India's economy" matches `india economy`).
 
-At each position the longest cue wins, so `trade war` is one match, not `trade` plus `war`.
+Each group of cues (a frame, a lexicon layer) is matched on its own: at each position its
+longest cue wins, so `trade war` is one match, not `trade` plus `war`. One Matcher holds
+all groups, so a text is scanned once however many frames a codebook has.
 """
 
 import re
@@ -16,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .text import Span, covers
+from .text import Document, Span, covers
 
 TOKEN = re.compile(r"[^\W_]+")
 APOSTROPHES = "'’"
@@ -114,6 +116,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+def sentence_tokens(doc: Document) -> tuple[list[Token], ...]:
+    """The words of each sentence, tokenized once for every matcher that reads them."""
+    return tuple(tokenize(doc.text, sentence.start, sentence.end) for sentence in doc.sentences)
+
+
 def inflections(word: str) -> frozenset[str]:
     """The word and its regular plural, third-person, past and -ing forms."""
     forms = {word}
@@ -169,7 +176,7 @@ def compile_cue(cue: str) -> tuple[Part, ...]:
 
 
 class Matcher:
-    """Finds entries in text, longest match first; negative entries block their span."""
+    """Finds entries in text, each group on its own; see `find`."""
 
     def __init__(self, entries: Iterable[Entry]):
         self._compiled: list[tuple[Entry, tuple[Part, ...]]] = []
@@ -191,41 +198,53 @@ class Matcher:
                 self._by_number.append(index)
 
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
-        """Non-overlapping positive hits, scanning left to right, longest cue first.
+        """Positive hits in text order, as if each group had a matcher of its own.
 
-        Entries of equal length that match the same words count once per group, so a
-        cue listed under two groups counts for both; a negative entry that wins a span
-        removes its group's positive entries there (`trade war` listed as negative
-        under security stops the `war` in it from counting).
+        A group's scan runs left to right and takes the longest of its cues at each
+        position, then resumes after it; groups never hide each other's cues. Entries of
+        equal length count once (the heaviest); a negative entry that wins a span blocks
+        its group there (`trade war` listed as negative under security stops the `war`
+        in it from counting).
         """
         hits: list[Hit] = []
-        position = 0
+        resume: dict[str, int] = {}  # per group, the first position its scan has not passed
         forms, prefixes, numbers = self._by_form, self._by_prefix, bool(self._by_number)
-        while position < len(tokens):
-            word = tokens[position].text
+        for position, token in enumerate(tokens):
+            word = token.text
             # Most words start no cue: rule them out before listing candidates (hot loop).
             if not (
                 word in forms
                 or word[:MIN_PREFIX_LENGTH] in prefixes
                 or (numbers and word.isdigit())
             ):
-                position += 1
                 continue
-            length, best = 0, []
+            longest: dict[str, tuple[int, list[Entry]]] = {}
             for index in self._candidates(word):
                 entry, parts = self._compiled[index]
+                if resume.get(entry.group, 0) > position:
+                    continue
                 covered = _covered(parts, tokens, position)
+                if not covered:
+                    continue
+                length, best = longest.get(entry.group, (0, []))
                 if covered > length:
-                    length, best = covered, [entry]
-                elif covered and covered == length:
+                    longest[entry.group] = (covered, [entry])
+                elif covered == length:
                     best.append(entry)
-            if not length:
-                position += 1
-                continue
-            start, end = tokens[position].start, tokens[position + length - 1].end
-            hits.extend(Hit(entry, start, end) for entry in _one_per_group(best))
-            position += length
+            for group, (length, best) in longest.items():
+                resume[group] = position + length
+                winner = _winner(best)
+                if winner:
+                    hits.append(Hit(winner, token.start, tokens[position + length - 1].end))
         return hits
+
+    def find_each(self, sentences: Sequence[Sequence[Token]]) -> dict[str, dict[int, list[Hit]]]:
+        """Per group, the hits of every sentence that has some, by sentence index."""
+        found: dict[str, dict[int, list[Hit]]] = {}
+        for index, tokens in enumerate(sentences):
+            for hit in self.find(tokens):
+                found.setdefault(hit.entry.group, {}).setdefault(index, []).append(hit)
+        return found
 
     def _candidates(self, word: str) -> list[int]:
         found = list(self._by_form.get(word, ()))
@@ -236,19 +255,12 @@ class Matcher:
         return found
 
 
-def _one_per_group(entries: Sequence[Entry]) -> list[Entry]:
-    """Per group, the heaviest entry matching a span: words count once per frame or layer.
-
-    A group with a negative entry on the span gets nothing there.
-    """
-    blocked = {entry.group for entry in entries if entry.negative}
-    best: dict[str, Entry] = {}
-    for entry in entries:
-        if entry.group in blocked:
-            continue
-        if entry.group not in best or entry.weight > best[entry.group].weight:
-            best[entry.group] = entry
-    return list(best.values())
+def _winner(entries: Sequence[Entry]) -> Entry | None:
+    """The heaviest of one group's entries matching a span (the first of equals): words
+    count once per frame or layer. None when one of them is negative."""
+    if any(entry.negative for entry in entries):
+        return None
+    return max(entries, key=lambda entry: entry.weight)
 
 
 def _covered(parts: Sequence[Part], tokens: Sequence[Token], position: int) -> int:

@@ -10,9 +10,10 @@ are scored separately. Every score keeps the sentences and matched words behind 
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,12 @@ from .cues import (
     CueMatch,
     CueSyntaxError,
     Entry,
+    Hit,
     Matcher,
-    Token,
     Voice,
     as_evidence,
     compile_cue,
+    sentence_tokens,
     tokenize,
 )
 from .datafile import fail, line_of, parse_toml
@@ -88,7 +90,11 @@ class Codebook:
     source: str
     hash: str
     frames: tuple[Frame, ...]
-    matchers: dict[str, Matcher] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """One matcher for the cues of all frames, each frame's cues a group of its own."""
+        return Matcher(entry for frame in self.frames for entry in _entries(frame))
 
     def frame(self, frame_id: str) -> Frame:
         return next(frame for frame in self.frames if frame.id == frame_id)
@@ -231,7 +237,7 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
             line = line_of(text, "frame", index, "id")
             raise fail(source, line, f"frame {frame_id!r}", "`id` used twice")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    codebook = Codebook(
+    return Codebook(
         id=header["id"],
         name=header["name"],
         citation=str(header.get("citation", "")),
@@ -240,8 +246,6 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
         hash=digest,
         frames=frames,
     )
-    codebook.matchers.update({frame.id: _matcher(frame) for frame in frames})
-    return codebook
 
 
 def _parse_frame(raw: Any, index: int, text: str, source: str) -> Frame:
@@ -344,10 +348,9 @@ def _first_line(text: str, pattern: str) -> int:
     return next((n + 1 for n, line in enumerate(text.splitlines()) if regex.match(line)), 1)
 
 
-def _matcher(frame: Frame) -> Matcher:
+def _entries(frame: Frame) -> list[Entry]:
     entries = [Entry(cue.text, frame.id, cue.weight) for cue in frame.cues]
-    entries += [Entry(cue, frame.id, negative=True) for cue in frame.negative]
-    return Matcher(entries)
+    return entries + [Entry(cue, frame.id, negative=True) for cue in frame.negative]
 
 
 # --- scoring ------------------------------------------------------------------------
@@ -355,15 +358,16 @@ def _matcher(frame: Frame) -> Matcher:
 
 @dataclass(frozen=True)
 class _Prepared:
-    """One article cut up once for scoring all frames of a codebook."""
+    """One article cut up and matched once for scoring all frames of a codebook."""
 
     doc: Document
-    quoted: Sequence[Span]
-    tokens: tuple[list[Token], ...]
+    quoted: SpanSet
+    hits: dict[str, dict[int, list[Hit]]]  # per frame, per sentence with hits
     headline: str
-    headline_tokens: list[Token]
-    voices: tuple[set[str], ...]
-    countries: tuple[tuple[Mention, ...], ...]
+    headline_hits: list[Hit]
+    voiced: Counter[str]  # how many sentences have words in each voice
+    # the sentences naming MIN_COUNTRIES or more countries, with the first mention of each
+    international: dict[int, tuple[Mention, ...]]
 
 
 def analyze_framing(
@@ -376,50 +380,55 @@ def analyze_framing(
     """Score every frame of `codebook` on the article, with language cues beside them."""
     book = load_codebook(codebook)
     quoted = SpanSet(quoted)  # asked about every cue: bisection, not a scan
+    tokens = sentence_tokens(doc)
     prepared = _Prepared(
         doc=doc,
         quoted=quoted,
-        tokens=tuple(tokenize(doc.text, s.start, s.end) for s in doc.sentences),
+        hits=book.matcher.find_each(tokens),
         headline=headline,
-        headline_tokens=tokenize(headline),
-        voices=tuple(_voices(doc, index, quoted) for index in range(len(doc.sentences))),
-        countries=_countries_per_sentence(doc, mentions),
+        headline_hits=book.matcher.find(tokenize(headline)),
+        voiced=Counter(
+            voice for sentence in doc.sentences for voice in _voices(doc, sentence, quoted)
+        ),
+        international=_international(doc, mentions),
     )
-    scores = [_score_frame(prepared, frame, book.matchers[frame.id]) for frame in book.frames]
     return Framing(
         CodebookInfo(book.id, book.name, book.hash),
-        _mark_dominant(scores),
-        analyze_language(doc, quoted, mentions),
+        _mark_dominant([_score_frame(prepared, frame) for frame in book.frames]),
+        analyze_language(doc, quoted, mentions, tokens),
     )
 
 
-def _voices(doc: Document, index: int, quoted: SpanSet) -> set[str]:
+def _voices(doc: Document, sentence: Span, quoted: SpanSet) -> set[str]:
     """Which voices ('narration', 'quoted') a sentence has words in."""
-    sentence = doc.sentences[index]
     return {voice for voice, _, _ in voice_pieces(doc.text, sentence, quoted.overlapping(sentence))}
 
 
-def _countries_per_sentence(
-    doc: Document, mentions: Sequence[Mention]
-) -> tuple[tuple[Mention, ...], ...]:
-    """Per sentence, the first mention of each different country it names."""
+def _international(doc: Document, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, ...]]:
+    """The sentences naming at least MIN_COUNTRIES countries, with the first mention of each."""
     actors = gazetteer()
-    first: list[dict[str, Mention]] = [{} for _ in doc.sentences]
+    first: dict[int, dict[str, Mention]] = {}
     for mention in mentions:
         actor = actors.get(mention.actor)
         if doc.sentences and actor and actor.kind == "country":
-            first[doc.sentence_at(mention.start)].setdefault(mention.actor, mention)
-    return tuple(tuple(found.values()) for found in first)
+            sentence = first.setdefault(doc.sentence_at(mention.start), {})
+            sentence.setdefault(mention.actor, mention)
+    return {
+        index: tuple(found.values())
+        for index, found in first.items()
+        if len(found) >= MIN_COUNTRIES
+    }
 
 
-def _score_frame(article: _Prepared, frame: Frame, matcher: Matcher) -> FrameScore:
+def _score_frame(article: _Prepared, frame: Frame) -> FrameScore:
     doc = article.doc
+    hits = article.hits.get(frame.id, {})
+    named = article.international if frame.countries else {}
     evidence = []
-    for index, sentence_tokens in enumerate(article.tokens):
-        cues = as_evidence(doc.text, matcher.find(sentence_tokens), article.quoted)
-        cues += _country_cues(frame, article.countries[index], article.quoted)
-        if cues:
-            evidence.append(FrameEvidence(index, _carries(cues), cues))
+    for index in sorted(hits.keys() | named.keys()):
+        cues = as_evidence(doc.text, hits.get(index, ()), article.quoted)
+        cues += _country_cues(frame, named.get(index, ()), article.quoted)
+        evidence.append(FrameEvidence(index, _carries(cues), cues))
     carried = [item for item in evidence if item.carries]
     share = len(carried) / len(doc.sentences) if doc.sentences else 0.0
     weight = sum(_weight(item.cues) for item in evidence)
@@ -432,9 +441,9 @@ def _score_frame(article: _Prepared, frame: Frame, matcher: Matcher) -> FrameSco
         sentences=len(carried),
         present=_is_present(share, carried),
         dominant=False,
-        lede=_lede(article, matcher, carried),
-        narration_share=_voice_share(evidence, article.voices, "narration"),
-        quoted_share=_voice_share(evidence, article.voices, "quoted"),
+        lede=_lede(article, frame, carried),
+        narration_share=_voice_share(evidence, article.voiced, "narration"),
+        quoted_share=_voice_share(evidence, article.voiced, "quoted"),
         evidence=tuple(evidence),
     )
 
@@ -443,7 +452,7 @@ def _country_cues(
     frame: Frame, countries: Sequence[Mention], quoted: Sequence[Span]
 ) -> tuple[CueMatch, ...]:
     """A frame's `countries` weight, shared among the names when a sentence names 2+ countries."""
-    if not frame.countries or len(countries) < MIN_COUNTRIES:
+    if not countries:
         return ()
     share = frame.countries / len(countries)
     return tuple(
@@ -475,23 +484,22 @@ def _carries(cues: Sequence[CueMatch]) -> bool:
 
 
 def _voice_share(
-    evidence: Sequence[FrameEvidence], voiced: Sequence[set[str]], voice: Voice
+    evidence: Sequence[FrameEvidence], voiced: Counter[str], voice: Voice
 ) -> float | None:
     """Share of the sentences with words in `voice` whose cues in that voice carry the frame."""
-    eligible = sum(1 for voices in voiced if voice in voices)
-    if not eligible:
+    if not voiced[voice]:
         return None
     carried = sum(
         1 for item in evidence if _carries([cue for cue in item.cues if cue.voice == voice])
     )
-    return round(carried / eligible, 4)
+    return round(carried / voiced[voice], 4)
 
 
-def _lede(article: _Prepared, matcher: Matcher, carried: Sequence[FrameEvidence]) -> Lede:
+def _lede(article: _Prepared, frame: Frame, carried: Sequence[FrameEvidence]) -> Lede:
     doc = article.doc
+    hits = [hit for hit in article.headline_hits if hit.entry.group == frame.id]
     in_headline = tuple(
-        replace(cue, voice="headline")
-        for cue in as_evidence(article.headline, matcher.find(article.headline_tokens), ())
+        replace(cue, voice="headline") for cue in as_evidence(article.headline, hits, ())
     )
     first = doc.paragraphs[0].index if doc.paragraphs else None
     sentences = tuple(

@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from .actors import Mention, gazetteer
-from .cues import CueMatch, CueSyntaxError, Entry, Matcher, as_evidence, compile_cue, tokenize
+from .cues import (
+    CueMatch,
+    CueSyntaxError,
+    Entry,
+    Hit,
+    Matcher,
+    Token,
+    as_evidence,
+    compile_cue,
+    sentence_tokens,
+)
 from .datafile import fail, line_of, parse_toml
 from .resources import DATA
 from .text import Document, Span, covers
@@ -126,32 +136,42 @@ def parse_layers(text: str, source: str) -> tuple[Layer, ...]:
 
 
 @cache
-def _matcher(layer: Layer) -> Matcher:
+def _matcher() -> Matcher:
+    """One matcher for the words of all layers, each layer's words a group of its own."""
+    return Matcher(entry for layer in layers() for entry in _entries(layer))
+
+
+def _entries(layer: Layer) -> list[Entry]:
     entries = [Entry(term, layer.id) for term in layer.terms]
-    return Matcher(entries + [Entry(term, layer.id, negative=True) for term in layer.negative])
+    return entries + [Entry(term, layer.id, negative=True) for term in layer.negative]
 
 
 def analyze_language(
-    doc: Document, quoted: Sequence[Span], mentions: Sequence[Mention] = ()
+    doc: Document,
+    quoted: Sequence[Span],
+    mentions: Sequence[Mention] = (),
+    tokens: Sequence[Sequence[Token]] | None = None,
 ) -> Language:
-    """Counts and evidence for every word-list layer, and the labels used for each actor."""
-    tokens = [tokenize(doc.text, s.start, s.end) for s in doc.sentences]
+    """Counts and evidence for every word-list layer, and the labels used for each actor.
+
+    `tokens` are the words of each sentence when the caller has them already.
+    """
+    hits = _matcher().find_each(sentence_tokens(doc) if tokens is None else tokens)
     words = doc.word_count
     return Language(
-        tuple(_count_layer(doc, layer, tokens, quoted, words) for layer in layers()),
+        tuple(
+            _count_layer(doc, layer, hits.get(layer.id, {}), quoted, words) for layer in layers()
+        ),
         actor_labels(doc, quoted, mentions),
     )
 
 
 def _count_layer(
-    doc: Document, layer: Layer, tokens: Sequence, quoted: Sequence[Span], words: int
+    doc: Document, layer: Layer, hits: dict[int, list[Hit]], quoted: Sequence[Span], words: int
 ) -> LayerCount:
-    matcher = _matcher(layer)
-    evidence = []
-    for index, sentence_tokens in enumerate(tokens):
-        hits = matcher.find(sentence_tokens)
-        if hits:
-            evidence.append(SentenceCues(index, as_evidence(doc.text, hits, quoted)))
+    evidence = [
+        SentenceCues(index, as_evidence(doc.text, found, quoted)) for index, found in hits.items()
+    ]
     matches = [cue for item in evidence for cue in item.cues]
     terms = Counter(cue.cue for cue in matches)
     return LayerCount(

@@ -63,10 +63,23 @@ def test_cue_matching(cue, text, expected):
 
 
 def test_longest_cue_wins_over_its_parts():
-    matcher = Matcher([Entry("war", "security"), Entry("trade war", "economic")])
+    matcher = Matcher([Entry("war", "economic"), Entry("trade war", "economic")])
     hits = matcher.find(tokenize("A trade war is not a war."))
-    assert [(hit.entry.group, hit.entry.cue) for hit in hits] == [
+    assert [hit.entry.cue for hit in hits] == ["trade war", "war"]
+
+
+def test_groups_match_as_if_alone():
+    text = "A trade war is not a war."
+    entries = [Entry("war", "security"), Entry("trade war", "economic")]
+    together = Matcher(entries).find(tokenize(text))
+    alone = sorted(
+        (hit for entry in entries for hit in Matcher([entry]).find(tokenize(text))),
+        key=lambda hit: hit.start,
+    )
+    assert together == alone
+    assert [(hit.entry.group, text[hit.start : hit.end]) for hit in together] == [
         ("economic", "trade war"),
+        ("security", "war"),
         ("security", "war"),
     ]
 
@@ -81,6 +94,30 @@ def test_negative_cue_blocks_its_group_only():
     )
     hits = matcher.find(tokenize("The trade war escalated."))
     assert [hit.entry.group for hit in hits] == ["economic"]
+
+
+CUE_WORDS = ["trade", "war", "on", "prices"]
+CUES = ["trade", "trade war", "war", "war on", "price war", "pric*", "trade _ on"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(CUE_WORDS), max_size=14),
+    st.lists(
+        st.tuples(
+            st.sampled_from(CUES), st.sampled_from("ab"), st.booleans(), st.sampled_from([0.5, 1.0])
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_one_matcher_finds_what_a_matcher_per_group_finds(words, specs):
+    entries = [Entry(cue, group, weight, negative) for cue, group, negative, weight in specs]
+    tokens = tokenize(" ".join(words))
+    for group in "ab":
+        alone = Matcher([entry for entry in entries if entry.group == group]).find(tokens)
+        together = [hit for hit in Matcher(entries).find(tokens) if hit.entry.group == group]
+        assert together == alone
 
 
 MINIMAL = """
