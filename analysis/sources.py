@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
 
@@ -41,6 +41,7 @@ from .speakers import (
     is_vague_group,
     phrase_after,
     phrase_before,
+    phrases,
     reporting_verbs,
     roles,
     tokenize,
@@ -597,9 +598,21 @@ def _add_chain(cue: _Cue, before: list[Token], after: list[Token], context: _Con
 # --- the speaker of a reporting verb -----------------------------------------------------
 
 
+@cache
+def _verb_first_words() -> frozenset[str]:
+    """The first word of every reporting verb form: most tokens are none, and are turned
+    down at once."""
+    return frozenset(form.split(" ")[0] for form in reporting_verbs())
+
+
 def _verb_at(tokens: list[Token], index: int) -> tuple[ReportingVerb, int] | None:
     """The reporting verb starting at token `index` and how many tokens it takes."""
-    if index < 0 or index >= len(tokens) or tokens[index].capitalized:
+    if (
+        index < 0
+        or index >= len(tokens)
+        or tokens[index].capitalized
+        or tokens[index].lower not in _verb_first_words()
+    ):
         return None
     verbs = reporting_verbs()
     if index + 1 < len(tokens):
@@ -612,22 +625,10 @@ def _verb_at(tokens: list[Token], index: int) -> tuple[ReportingVerb, int] | Non
     return entry, 1
 
 
-@cache
-def _auxiliaries() -> tuple[tuple[str, ...], ...]:
-    phrases = (tuple(p.lower().split()) for p in words()["words"]["auxiliaries"])
-    return tuple(sorted(set(phrases), key=len, reverse=True))
-
-
 def _skip_auxiliaries(tokens: list[Token], index: int) -> int:
     """Past words like `has also`, `on Thursday`, `went on to` before a verb."""
-    moved = True
-    while moved and index < len(tokens):
-        moved = False
-        for phrase in _auxiliaries():
-            if tuple(t.lower for t in tokens[index : index + len(phrase)]) == phrase:
-                index += len(phrase)
-                moved = True
-                break
+    while index < len(tokens) and (length := phrases("auxiliaries").length_at(tokens, index)):
+        index += length
     return index
 
 
@@ -644,12 +645,10 @@ def _skip_auxiliaries_left(tokens: list[Token], index: int, floor: int) -> int:
             index -= 3  # `The representative, however, told …`
             moved = True
             continue
-        for phrase in _auxiliaries():
-            start = index - len(phrase) + 1
-            if start >= floor and tuple(t.lower for t in tokens[start : index + 1]) == phrase:
-                index = start - 1
-                moved = True
-                break
+        length = phrases("auxiliaries").length_before(tokens, index, floor)
+        if length:
+            index -= length
+            moved = True
     return index
 
 
@@ -1130,12 +1129,56 @@ def _nest(results: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]]:
 # --- unsourced claims --------------------------------------------------------------------
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _fold(text: str) -> str:
+    """`text` lower-cased as re.IGNORECASE compares it, one character for one: IGNORECASE
+    also takes `ı` and `ſ` for `i` and `s`, and `İ` (which str.lower would make two
+    characters) for `i`. Checked against every code point."""
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+def _words(tokens: list[Token]) -> frozenset[str]:
+    """The runs of a–z in the tokens, lower-cased as re.IGNORECASE compares them: wherever
+    such a pattern matches an ASCII phrase between word boundaries or spaces, the
+    phrase's words are among them (a run of letters never spans two tokens)."""
+    words_: set[str] = set()
+    for token in tokens:
+        if token.lower.isascii() and token.lower.isalpha():
+            words_.add(token.lower)
+        else:
+            words_.update(_LETTERS.findall(_fold(token.text)))
+    return frozenset(words_)
+
+
+@dataclass(frozen=True)
+class _UnsourcedRule:
+    """One pattern of unsourced claims, and the phrases it cannot match without (one of
+    each group, as sets of words), so that it only runs on sentences that have them."""
+
+    kind: UnsourcedKind
+    pattern: re.Pattern
+    needs: tuple[tuple[frozenset[str], ...], ...]
+
+    def may_match(self, words: frozenset[str]) -> bool:
+        return all(any(phrase <= words for phrase in group) for group in self.needs)
+
+    def within(self, words: frozenset[str]) -> "_UnsourcedRule":
+        """The rule needing only the phrases whose words are in `words` (the article's)."""
+        needs = tuple(tuple(phrase for phrase in group if phrase <= words) for group in self.needs)
+        return replace(self, needs=needs)
+
+
 @cache
-def _unsourced_patterns() -> tuple[tuple[UnsourcedKind, re.Pattern], ...]:
+def _unsourced_rules() -> tuple[_UnsourcedRule, ...]:
     data = words()["unsourced"]
 
     def alternation(items: list[str]) -> str:
         return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+
+    def lower(items: list[str]) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(_LETTERS.findall(item.lower())) for item in items)
 
     auxiliaries = r"(?:(?:have|has|had|also|now|still|long|increasingly)\s+)*"
     modifier = r"(?:[\w.’'\-]+\s+){0,3}?"
@@ -1149,23 +1192,44 @@ def _unsourced_patterns() -> tuple[tuple[UnsourcedKind, re.Pattern], ...]:
         rf"(?:{alternation(beliefs)})\b"
     )
     return (
-        ("adverb", re.compile(rf"\b(?:{alternation(data['adverb'])})\b", re.IGNORECASE)),
-        ("passive", re.compile(rf"\b(?:{alternation(data['passive'])})\b", re.IGNORECASE)),
-        ("group", re.compile(group, re.IGNORECASE)),
-        ("group", re.compile(quantified, re.IGNORECASE)),
+        _UnsourcedRule(
+            "adverb",
+            re.compile(rf"\b(?:{alternation(data['adverb'])})\b", re.IGNORECASE),
+            (lower(data["adverb"]),),
+        ),
+        _UnsourcedRule(
+            "passive",
+            re.compile(rf"\b(?:{alternation(data['passive'])})\b", re.IGNORECASE),
+            (lower(data["passive"]),),
+        ),
+        _UnsourcedRule(
+            "group",
+            re.compile(group, re.IGNORECASE),
+            (lower(data["group"]), lower(data["verbs"])),
+        ),
+        _UnsourcedRule(
+            "group",
+            re.compile(quantified, re.IGNORECASE),
+            (lower(data["quantifier"]), lower(beliefs)),
+        ),
     )
 
 
 def _unsourced(context: _Context) -> tuple[Unsourced, ...]:
+    words_ = [_words(tokens) for tokens in context.tokens]
+    article = frozenset().union(*words_)
+    rules = [rule.within(article) for rule in _unsourced_rules() if rule.may_match(article)]
     found: dict[int, Unsourced] = {}
     for number, sentence in enumerate(context.document.sentences):
         text = context.masked[sentence.start : sentence.end]
-        for kind, pattern in _unsourced_patterns():
-            for match in pattern.finditer(text):
+        for rule in rules:
+            if not rule.may_match(words_[number]):
+                continue
+            for match in rule.pattern.finditer(text):
                 start = sentence.start + match.start()
                 if not any(u.start <= start < u.end for u in found.values()):
                     found[start] = Unsourced(
-                        start, sentence.start + match.end(), match.group(), kind, number
+                        start, sentence.start + match.end(), match.group(), rule.kind, number
                     )
     return tuple(found[start] for start in sorted(found))
 

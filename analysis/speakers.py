@@ -11,7 +11,7 @@ nationalities.tsv, reporting_verbs.tsv and attribution.toml.
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .resources import load_toml, load_tsv
 
@@ -49,27 +49,26 @@ def _token_pattern() -> re.Pattern:
     )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets, lower-cased once: the rules look at
+    `lower` hundreds of thousands of times per article (a named tuple, as a dataclass is
+    several times slower to build)."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+    lower: str
+    capitalized: bool
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens of text[start:end], with offsets into `text`."""
     end = len(text) if end is None else end
-    return [
-        Token(m.group(), m.start(), m.end()) for m in _token_pattern().finditer(text, start, end)
-    ]
+    tokens = []
+    for match in _token_pattern().finditer(text, start, end):
+        word = match.group()
+        tokens.append(Token(word, match.start(), match.end(), word.lower(), word[:1].isupper()))
+    return tokens
 
 
 @dataclass(frozen=True)
@@ -176,8 +175,22 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
+@dataclass(frozen=True)
+class _NamePattern:
+    """A name pattern of organizations.tsv (`* Ministry`, `Ministry of *`)."""
+
+    regex: re.Pattern
+    organization: Organization
+    fixed: tuple[str, ...]  # its literal words: a text without one of them cannot match
+
+    def search(self, text: str) -> re.Match | None:
+        if all(word in text for word in self.fixed):
+            return self.regex.search(text)
+        return None
+
+
 @cache
-def _organizations() -> tuple[dict[str, Organization], tuple[tuple[re.Pattern, Organization]]]:
+def _organizations() -> tuple[dict[str, Organization], tuple[_NamePattern, ...]]:
     names: dict[str, Organization] = {}
     patterns = []
     for name, speaker_type, country, *_ in load_tsv("organizations.tsv"):
@@ -185,10 +198,17 @@ def _organizations() -> tuple[dict[str, Organization], tuple[tuple[re.Pattern, O
         if "*" in name:
             words = r"(?:[A-Z][\w’'\-.&]*\s+){0,4}?[A-Z][\w’'\-.&]*"
             regex = r"\s+".join(words if part == "*" else re.escape(part) for part in name.split())
-            patterns.append((re.compile(rf"\b{regex}(?!\w)"), org))
+            fixed = tuple(part for part in name.split() if part != "*")
+            patterns.append(_NamePattern(re.compile(rf"\b{regex}(?!\w)"), org, fixed))
         else:
             names[name] = org
     return names, tuple(patterns)
+
+
+@cache
+def _names_in_lower_case() -> dict[str, Organization]:
+    names, _ = _organizations()
+    return {name.lower(): org for name, org in names.items()}
 
 
 @cache
@@ -196,7 +216,8 @@ def _pattern_heads() -> dict[str, SpeakerType]:
     """The fixed word of each name pattern (`* Ministry` → Ministry): "the Ministry said"."""
     _, patterns = _organizations()
     heads: dict[str, SpeakerType] = {}
-    for _, org in patterns:
+    for pattern in patterns:
+        org = pattern.organization
         fixed = [word for word in org.name.split() if word != "*" and word[:1].isupper()]
         if len(fixed) == 1:
             heads.setdefault(fixed[0], org.speaker_type)
@@ -211,22 +232,22 @@ def _organization_pattern() -> re.Pattern:
 
 
 def find_organization(text: str) -> tuple[Organization, int, int] | None:
-    """The first organization named in `text` (listed names before name patterns).
+    """The first organization named in `text` (listed names before name patterns; of
+    these, the leftmost, then the longest).
 
     Listed names of several words match in any case ("state department"); a one-word
     name or acronym only as printed, so "dawn" is not the newspaper Dawn.
     """
     names, patterns = _organizations()
-    lower = {name.lower(): org for name, org in names.items()}
     for match in _organization_pattern().finditer(text):
         found = match.group()
-        org = names.get(found) or (lower[found.lower()] if " " in found else None)
+        org = names.get(found) or (_names_in_lower_case()[found.lower()] if " " in found else None)
         if org:
             return Organization(found, org.speaker_type, org.country), match.start(), match.end()
     found = [
-        (m.start(), -len(m.group()), m, org)
-        for regex, org in patterns
-        for m in regex.finditer(text)
+        (m.start(), -len(m.group()), m, pattern.organization)
+        for pattern in patterns
+        if (m := pattern.search(text))
     ]
     if not found:
         return None
@@ -265,6 +286,48 @@ def word_set(section: str) -> frozenset[str]:
     return frozenset(word.lower() for word in words()["words"][section])
 
 
+@dataclass(frozen=True)
+class Phrases:
+    """A list of phrases of attribution.toml (`has also`, `close to`) to match on tokens,
+    longest first; a token that starts (ends) no phrase is turned down at once."""
+
+    by_length: tuple[tuple[int, frozenset[tuple[str, ...]]], ...]
+    first_words: frozenset[str]
+    last_words: frozenset[str]
+
+    def length_at(self, tokens: list[Token], start: int) -> int:
+        """Length of the longest phrase that starts at token `start` (≥ 0), else 0."""
+        if start >= len(tokens) or tokens[start].lower not in self.first_words:
+            return 0
+        for length, phrases in self.by_length:
+            if tuple(t.lower for t in tokens[start : start + length]) in phrases:
+                return length
+        return 0
+
+    def length_before(self, tokens: list[Token], end: int, floor: int) -> int:
+        """Length of the longest phrase that ends at token `end` and starts at `floor` or
+        later, else 0."""
+        if not floor <= end < len(tokens) or tokens[end].lower not in self.last_words:
+            return 0
+        for length, phrases in self.by_length:
+            start = end - length + 1
+            if start >= floor and tuple(t.lower for t in tokens[start : end + 1]) in phrases:
+                return length
+        return 0
+
+
+@cache
+def phrases(section: str) -> Phrases:
+    """One `[words]` list of attribution.toml as Phrases."""
+    listed = {tuple(phrase.lower().split()) for phrase in words()["words"][section]}
+    lengths = sorted({len(phrase) for phrase in listed}, reverse=True)
+    return Phrases(
+        tuple((n, frozenset(p for p in listed if len(p) == n)) for n in lengths),
+        frozenset(phrase[0] for phrase in listed),
+        frozenset(phrase[-1] for phrase in listed),
+    )
+
+
 def is_determiner(token: str) -> bool:
     return token.lower() in word_set("determiners") or token.isdigit()
 
@@ -295,11 +358,18 @@ def anonymity_pattern() -> re.Pattern:
 def role_at_end(tokens: list[Token], end: int) -> int | None:
     """Start index of the longest role that ends at token `end` (inclusive), if any."""
     table = roles()
+    if 0 <= end < len(tokens) and tokens[end].lower not in _role_last_words():
+        return None
     for length in (3, 2, 1):
         start = end - length + 1
         if start >= 0 and " ".join(t.lower for t in tokens[start : end + 1]) in table:
             return start
     return None
+
+
+@cache
+def _role_last_words() -> frozenset[str]:
+    return frozenset(role.rsplit(" ", 1)[-1] for role in roles())
 
 
 def _is_name_token(token: Token) -> bool:
@@ -367,48 +437,35 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
     return start
 
 
-@cache
-def _final_post_modifiers() -> tuple[tuple[str, ...], ...]:
-    phrases = {tuple(p.lower().split()) for p in words()["words"]["post_modifier_ends"]}
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
-@cache
-def _post_modifiers() -> tuple[tuple[str, ...], ...]:
-    phrases = {tuple(p.lower().split()) for p in words()["words"]["post_modifiers"]}
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
 def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
     """The last token of what follows a role at `start`: `for the Foreign Office`, `at
     the embassy`, `close to the talks`, `cited above`; None if nothing there qualifies a
     speaker."""
-    for phrase in _final_post_modifiers():
-        if tuple(t.lower for t in tokens[start : start + len(phrase)]) == phrase:
-            return start + len(phrase) - 1
-    for phrase in _post_modifiers():
-        if tuple(t.lower for t in tokens[start : start + len(phrase)]) != phrase:
-            continue
-        index = start + len(phrase)
-        if index < len(tokens) and tokens[index].lower == "the":
-            index += 1
-        if index >= len(tokens):
-            return None
-        if len(phrase) > 1:  # close to the talks, familiar with the matter
-            end = index
-            while (
-                end + 1 < len(tokens)
-                and re.match(r"\w", tokens[end + 1].text)
-                and not (
-                    is_boundary(tokens[end + 1].text) or tokens[end + 1].lower in reporting_verbs()
-                )
-            ):
-                end += 1
-            return end if end - start < MAX_POST_MODIFIER_TOKENS else None
-        if tokens[index].lower in word_set("institutions") or tokens[index].lower in roles():
-            return index
-        return _object_name_end(tokens, index)
-    return None
+    final = phrases("post_modifier_ends").length_at(tokens, start)
+    if final:
+        return start + final - 1
+    length = phrases("post_modifiers").length_at(tokens, start)
+    if not length:
+        return None
+    index = start + length
+    if index < len(tokens) and tokens[index].lower == "the":
+        index += 1
+    if index >= len(tokens):
+        return None
+    if length > 1:  # close to the talks, familiar with the matter
+        end = index
+        while (
+            end + 1 < len(tokens)
+            and re.match(r"\w", tokens[end + 1].text)
+            and not (
+                is_boundary(tokens[end + 1].text) or tokens[end + 1].lower in reporting_verbs()
+            )
+        ):
+            end += 1
+        return end if end - start < MAX_POST_MODIFIER_TOKENS else None
+    if tokens[index].lower in word_set("institutions") or tokens[index].lower in roles():
+        return index
+    return _object_name_end(tokens, index)
 
 
 def _object_name_end(tokens: list[Token], index: int) -> int | None:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from analysis.actors import find_mentions
 from analysis.evaluate import GOLD, evaluate
 from analysis.sources import Sources, analyze_sources
+from analysis.speakers import words
 from analysis.text import segment
 
 
@@ -331,6 +332,9 @@ UNSOURCED = [
     ("Critics say the deal is too expensive.", "Critics say"),
     ("Some experts believe sanctions are unlikely.", "Some experts believe"),
     ("Delhi is understood to have rejected the offer.", "is understood"),
+    # matched case-insensitively as re.IGNORECASE does, dotted capital I included
+    ("SOME EXPERTS BELİEVE sanctions are unlikely.", "SOME EXPERTS BELİEVE"),
+    ("Delhi iſ underſtood to have rejected the offer.", "iſ underſtood"),
 ]
 
 
@@ -339,6 +343,11 @@ def test_vague_attributions_are_unsourced_not_quotes(text, cue):
     result = sources(text)
     assert [u.cue for u in result.unsourced] == [cue]
     assert result.quotes == ()
+
+
+def test_unsourced_phrases_are_ascii():
+    """Sentences are screened for unsourced claims by their a–z words (sources._words)."""
+    assert all(phrase.isascii() for phrases in words()["unsourced"].values() for phrase in phrases)
 
 
 def test_anonymity_is_recorded():
