@@ -459,6 +459,7 @@ def run_local(source: Source, options: Options, chunk_size: int, jobs: int) -> N
                 process_and_write(index, rows, options)
                 bar.update(len(rows))
             return
+        warm_up(options)
         with ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_parent) as pool:
             pending: dict[Future, int] = {}
             try:
@@ -471,6 +472,14 @@ def run_local(source: Source, options: Options, chunk_size: int, jobs: int) -> N
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
+
+
+def warm_up(options: Options) -> None:
+    """Load the analyzers' models and lexicons and the output writer once, before the pool
+    forks its workers, which then share them instead of each spending seconds loading."""
+    analyze(make_article("Officials said the talks were “useful”."), options.codebook)
+    if options.output_format == "parquet":
+        import pyarrow.parquet  # noqa: F401
 
 
 def _leave_interrupts_to_parent() -> None:

@@ -243,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small corpora, fewer repeats")
     parser.add_argument("--skip-dashboard", action="store_true")
     args = parser.parse_args(argv)
-    repeats, size, base = (3, 40, 10) if args.quick else (7, 400, 40)
+    repeats, size, base = (3, 40, 10) if args.quick else (7, 1000, 40)
     articles = load(SEEDS)
     sections = [
         "# Performance",
