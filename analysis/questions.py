@@ -9,7 +9,7 @@ told at all. Every question carries the sentences that prove its answer.
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -124,6 +124,34 @@ class _Measure:
     evidence: Callable[[bool], tuple[Evidence, ...]]
 
 
+def _question(
+    question_id: str,
+    template: dict,
+    values: dict[str, object],
+    choices: Iterable[str],
+    answers: Iterable[str],
+    evidence: Iterable[Evidence],
+    terms: Iterable[str] = (),
+    passage: str = "",
+    wording: tuple[str, str] = ("prompt", "reveal"),
+) -> Question:
+    """A question worded from its template: `values` fill the prompt and the reveal (an
+    empty value leaves no double space); the template's glossary terms come before `terms`.
+    The kind is the id up to its first colon."""
+    prompt, reveal = wording
+    return Question(
+        question_id,
+        question_id.split(":")[0],
+        template[prompt].format(**values),
+        tuple(choices),
+        tuple(answers),
+        template[reveal].format(**values).replace("  ", " "),
+        tuple(evidence),
+        (*template["terms"], *terms),
+        passage,
+    )
+
+
 # --- question kinds ------------------------------------------------------------------
 
 
@@ -208,19 +236,18 @@ def only_one_mentions(context: _Context, template: dict) -> list[Question]:
     answer = context.label(report)
     actor = gazetteer()[actor_id].name
     sentences = sorted({report.document.sentence_at(m.start) for m in mentions})
+    values = {"actor": actor, "answer": answer, "count": len(mentions), "words": words}
     return [
-        Question(
+        _question(
             f"only_one_mentions:{actor_id}",
-            "only_one_mentions",
-            template["prompt"].format(actor=actor),
-            tuple(context.labels.values()),
+            template,
+            values,
+            context.labels.values(),
             (answer,),
-            template["reveal"].format(actor=actor, answer=answer, count=len(mentions), words=words),
-            tuple(
+            (
                 _evidence(context, report, i, [Span(m.start, m.end) for m in mentions])
                 for i in sentences[: EVIDENCE_PER_OUTLET + 1]
             ),
-            tuple(template["terms"]),
         )
     ]
 
@@ -241,15 +268,13 @@ def only_one_reports(context: _Context, template: dict) -> list[Question]:
     choices.insert(_stable_position(fact.text, len(choices) + 1), answer)
     column = context.column_label(fact.columns[0])
     return [
-        Question(
+        _question(
             f"only_one_reports:{fact.id}",
-            "only_one_reports",
-            template["prompt"],
-            tuple(choices),
+            template,
+            {"answer": column, "fact": answer},
+            choices,
             (answer,),
-            template["reveal"].format(answer=column, fact=answer),
             _fact_evidence(context, fact, _single_entity_forms(context.comparison)),
-            tuple(template["terms"]),
         )
     ]
 
@@ -270,16 +295,14 @@ def left_out(context: _Context, template: dict) -> list[Question]:
     )
     reporters = [context.column_label(key) for key in fact.columns]
     return [
-        Question(
+        _question(
             f"left_out:{fact.id}",
-            "left_out",
-            template["prompt"],
+            template,
+            {"answer": _join(absent), "reporters": _join(reporters)},
             context.column_labels(),
             absent,
-            template["reveal"].format(answer=_join(absent), reporters=_join(reporters)),
             _fact_evidence(context, fact),
-            tuple(template["terms"]),
-            fact.text,
+            passage=fact.text,
         )
     ]
 
@@ -317,15 +340,13 @@ def distinctive_word(context: _Context, template: dict) -> list[Question]:
         "z": f"{term.z:.1f}",
     }
     return [
-        Question(
+        _question(
             f"distinctive_word:{term.term}",
-            "distinctive_word",
-            template["prompt"].format(**values),
+            template,
+            values,
             context.column_labels(),
             (answer,),
-            template["reveal"].format(**values),
-            tuple(evidence[: EVIDENCE_PER_OUTLET + 1]),
-            tuple(template["terms"]),
+            evidence[: EVIDENCE_PER_OUTLET + 1],
         )
     ]
 
@@ -359,15 +380,13 @@ def trimmed_quote(context: _Context, template: dict) -> list[Question]:
         for use in quote.uses
     )
     return [
-        Question(
+        _question(
             f"trimmed_quote:{quote.uses[0].article}:{quote.uses[0].start}",
-            "trimmed_quote",
-            template["prompt"].format(**values),
-            tuple(context.column_label(key) for key in quote.columns),
+            template,
+            values,
+            (context.column_label(key) for key in quote.columns),
             winners,
-            template["reveal"].format(**values),
             evidence,
-            tuple(template["terms"]),
         )
     ]
 
@@ -395,16 +414,14 @@ def analyzer_disagreement(context: _Context, template: dict) -> list[Question]:
     }
     highlights = _find_words(report.article.text, sentence, case.words)
     return [
-        Question(
+        _question(
             f"analyzer_disagreement:{case.article}:{case.sentence}",
-            "analyzer_disagreement",
-            template["prompt"].format(**values),
-            tuple(template["choices"]),
+            template,
+            values,
+            template["choices"],
             (answer,),
-            template["reveal"].format(**values),
             (_evidence(context, report, case.sentence, highlights),),
-            tuple(template["terms"]),
-            case.text,
+            passage=case.text,
         )
     ]
 
@@ -487,18 +504,17 @@ def language_only_one(context: _Context, template: dict) -> list[Question]:
         }
         sentences = sorted({report.document.sentence_at(cue.start) for cue in cues})
         questions.append(
-            Question(
+            _question(
                 f"language_only_one:{layer_id}",
-                "language_only_one",
-                template["prompt"].format(**values),
-                tuple(context.labels.values()),
+                template,
+                values,
+                context.labels.values(),
                 (answer,),
-                template["reveal"].format(**values),
-                tuple(
+                (
                     _evidence(context, report, i, [Span(c.start, c.end) for c in cues])
                     for i in sentences[: EVIDENCE_PER_OUTLET + 1]
                 ),
-                (*template["terms"], f"cue.{layer_id}"),
+                (f"cue.{layer_id}",),
             )
         )
     return questions
@@ -546,15 +562,13 @@ def unheard(context: _Context, template: dict) -> list[Question]:
                 _evidence(context, report, sentence, spans, f"mentions {names[silent[0]]}")
             )
     return [
-        Question(
+        _question(
             "unheard",
-            "unheard",
-            template["prompt"],
+            template,
+            values,
             (*(names[code] for code in talked), template["none"]),
             answers,
-            template["reveal"].format(**values),
-            tuple(evidence),
-            tuple(template["terms"]),
+            evidence,
         )
     ]
 
@@ -585,15 +599,8 @@ def no_official(context: _Context, template: dict) -> list[Question]:
         for quote in [next(q for q in report.sources.quotes if _is_official_of(report, q, code))]
     )
     return [
-        Question(
-            f"no_official:{code}",
-            "no_official",
-            template["prompt"].format(**values),
-            tuple(context.labels.values()),
-            without,
-            template["reveal"].format(**values),
-            evidence,
-            tuple(template["terms"]),
+        _question(
+            f"no_official:{code}", template, values, context.labels.values(), without, evidence
         )
     ]
 
@@ -622,15 +629,14 @@ def speaker_type_only_one(context: _Context, template: dict) -> list[Question]:
             for s in speakers[: EVIDENCE_PER_OUTLET + 1]
         )
         return [
-            Question(
+            _question(
                 f"speaker_type_only_one:{kind}",
-                "speaker_type_only_one",
-                template["prompt"].format(**values),
-                tuple(context.labels.values()),
+                template,
+                values,
+                context.labels.values(),
                 (context.label(report),),
-                template["reveal"].format(**values),
                 evidence,
-                (*template["terms"], f"speaker.{kind}"),
+                (f"speaker.{kind}",),
             )
         ]
     return []
@@ -656,15 +662,8 @@ def most_voices(context: _Context, template: dict) -> list[Question]:
         for s in first.sources.speakers[: EVIDENCE_PER_OUTLET + 1]
     )
     return [
-        Question(
-            "most_voices",
-            "most_voices",
-            template["prompt"],
-            tuple(context.labels.values()),
-            (values["answer"],),
-            template["reveal"].format(**values),
-            evidence,
-            tuple(template["terms"]),
+        _question(
+            "most_voices", template, values, context.labels.values(), (values["answer"],), evidence
         )
     ]
 
@@ -686,15 +685,8 @@ def anonymity(context: _Context, template: dict) -> list[Question]:
         _quote_evidence(context, report, report.sources.quotes[s.quotes[0]]) for s in speakers
     )
     return [
-        Question(
-            "anonymity",
-            "anonymity",
-            template["prompt"],
-            tuple(context.labels.values()),
-            (values["answer"],),
-            template["reveal"].format(**values),
-            evidence,
-            tuple(template["terms"]),
+        _question(
+            "anonymity", template, values, context.labels.values(), (values["answer"],), evidence
         )
     ]
 
@@ -714,15 +706,13 @@ def second_hand(context: _Context, template: dict) -> list[Question]:
     values = {"answer": _join([context.label(r) for r in passing]), "chains": "; ".join(chains)}
     evidence = tuple(_quote_evidence(context, r, relayed[r.article.id][0]) for r in passing)
     return [
-        Question(
+        _question(
             "second_hand",
-            "second_hand",
-            template["prompt"],
-            tuple(context.labels.values()),
-            tuple(context.label(r) for r in passing),
-            template["reveal"].format(**values),
+            template,
+            values,
+            context.labels.values(),
+            (context.label(r) for r in passing),
             evidence,
-            tuple(template["terms"]),
         )
     ]
 
@@ -794,15 +784,13 @@ def _standout_question(
     )
     if sentences_of:
         values["sentences"] = str(sentences_of(winner))
-    return Question(
+    return _question(
         question_id,
-        question_id.split(":")[0],
-        template["prompt"].format(**values),
-        tuple(context.label(m.report) for m in measures),
+        template,
+        values,
+        (context.label(m.report) for m in measures),
         (answer,),
-        template["reveal"].format(**values),
         winner.evidence(higher),
-        tuple(template["terms"]),
     )
 
 
@@ -825,15 +813,14 @@ def _pair_question(
         "second_ci": _interval(second.ci, signed),
         "answer": context.label(high.report) if separated else cannot_tell,
     }
-    return Question(
+    return _question(
         f"{kind}:pair",
-        kind,
-        template["pair_prompt"].format(**values),
+        template,
+        values,
         (values["first"], values["second"], cannot_tell),
         (values["answer"],),
-        template["pair_reveal" if separated else "unclear_reveal"].format(**values),
         first.evidence(True) + second.evidence(True),
-        tuple(template["terms"]),
+        wording=("pair_prompt", "pair_reveal" if separated else "unclear_reveal"),
     )
 
 
@@ -1020,18 +1007,15 @@ def _frame_question(
     report: Report,
     evidence: tuple[Evidence, ...],
 ) -> Question:
-    terms = [*template["terms"]]
-    if f"frame.{frame_id}" in glossary():
-        terms.append(f"frame.{frame_id}")
-    return Question(
+    term = f"frame.{frame_id}"
+    return _question(
         f"{kind}:{frame_id}",
-        kind,
-        template["prompt"].format(**values),
-        tuple(context.labels.values()),
+        template,
+        values,
+        context.labels.values(),
         (context.label(report),),
-        template["reveal"].format(**values).replace("  ", " "),
         evidence,
-        tuple(terms),
+        (term,) if term in glossary() else (),
     )
 
 
