@@ -39,6 +39,7 @@ from .speakers import (
     is_determiner,
     is_personal_name,
     is_vague_group,
+    one_article,
     phrase_after,
     phrase_before,
     phrases,
@@ -241,10 +242,11 @@ def analyze_sources(document: Document, mentions: Sequence[Mention] = ()) -> Sou
         masked,
         [tokenize(masked, s.start, s.end) for s in document.sentences],
     )
-    found = _marked_quotes(context)
-    found += _indirect_quotes(context, found)
-    found = _attach_continuations(sorted(found, key=lambda f: f.start), context)
-    speaker_list = _speakers(_resolve_speakers(found, context), found)
+    with one_article():
+        found = _marked_quotes(context)
+        found += _indirect_quotes(context, found)
+        found = _attach_continuations(sorted(found, key=lambda f: f.start), context)
+        speaker_list = _speakers(_resolve_speakers(found, context), found)
     quotes = tuple(_quote(f, document, speaker_list) for f in found)
     unsourced = _unsourced(context)
     return Sources(

@@ -9,9 +9,12 @@ nationalities.tsv, reporting_verbs.tsv and attribution.toml.
 """
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
-from typing import Literal, NamedTuple
+from functools import cache, wraps
+from typing import Literal, NamedTuple, TypeVar
 
 from .resources import load_toml, load_tsv
 
@@ -40,10 +43,13 @@ def _token_pattern() -> re.Pattern:
     `Brig.`, `Sen.`: the sentence splitter's list of abbreviations that never end a
     sentence), masked quotations as one token, and punctuation marks one by one."""
     titles = sorted(load_toml("abbreviations.toml")["never_final"], key=len, reverse=True)
+    titles = [re.escape(title) for title in titles if title[:1].isupper()]
+    # The lookahead on first letters spares most words a try of every title.
+    initials = "".join(sorted({title[0] for title in titles}))
     return re.compile(
         r"▮+"
         r"|(?:[A-Z]\.){2,}(?:-[\w’']+)*"
-        rf"|(?<![\w.])(?:{'|'.join(re.escape(t) for t in titles if t[:1].isupper())})\.(?=\s)"
+        rf"|(?<![\w.])(?=[{initials}])(?:{'|'.join(titles)})\.(?=\s)"
         r"|\w(?:[\w’'\-.&]*\w)?"
         r"|[^\w\s]"
     )
@@ -112,6 +118,38 @@ class Description:
     @property
     def named(self) -> bool:
         return self.form == "name"
+
+
+# --- one article's memo ------------------------------------------------------------------
+
+# An article names the same few speakers again and again (`Schriver`, `the official`);
+# within `one_article()`, `describe` and `find_organization` work each phrase out once.
+_MEMO: ContextVar[dict | None] = ContextVar("speakers_memo", default=None)
+Result = TypeVar("Result")
+
+
+@contextmanager
+def one_article() -> Iterator[None]:
+    """Remember what the phrases of one article describe, until the block ends."""
+    reset = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(reset)
+
+
+def _per_article(function: Callable[..., Result]) -> Callable[..., Result]:
+    @wraps(function)
+    def remembered(*args: str) -> Result:
+        memo = _MEMO.get()
+        if memo is None:
+            return function(*args)
+        key = (function, args)
+        if key not in memo:
+            memo[key] = function(*args)
+        return memo[key]
+
+    return remembered
 
 
 # --- lexicons ---------------------------------------------------------------------------
@@ -184,9 +222,10 @@ class _NamePattern:
     fixed: tuple[str, ...]  # its literal words: a text without one of them cannot match
 
     def search(self, text: str) -> re.Match | None:
-        if all(word in text for word in self.fixed):
-            return self.regex.search(text)
-        return None
+        for word in self.fixed:
+            if word not in text:
+                return None
+        return self.regex.search(text)
 
 
 @cache
@@ -231,6 +270,7 @@ def _organization_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
+@_per_article
 def find_organization(text: str) -> tuple[Organization, int, int] | None:
     """The first organization named in `text` (listed names before name patterns; of
     these, the leftmost, then the longest).
@@ -623,6 +663,7 @@ def describes_speaker(text: str) -> bool:
 # --- describing a speaker phrase ---------------------------------------------------------
 
 
+@_per_article
 def describe(phrase: str, apposition: str = "") -> Description | None:
     """A Description of the speaker phrase (and its apposition), or None if the phrase
     cannot name a speaker ("the move", "the deal")."""
