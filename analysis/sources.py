@@ -301,11 +301,12 @@ def _window_before(context: _Context, number: int) -> list[Token]:
     document = context.document
     quotation = document.quotations[number]
     opening = quotation.start - len(quotation.opening)
-    start = document.sentences[document.sentence_at(quotation.start)].start
+    sentence = document.sentence_at(quotation.start)
+    start = document.sentences[sentence].start
     if number:
         previous = document.quotations[number - 1]
         start = max(start, previous.end + len(previous.closing))
-    return tokenize(context.masked, start, max(start, opening))
+    return _tokens_between(context, sentence, start, max(start, opening))
 
 
 def _window_after(context: _Context, number: int) -> list[Token]:
@@ -314,11 +315,27 @@ def _window_after(context: _Context, number: int) -> list[Token]:
     document = context.document
     quotation = document.quotations[number]
     start = quotation.end + len(quotation.closing)
-    end = document.sentences[document.sentence_at(max(quotation.start, start - 1))].end
+    sentence = document.sentence_at(max(quotation.start, start - 1))
+    end = document.sentences[sentence].end
     if number + 1 < len(document.quotations):
         following = document.quotations[number + 1]
         end = min(end, following.start - len(following.opening))
-    return tokenize(context.masked, start, max(start, end))
+    return _tokens_between(context, sentence, start, max(start, end))
+
+
+def _tokens_between(context: _Context, sentence: int, start: int, end: int) -> list[Token]:
+    """The tokens of masked[start:end]: those of `sentence` in that stretch, unless the
+    stretch leaves the sentence or a token crosses its edge (`U.S.-'…`), where tokenizing
+    the stretch alone would cut differently."""
+    bounds = context.document.sentences[sentence]
+    tokens = context.tokens[sentence]
+    if (
+        start < bounds.start
+        or end > bounds.end
+        or any(t.start < start < t.end or t.start < end < t.end for t in tokens)
+    ):
+        return tokenize(context.masked, start, end)
+    return [t for t in tokens if start <= t.start and t.end <= end]
 
 
 def _is_sentential(text: str, before: list[Token], after: list[Token]) -> bool:
@@ -909,7 +926,9 @@ def _sentence_indirect(
     context: _Context, sentence: int, tokens: list[Token], used: set[int]
 ) -> list[_Found]:
     results: list[tuple[_Cue, int, int]] = []
-    for index in range(len(tokens)):
+    for index, token in enumerate(tokens):
+        if token.lower not in _verb_first_words():
+            continue  # most words (checked here, as this loop sees every word of the article)
         verb = _verb_at(tokens, index)
         if not verb or verb[0].complement == "quote" or tokens[index].start in used:
             continue
@@ -1141,17 +1160,18 @@ def _fold(text: str) -> str:
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
 
 
-def _words(tokens: list[Token]) -> frozenset[str]:
-    """The runs of a–z in the tokens, lower-cased as re.IGNORECASE compares them: wherever
-    such a pattern matches an ASCII phrase between word boundaries or spaces, the
-    phrase's words are among them (a run of letters never spans two tokens)."""
+def _words(tokens: list[Token], vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of `vocabulary` among the runs of a–z in the tokens, lower-cased as
+    re.IGNORECASE compares them: wherever such a pattern matches an ASCII phrase between
+    word boundaries or spaces, the phrase's words are among them (a run of letters never
+    spans two tokens)."""
     words_: set[str] = set()
     for token in tokens:
-        if token.lower.isascii() and token.lower.isalpha():
+        if token.lower in vocabulary:
             words_.add(token.lower)
-        else:
+        elif not (token.lower.isascii() and token.lower.isalpha()):
             words_.update(_LETTERS.findall(_fold(token.text)))
-    return frozenset(words_)
+    return frozenset(words_ & vocabulary)
 
 
 @dataclass(frozen=True)
@@ -1217,8 +1237,20 @@ def _unsourced_rules() -> tuple[_UnsourcedRule, ...]:
     )
 
 
+@cache
+def _unsourced_vocabulary() -> frozenset[str]:
+    """Every word of the phrases the unsourced patterns need."""
+    return frozenset(
+        word
+        for rule in _unsourced_rules()
+        for group in rule.needs
+        for phrase in group
+        for word in phrase
+    )
+
+
 def _unsourced(context: _Context) -> tuple[Unsourced, ...]:
-    words_ = [_words(tokens) for tokens in context.tokens]
+    words_ = [_words(tokens, _unsourced_vocabulary()) for tokens in context.tokens]
     article = frozenset().union(*words_)
     rules = [rule.within(article) for rule in _unsourced_rules() if rule.may_match(article)]
     found: dict[int, Unsourced] = {}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, wraps
 from typing import Literal, NamedTuple, TypeVar
 
+from .actors import trie_pattern
 from .resources import load_toml, load_tsv
 
 SpeakerType = Literal["official", "legislator", "expert", "media", "other"]
@@ -265,9 +266,11 @@ def _pattern_heads() -> dict[str, SpeakerType]:
 
 @cache
 def _organization_pattern() -> re.Pattern:
+    """Any listed name, the longest where several match (in lower case, so that names
+    differing only in case share their branch of the trie)."""
     names, _ = _organizations()
-    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
+    alternatives = trie_pattern(name.lower() for name in names)
+    return re.compile(rf"(?<![\w.]){alternatives}(?![\w])", re.IGNORECASE)
 
 
 @_per_article
