@@ -21,7 +21,8 @@ from typing import Literal
 from .text import Document, Span, covers
 
 TOKEN = re.compile(r"[^\W_]+")
-APOSTROPHES = "'’"
+# A token, unless it is the `s` of a possessive ("India's"), which cues ignore.
+WORD = re.compile(r"(?!(?<=['’])[sS](?![^\W_]))[^\W_]+")
 VOWELS = "aeiou"
 MIN_INFLECTED_LENGTH = 3  # "us", "un": too short to inflect safely
 MIN_PREFIX_LENGTH = 3
@@ -35,12 +36,12 @@ class CueSyntaxError(ValueError):
 
 
 @dataclass(frozen=True)
-class Token:
-    """One word of the text, lower-cased, with its offsets."""
+class Tokens:
+    """The words of a stretch of text, lower-cased, and where each one starts and ends."""
 
-    text: str
-    start: int
-    end: int
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -104,19 +105,17 @@ def as_evidence(text: str, hits: Iterable[Hit], quoted: Sequence[Span]) -> tuple
     )
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Lower-cased words of text[start:end]; the `s` of a possessive is dropped."""
-    end = len(text) if end is None else end
-    tokens = []
-    for match in TOKEN.finditer(text, start, end):
-        word = match.group().lower()
-        if word == "s" and match.start() > 0 and text[match.start() - 1] in APOSTROPHES:
-            continue
-        tokens.append(Token(word, match.start(), match.end()))
-    return tokens
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """The words of text[start:end]; the `s` of a possessive is dropped."""
+    matches = list(WORD.finditer(text, start, len(text) if end is None else end))
+    return Tokens(
+        tuple(word.lower() for word in map(re.Match.group, matches)),
+        tuple(map(re.Match.start, matches)),
+        tuple(map(re.Match.end, matches)),
+    )
 
 
-def sentence_tokens(doc: Document) -> tuple[list[Token], ...]:
+def sentence_tokens(doc: Document) -> tuple[Tokens, ...]:
     """The words of each sentence, tokenized once for every matcher that reads them."""
     return tuple(tokenize(doc.text, sentence.start, sentence.end) for sentence in doc.sentences)
 
@@ -163,11 +162,9 @@ def compile_cue(cue: str) -> tuple[Part, ...]:
                 )
             parts.append(Part(prefix=stem))
         elif chunk.startswith(EXACT_MARK):
-            words = [token.text for token in tokenize(chunk[1:])]
-            parts.extend(Part(forms=frozenset([word])) for word in words)
+            parts.extend(Part(forms=frozenset([word])) for word in tokenize(chunk[1:]).words)
         else:
-            words = [token.text for token in tokenize(chunk)]
-            parts.extend(Part(forms=inflections(word)) for word in words)
+            parts.extend(Part(forms=inflections(word)) for word in tokenize(chunk).words)
     if not any(part.forms or part.prefix for part in parts):
         raise CueSyntaxError(f"cue {cue!r} has no words")
     if parts[0].gap or parts[-1].gap:
@@ -175,29 +172,38 @@ def compile_cue(cue: str) -> tuple[Part, ...]:
     return tuple(parts)
 
 
+_Compiled = tuple[int, Entry, tuple[Part, ...]]  # with the entry's place in the list
+
+
 class Matcher:
     """Finds entries in text, each group on its own; see `find`."""
 
     def __init__(self, entries: Iterable[Entry]):
-        self._compiled: list[tuple[Entry, tuple[Part, ...]]] = []
-        self._by_form: dict[str, list[int]] = {}
-        # `*` cues by their first MIN_PREFIX_LENGTH letters: a word is checked against
-        # the few that can match it, not every `*` cue of the codebook.
-        self._by_prefix: dict[str, list[tuple[str, int]]] = {}
-        self._by_number: list[int] = []
-        for entry in entries:
+        # Compiled entries by what their first words can be: a word form, the first
+        # MIN_PREFIX_LENGTH letters of a `*` stem, or any number. Cues that begin with two
+        # word forms are filed under both ("the public"), so a "the" alone tries nothing.
+        self._by_form: dict[str, list[_Compiled]] = {}
+        self._by_pair: dict[str, dict[str, list[_Compiled]]] = {}
+        self._by_prefix: dict[str, list[tuple[str, _Compiled]]] = {}
+        self._by_number: list[_Compiled] = []
+        for index, entry in enumerate(entries):
             parts = compile_cue(entry.cue)
-            index = len(self._compiled)
-            self._compiled.append((entry, parts))
-            for form in parts[0].forms:
-                self._by_form.setdefault(form, []).append(index)
-            if parts[0].prefix:
-                stem = parts[0].prefix
-                self._by_prefix.setdefault(stem[:MIN_PREFIX_LENGTH], []).append((stem, index))
-            if parts[0].number:
-                self._by_number.append(index)
+            compiled = (index, entry, parts)
+            first, second = parts[0], parts[1] if len(parts) > 1 else Part()
+            for form in first.forms:
+                if second.forms:
+                    following = self._by_pair.setdefault(form, {})
+                    for next_form in second.forms:
+                        following.setdefault(next_form, []).append(compiled)
+                else:
+                    self._by_form.setdefault(form, []).append(compiled)
+            if first.prefix:
+                bucket = self._by_prefix.setdefault(first.prefix[:MIN_PREFIX_LENGTH], [])
+                bucket.append((first.prefix, compiled))
+            if first.number:
+                self._by_number.append(compiled)
 
-    def find(self, tokens: Sequence[Token]) -> list[Hit]:
+    def find(self, tokens: Tokens) -> list[Hit]:
         """Positive hits in text order, as if each group had a matcher of its own.
 
         A group's scan runs left to right and takes the longest of its cues at each
@@ -208,22 +214,24 @@ class Matcher:
         """
         hits: list[Hit] = []
         resume: dict[str, int] = {}  # per group, the first position its scan has not passed
-        forms, prefixes, numbers = self._by_form, self._by_prefix, bool(self._by_number)
-        for position, token in enumerate(tokens):
-            word = token.text
+        words = tokens.words
+        forms, pairs, prefixes = self._by_form, self._by_pair, self._by_prefix
+        numbers = bool(self._by_number)
+        for position, word in enumerate(words):
             # Most words start no cue: rule them out before listing candidates (hot loop).
             if not (
                 word in forms
+                or word in pairs
                 or word[:MIN_PREFIX_LENGTH] in prefixes
                 or (numbers and word.isdigit())
             ):
                 continue
             longest: dict[str, tuple[int, list[Entry]]] = {}
-            for index in self._candidates(word):
-                entry, parts = self._compiled[index]
+            for _, entry, parts in self._candidates(words, position):
                 if resume.get(entry.group, 0) > position:
                     continue
-                covered = _covered(parts, tokens, position)
+                # A candidate's first word matches by construction, and most cues are one word.
+                covered = _covered(parts, words, position) if len(parts) > 1 else 1
                 if not covered:
                     continue
                 length, best = longest.get(entry.group, (0, []))
@@ -235,10 +243,11 @@ class Matcher:
                 resume[group] = position + length
                 winner = _winner(best)
                 if winner:
-                    hits.append(Hit(winner, token.start, tokens[position + length - 1].end))
+                    end = tokens.ends[position + length - 1]
+                    hits.append(Hit(winner, tokens.starts[position], end))
         return hits
 
-    def find_each(self, sentences: Sequence[Sequence[Token]]) -> dict[str, dict[int, list[Hit]]]:
+    def find_each(self, sentences: Sequence[Tokens]) -> dict[str, dict[int, list[Hit]]]:
         """Per group, the hits of every sentence that has some, by sentence index."""
         found: dict[str, dict[int, list[Hit]]] = {}
         for index, tokens in enumerate(sentences):
@@ -246,35 +255,48 @@ class Matcher:
                 found.setdefault(hit.entry.group, {}).setdefault(index, []).append(hit)
         return found
 
-    def _candidates(self, word: str) -> list[int]:
-        found = list(self._by_form.get(word, ()))
-        bucket = self._by_prefix.get(word[:MIN_PREFIX_LENGTH], ())
-        found += [index for prefix, index in bucket if word.startswith(prefix)]
-        if word.isdigit():
-            found += self._by_number
+    def _candidates(self, words: Sequence[str], position: int) -> list[_Compiled]:
+        """The entries whose first words match at `position`, in the order they were given
+        among those starting with a word form, then `*` cues, then number cues."""
+        word = words[position]
+        found = self._by_form.get(word, [])
+        following = self._by_pair.get(word)
+        if following and position + 1 < len(words):
+            pairs = following.get(words[position + 1])
+            if pairs:
+                found = sorted(found + pairs) if found else pairs
+        bucket = self._by_prefix.get(word[:MIN_PREFIX_LENGTH])
+        if bucket:
+            found = found + [compiled for stem, compiled in bucket if word.startswith(stem)]
+        if self._by_number and word.isdigit():
+            found = found + self._by_number
         return found
 
 
 def _winner(entries: Sequence[Entry]) -> Entry | None:
     """The heaviest of one group's entries matching a span (the first of equals): words
     count once per frame or layer. None when one of them is negative."""
-    if any(entry.negative for entry in entries):
-        return None
-    return max(entries, key=lambda entry: entry.weight)
+    winner = entries[0]
+    for entry in entries:
+        if entry.negative:
+            return None
+        if entry.weight > winner.weight:
+            winner = entry
+    return winner
 
 
-def _covered(parts: Sequence[Part], tokens: Sequence[Token], position: int) -> int:
-    """How many tokens the cue parts cover when matched from `position` (0: no match)."""
-    part, rest = parts[0], parts[1:]
-    if part.gap:
-        for skip in range(1, MAX_GAP_WORDS + 1):
-            covered = _covered(rest, tokens, position + skip)
-            if covered:
-                return skip + covered
-        return 0
-    if position >= len(tokens) or not part.accepts(tokens[position].text):
-        return 0
-    if not rest:
-        return 1
-    covered = _covered(rest, tokens, position + 1)
-    return 1 + covered if covered else 0
+def _covered(parts: Sequence[Part], words: Sequence[str], position: int, first: int = 0) -> int:
+    """How many words parts[first:] cover when matched from `position` (0: no match)."""
+    start = position
+    for index in range(first, len(parts)):
+        part = parts[index]
+        if part.gap:
+            for skip in range(1, MAX_GAP_WORDS + 1):
+                covered = _covered(parts, words, position + skip, index + 1)
+                if covered:
+                    return position - start + skip + covered
+            return 0
+        if position >= len(words) or not part.accepts(words[position]):
+            return 0
+        position += 1
+    return position - start

@@ -18,7 +18,7 @@ from .cues import (
     Entry,
     Hit,
     Matcher,
-    Token,
+    Tokens,
     as_evidence,
     compile_cue,
     sentence_tokens,
@@ -150,7 +150,7 @@ def analyze_language(
     doc: Document,
     quoted: Sequence[Span],
     mentions: Sequence[Mention] = (),
-    tokens: Sequence[Sequence[Token]] | None = None,
+    tokens: Sequence[Tokens] | None = None,
 ) -> Language:
     """Counts and evidence for every word-list layer, and the labels used for each actor.
 
