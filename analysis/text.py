@@ -29,6 +29,9 @@ CLOSERS = {
     '"': '"”',
     "'": "'’",
 }
+# A double quote inside a double quote, “They called it "defensive",” closes only with
+# its own kind of mark, so that its closing mark does not end the outer quote.
+INNER_CLOSERS = {'"': '"', "“": "”", "„": "“", "«": "»"}
 # What follows an apostrophe that opens a word rather than a quote: a decade ('90s,
 # ‘19) or a common elision ('em, 'til, 'cause, rock 'n' roll).
 ELISION = re.compile(r"\d\d(?:s\b|\b)|(?:em|til|cause|n)\b", re.IGNORECASE)
@@ -243,16 +246,24 @@ def pair_quotation_marks(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[
         if open_at is not None and not _opens_with_mark(text, paragraph):
             quotations.append(Quotation(open_at, paragraphs[number - 1].end, opening, "", False))
             open_at = None
+        inner = ""  # the mark that opened a quote inside the open one
         for mark in QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
             position, char = mark.start(), mark.group()
             if open_at is None:
                 if _is_opening(text, position, paragraph):
                     open_at, opening = position + 1, char
+            elif inner and char == INNER_CLOSERS[inner] and _is_closing(text, position, paragraph):
+                inner = ""
             elif char in CLOSERS[opening] and _is_closing(text, position, paragraph):
                 quotations.append(Quotation(open_at, position, opening, char))
-                open_at = None
-            elif position == paragraph.start and _is_opening(text, position, paragraph):
-                pass  # a continuation paragraph re-opens the same quote
+                open_at, inner = None, ""
+            elif (
+                position > paragraph.start  # there, a mark re-opens the quote it continues
+                and opening in INNER_CLOSERS
+                and char in INNER_CLOSERS
+                and _is_opening(text, position, paragraph)
+            ):
+                inner = char
     if open_at is not None:
         quotations.append(Quotation(open_at, paragraphs[-1].end, opening, "", False))
     return tuple(quotation for quotation in quotations if quotation.end > quotation.start)

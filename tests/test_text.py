@@ -97,6 +97,19 @@ def test_mismatched_and_straight_marks_still_pair():
     assert quoted == ["a good deal", "maybe"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('“They called it a "defensive" system,” he said.', 'They called it a "defensive" system,'),
+        ('"He said “no” to us," she said.', "He said “no” to us,"),
+        ('“Our answer is: "no",” he said.', 'Our answer is: "no",'),
+        ('“He said "no, never,” she recalled.', 'He said "no, never,'),
+    ],
+)
+def test_a_quote_inside_a_quote_does_not_end_it(text, quoted):
+    assert [text[q.start : q.end] for q in segment(text).quotations] == [quoted]
+
+
 def test_a_page_cut_off_mid_quote_keeps_the_open_quote_and_the_rest():
     text = "The minister spoke.\n\n“We will never accept this, and we\n\nA new paragraph without a mark."
     doc = segment(text)
