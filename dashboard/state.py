@@ -8,6 +8,7 @@ selections never analyses an unchanged text twice.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -123,10 +124,12 @@ def _codebook_label(option: str) -> str:
 
 
 @st.cache_data(show_spinner="Measuring against the hand annotation…")
-def evaluation() -> list:
-    """`python -m analysis evaluate` on the bundled gold files ([] when not installed)."""
-    paths = sorted(GOLD.glob("*.toml"))
-    return evaluate(paths) if paths else []
+def evaluation() -> list[tuple[str, Any]]:
+    """`python -m analysis evaluate` on each bundled gold file, as (file name, result)
+    pairs: several files score the same section on different articles."""
+    return [
+        (path.name, result) for path in sorted(GOLD.glob("*.toml")) for result in evaluate([path])
+    ]
 
 
 def sidebar() -> Selection:

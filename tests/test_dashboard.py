@@ -278,6 +278,8 @@ def test_method_shows_the_measured_accuracy_and_the_active_codebook():
     assert {"precision", "recall", "F1"} <= set(accuracy.columns)
     assert accuracy["F1"].between(0, 1).all()
     assert any(e.label == "Security and defense" for e in at.expander)
+    details = [e.label for e in at.expander if e.label.startswith("Details")]
+    assert len(details) == len(set(details)) > 1  # one per gold file and section, named
 
 
 def test_pages_live_in_views_because_a_pages_folder_bypasses_the_entry_point():

@@ -92,7 +92,7 @@ st.markdown(
 results = state.evaluation()
 if not results:
     st.info("The hand-annotated gold files are not installed with this copy.")
-summaries = [tables.evaluation_summary(result) for result in results]
+summaries = [tables.evaluation_summary(result) for _, result in results]
 if any(summary is not None for summary in summaries):
     st.dataframe(
         pd.concat([summary for summary in summaries if summary is not None]),
@@ -107,8 +107,10 @@ if any(summary is not None for summary in summaries):
         "too. Recall: of the annotator's frames, the share the tool found. The “every frame "
         "present” column is the score of a tool that marks everything: the bar to beat."
     )
-for result in results:
-    with st.expander(f"Details: {markup.md_escape(result.section)}"):
+for gold_file, result in results:
+    with st.expander(
+        f"Details: {markup.md_escape(result.section)} · {markup.md_escape(gold_file)}"
+    ):
         st.code(result.to_text(), language=None)
 
 st.header("6. Limitations")
