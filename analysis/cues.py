@@ -16,9 +16,10 @@ all groups, so a text is scanned once however many frames a codebook has.
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from itertools import pairwise
+from typing import Literal, NamedTuple
 
-from .text import Document, Span, covers
+from .text import Document, SpanSet
 
 TOKEN = re.compile(r"[^\W_]+")
 # A token, unless it is the `s` of a possessive ("India's"), which cues ignore.
@@ -35,7 +36,7 @@ class CueSyntaxError(ValueError):
     """A cue string that cannot be compiled; the message says why."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tokens:
     """The words of a stretch of text, lower-cased, and where each one starts and ends."""
 
@@ -44,7 +45,7 @@ class Tokens:
     ends: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One position of a compiled cue: a set of word forms, a prefix, a number, or a gap."""
 
@@ -59,7 +60,7 @@ class Part:
         return word in self.forms or (bool(self.prefix) and word.startswith(self.prefix))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A cue as written in a data file, owned by a group (a frame or a lexicon layer)."""
 
@@ -69,16 +70,15 @@ class Entry:
     negative: bool = False
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One entry matched at [start, end) of the text."""
+class Hit(NamedTuple):
+    """One entry matched at [start, end) of the text (a tuple: made by the hundred)."""
 
     entry: Entry
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CueMatch:
     """Words that matched a cue, as evidence: offsets into the article (or the headline)."""
 
@@ -90,18 +90,25 @@ class CueMatch:
     voice: Voice
 
 
-def as_evidence(text: str, hits: Iterable[Hit], quoted: Sequence[Span]) -> tuple[CueMatch, ...]:
+def voice_at(quoted: SpanSet, offset: int) -> Voice:
+    """Whether the word at `offset` is in a quotation or in the outlet's narration."""
+    return "quoted" if quoted.covers(offset) else "narration"
+
+
+def as_evidence(text: str, hits: Iterable[Hit], quoted: SpanSet) -> tuple[CueMatch, ...]:
     """Hits as CueMatch evidence, each marked narration or quoted by where it starts."""
     return tuple(
-        CueMatch(
-            hit.entry.cue,
-            text[hit.start : hit.end],
-            hit.start,
-            hit.end,
-            hit.entry.weight,
-            "quoted" if covers(quoted, hit.start) else "narration",
-        )
-        for hit in hits
+        [
+            CueMatch(
+                hit.entry.cue,
+                text[hit.start : hit.end],
+                hit.start,
+                hit.end,
+                hit.entry.weight,
+                voice_at(quoted, hit.start),
+            )
+            for hit in hits
+        ]
     )
 
 
@@ -109,7 +116,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """The words of text[start:end]; the `s` of a possessive is dropped."""
     matches = list(WORD.finditer(text, start, len(text) if end is None else end))
     return Tokens(
-        tuple(word.lower() for word in map(re.Match.group, matches)),
+        tuple(map(str.lower, map(re.Match.group, matches))),
         tuple(map(re.Match.start, matches)),
         tuple(map(re.Match.end, matches)),
     )
@@ -214,37 +221,37 @@ class Matcher:
         """
         hits: list[Hit] = []
         resume: dict[str, int] = {}  # per group, the first position its scan has not passed
-        words = tokens.words
+        words, starts, ends = tokens.words, tokens.starts, tokens.ends
         forms, pairs, prefixes = self._by_form, self._by_pair, self._by_prefix
         numbers = bool(self._by_number)
-        for position, word in enumerate(words):
+        for position, (word, after) in enumerate(pairwise((*words, ""))):
             # Most words start no cue: rule them out before listing candidates (hot loop).
             if not (
                 word in forms
-                or word in pairs
+                or (word in pairs and after in pairs[word])
                 or word[:MIN_PREFIX_LENGTH] in prefixes
                 or (numbers and word.isdigit())
             ):
                 continue
             longest: dict[str, tuple[int, list[Entry]]] = {}
-            for _, entry, parts in self._candidates(words, position):
-                if resume.get(entry.group, 0) > position:
+            for _, entry, parts in self._candidates(word, after):
+                group = entry.group
+                if resume.get(group, 0) > position:
                     continue
                 # A candidate's first word matches by construction, and most cues are one word.
                 covered = _covered(parts, words, position) if len(parts) > 1 else 1
                 if not covered:
                     continue
-                length, best = longest.get(entry.group, (0, []))
-                if covered > length:
-                    longest[entry.group] = (covered, [entry])
-                elif covered == length:
-                    best.append(entry)
-            for group, (length, best) in longest.items():
+                best = longest.get(group)
+                if best is None or covered > best[0]:
+                    longest[group] = (covered, [entry])
+                elif covered == best[0]:
+                    best[1].append(entry)
+            for group, (length, entries) in longest.items():
                 resume[group] = position + length
-                winner = _winner(best)
+                winner = _winner(entries)
                 if winner:
-                    end = tokens.ends[position + length - 1]
-                    hits.append(Hit(winner, tokens.starts[position], end))
+                    hits.append(Hit(winner, starts[position], ends[position + length - 1]))
         return hits
 
     def find_each(self, sentences: Sequence[Tokens]) -> dict[str, dict[int, list[Hit]]]:
@@ -255,16 +262,13 @@ class Matcher:
                 found.setdefault(hit.entry.group, {}).setdefault(index, []).append(hit)
         return found
 
-    def _candidates(self, words: Sequence[str], position: int) -> list[_Compiled]:
-        """The entries whose first words match at `position`, in the order they were given
-        among those starting with a word form, then `*` cues, then number cues."""
-        word = words[position]
+    def _candidates(self, word: str, after: str) -> list[_Compiled]:
+        """The entries whose first words match `word` (and `after` it), in the order they
+        were given among those starting with a word form, then `*` cues, then number cues."""
         found = self._by_form.get(word, [])
-        following = self._by_pair.get(word)
-        if following and position + 1 < len(words):
-            pairs = following.get(words[position + 1])
-            if pairs:
-                found = sorted(found + pairs) if found else pairs
+        pairs = self._by_pair.get(word, {}).get(after)
+        if pairs:
+            found = sorted(found + pairs) if found else pairs
         bucket = self._by_prefix.get(word[:MIN_PREFIX_LENGTH])
         if bucket:
             found = found + [compiled for stem, compiled in bucket if word.startswith(stem)]

@@ -29,13 +29,14 @@ from .cues import (
     compile_cue,
     sentence_tokens,
     tokenize,
+    voice_at,
 )
 from .datafile import fail, line_of, parse_toml
 from .errors import DataFileError
 from .language import Language, analyze_language
 from .resources import DATA
 from .sentiment import voice_pieces
-from .text import Document, Span, SpanSet, covers
+from .text import Document, Span, SpanSet
 
 BUILT_IN = ("policy", "generic")
 # A sentence carries a frame when its cue weights add up to this: one full cue, or two
@@ -58,15 +59,16 @@ COUNTRIES_CUE = "[two or more countries]"
 FRAME_KEYS = {"id", "label", "definition", "questions", "cues", "negative", "countries"}
 CODEBOOK_KEYS = {"id", "name", "citation", "about"}
 FRAME_ID = re.compile(r"[a-z][a-z0-9_]*")
+NO_QUOTES = SpanSet()  # a headline's quotation marks do not make its words quoted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     text: str
     weight: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Frame:
     """One frame of a codebook: what it means, the questions coders ask, and its cues."""
 
@@ -100,7 +102,7 @@ class Codebook:
         return next(frame for frame in self.frames if frame.id == frame_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrameEvidence:
     """The cues of one frame matched in one sentence; `carries` if they reach the minimum."""
 
@@ -109,7 +111,7 @@ class FrameEvidence:
     cues: tuple[CueMatch, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lede:
     """The frame in what most readers see: the headline and the first paragraph."""
 
@@ -118,7 +120,7 @@ class Lede:
     sentences: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrameScore:
     frame: str
     label: str
@@ -133,14 +135,14 @@ class FrameScore:
     evidence: tuple[FrameEvidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodebookInfo:
     id: str
     name: str
     hash: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Framing:
     """Frame scores for one article under one codebook, and its language cues."""
 
@@ -356,7 +358,7 @@ def _entries(frame: Frame) -> list[Entry]:
 # --- scoring ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Prepared:
     """One article cut up and matched once for scoring all frames of a codebook."""
 
@@ -366,8 +368,8 @@ class _Prepared:
     headline: str
     headline_hits: list[Hit]
     voiced: Counter[str]  # how many sentences have words in each voice
-    # the sentences naming MIN_COUNTRIES or more countries, with the first mention of each
-    international: dict[int, tuple[Mention, ...]]
+    # the sentences naming MIN_COUNTRIES or more countries: the first mention of each, voiced
+    international: dict[int, tuple[tuple[Mention, Voice], ...]]
 
 
 def analyze_framing(
@@ -390,7 +392,7 @@ def analyze_framing(
         voiced=Counter(
             voice for sentence in doc.sentences for voice in _voices(doc, sentence, quoted)
         ),
-        international=_international(doc, mentions),
+        international=_international(doc, mentions, quoted),
     )
     return Framing(
         CodebookInfo(book.id, book.name, book.hash),
@@ -404,8 +406,11 @@ def _voices(doc: Document, sentence: Span, quoted: SpanSet) -> set[str]:
     return {voice for voice, _, _ in voice_pieces(doc.text, sentence, quoted.overlapping(sentence))}
 
 
-def _international(doc: Document, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, ...]]:
-    """The sentences naming at least MIN_COUNTRIES countries, with the first mention of each."""
+def _international(
+    doc: Document, mentions: Sequence[Mention], quoted: SpanSet
+) -> dict[int, tuple[tuple[Mention, Voice], ...]]:
+    """The sentences naming at least MIN_COUNTRIES countries, with the first mention of each
+    and whether it is quoted."""
     actors = gazetteer()
     first: dict[int, dict[str, Mention]] = {}
     for mention in mentions:
@@ -414,7 +419,7 @@ def _international(doc: Document, mentions: Sequence[Mention]) -> dict[int, tupl
             sentence = first.setdefault(doc.sentence_at(mention.start), {})
             sentence.setdefault(mention.actor, mention)
     return {
-        index: tuple(found.values())
+        index: tuple((mention, voice_at(quoted, mention.start)) for mention in found.values())
         for index, found in first.items()
         if len(found) >= MIN_COUNTRIES
     }
@@ -424,55 +429,50 @@ def _score_frame(article: _Prepared, frame: Frame) -> FrameScore:
     doc = article.doc
     hits = article.hits.get(frame.id, {})
     named = article.international if frame.countries else {}
-    evidence = []
+    evidence, weights = [], []
+    carried_in: Counter[str] = Counter()  # sentences carrying the frame by one voice's cues
     for index in sorted(hits.keys() | named.keys()):
         cues = as_evidence(doc.text, hits.get(index, ()), article.quoted)
-        cues += _country_cues(frame, named.get(index, ()), article.quoted)
-        evidence.append(FrameEvidence(index, _carries(cues), cues))
+        cues += _country_cues(frame, named.get(index, ()))
+        weights.append(_weight(cues))
+        evidence.append(FrameEvidence(index, weights[-1] >= SENTENCE_MIN_WEIGHT, cues))
+        carried_in.update(_carrying_voices(cues))
     carried = [item for item in evidence if item.carries]
     share = len(carried) / len(doc.sentences) if doc.sentences else 0.0
-    weight = sum(_weight(item.cues) for item in evidence)
     words = doc.word_count
     return FrameScore(
         frame=frame.id,
         label=frame.label,
         share=round(share, 4),
-        density=round(weight / words * DENSITY_WORDS, 2) if words else 0.0,
+        density=round(sum(weights) / words * DENSITY_WORDS, 2) if words else 0.0,
         sentences=len(carried),
-        present=_is_present(share, carried),
+        present=_is_present(share, len(carried), max(weights, default=0.0)),
         dominant=False,
         lede=_lede(article, frame, carried),
-        narration_share=_voice_share(evidence, article.voiced, "narration"),
-        quoted_share=_voice_share(evidence, article.voiced, "quoted"),
+        narration_share=_voice_share(carried_in, article.voiced, "narration"),
+        quoted_share=_voice_share(carried_in, article.voiced, "quoted"),
         evidence=tuple(evidence),
     )
 
 
-def _country_cues(
-    frame: Frame, countries: Sequence[Mention], quoted: Sequence[Span]
-) -> tuple[CueMatch, ...]:
+def _country_cues(frame: Frame, countries: Sequence[tuple[Mention, Voice]]) -> tuple[CueMatch, ...]:
     """A frame's `countries` weight, shared among the names when a sentence names 2+ countries."""
     if not countries:
         return ()
-    share = frame.countries / len(countries)
+    weight = round(frame.countries / len(countries), 4)
     return tuple(
-        CueMatch(
-            COUNTRIES_CUE,
-            mention.alias,
-            mention.start,
-            mention.end,
-            round(share, 4),
-            "quoted" if covers(quoted, mention.start) else "narration",
-        )
-        for mention in countries
+        [
+            CueMatch(COUNTRIES_CUE, mention.alias, mention.start, mention.end, weight, voice)
+            for mention, voice in countries
+        ]
     )
 
 
-def _is_present(share: float, carried: Sequence[FrameEvidence]) -> bool:
+def _is_present(share: float, carried: int, strongest: float) -> bool:
     """Carried by enough sentences, or the main point of one (see the constants)."""
-    if share >= FRAME_PRESENT_SHARE and len(carried) >= FRAME_PRESENT_MIN_SENTENCES:
+    if share >= FRAME_PRESENT_SHARE and carried >= FRAME_PRESENT_MIN_SENTENCES:
         return True
-    return any(_weight(item.cues) >= FRAME_STRONG_SENTENCE_WEIGHT for item in carried)
+    return strongest >= FRAME_STRONG_SENTENCE_WEIGHT
 
 
 def _weight(cues: Sequence[CueMatch]) -> float:
@@ -483,23 +483,24 @@ def _carries(cues: Sequence[CueMatch]) -> bool:
     return _weight(cues) >= SENTENCE_MIN_WEIGHT
 
 
-def _voice_share(
-    evidence: Sequence[FrameEvidence], voiced: Counter[str], voice: Voice
-) -> float | None:
+def _carrying_voices(cues: Sequence[CueMatch]) -> list[str]:
+    """The voices whose cues in one sentence weigh enough to carry the frame on their own."""
+    weights: dict[str, float] = {}
+    for cue in cues:
+        weights[cue.voice] = weights.get(cue.voice, 0) + cue.weight
+    return [voice for voice, weight in weights.items() if weight >= SENTENCE_MIN_WEIGHT]
+
+
+def _voice_share(carried: Counter[str], voiced: Counter[str], voice: Voice) -> float | None:
     """Share of the sentences with words in `voice` whose cues in that voice carry the frame."""
-    if not voiced[voice]:
-        return None
-    carried = sum(
-        1 for item in evidence if _carries([cue for cue in item.cues if cue.voice == voice])
-    )
-    return round(carried / voiced[voice], 4)
+    return round(carried[voice] / voiced[voice], 4) if voiced[voice] else None
 
 
 def _lede(article: _Prepared, frame: Frame, carried: Sequence[FrameEvidence]) -> Lede:
     doc = article.doc
     hits = [hit for hit in article.headline_hits if hit.entry.group == frame.id]
     in_headline = tuple(
-        replace(cue, voice="headline") for cue in as_evidence(article.headline, hits, ())
+        replace(cue, voice="headline") for cue in as_evidence(article.headline, hits, NO_QUOTES)
     )
     first = doc.paragraphs[0].index if doc.paragraphs else None
     sentences = tuple(

@@ -25,14 +25,14 @@ from .cues import (
 )
 from .datafile import fail, line_of, parse_toml
 from .resources import DATA
-from .text import Document, Span, covers
+from .text import Document, Span, SpanSet, covers
 
 LEXICON = "language.toml"
 LAYER_KEYS = {"id", "label", "about", "terms", "negative"}
 PER_WORDS = 1000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Layer:
     id: str
     label: str
@@ -41,19 +41,19 @@ class Layer:
     negative: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceCues:
     sentence: int
     cues: tuple[CueMatch, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermCount:
     term: str
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LayerCount:
     """How often one layer's words occur: in all, in narration, in quotes, per 1,000 words."""
 
@@ -67,7 +67,7 @@ class LayerCount:
     evidence: tuple[SentenceCues, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelCount:
     """One way of naming an actor ("New Delhi", "the Modi government") and where it occurs."""
 
@@ -78,7 +78,7 @@ class LabelCount:
     sentences: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorLabels:
     actor: str
     name: str
@@ -86,7 +86,7 @@ class ActorLabels:
     labels: tuple[LabelCount, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Language:
     layers: tuple[LayerCount, ...]
     actor_labels: tuple[ActorLabels, ...]
@@ -157,6 +157,7 @@ def analyze_language(
     `tokens` are the words of each sentence when the caller has them already.
     """
     hits = _matcher().find_each(sentence_tokens(doc) if tokens is None else tokens)
+    quoted = SpanSet(quoted)  # asked about every match: bisection, not a scan
     words = doc.word_count
     return Language(
         tuple(
@@ -167,7 +168,7 @@ def analyze_language(
 
 
 def _count_layer(
-    doc: Document, layer: Layer, hits: dict[int, list[Hit]], quoted: Sequence[Span], words: int
+    doc: Document, layer: Layer, hits: dict[int, list[Hit]], quoted: SpanSet, words: int
 ) -> LayerCount:
     evidence = [
         SentenceCues(index, as_evidence(doc.text, found, quoted)) for index, found in hits.items()
