@@ -263,10 +263,12 @@ def analyze_sources(document: Document, mentions: Sequence[Mention] = ()) -> Sou
 def _mask_quotations(document: Document) -> str:
     """The text with every quotation's inside replaced by MASK (offsets unchanged), so no
     rule mistakes quoted words for the author's."""
-    chars = list(document.text)
+    pieces = []
+    end = 0
     for quotation in document.quotations:
-        chars[quotation.start : quotation.end] = MASK * (quotation.end - quotation.start)
-    return "".join(chars)
+        pieces += [document.text[end : quotation.start], MASK * (quotation.end - quotation.start)]
+        end = quotation.end
+    return "".join([*pieces, document.text[end:]])
 
 
 def _marked_quotes(context: _Context) -> list[_Found]:
@@ -1163,15 +1165,11 @@ def _fold(text: str) -> str:
 def _words(tokens: list[Token], vocabulary: frozenset[str]) -> frozenset[str]:
     """The words of `vocabulary` among the runs of a–z in the tokens, lower-cased as
     re.IGNORECASE compares them: wherever such a pattern matches an ASCII phrase between
-    word boundaries or spaces, the phrase's words are among them (a run of letters never
-    spans two tokens)."""
-    words_: set[str] = set()
-    for token in tokens:
-        if token.lower in vocabulary:
-            words_.add(token.lower)
-        elif not (token.lower.isascii() and token.lower.isalpha()):
-            words_.update(_LETTERS.findall(_fold(token.text)))
-    return frozenset(words_ & vocabulary)
+    word boundaries or spaces, the phrase's words are among them. Most tokens are such
+    a run already; the others (`so-called`, `U.S.`, `ſay`) are searched."""
+    others = (t.text for t in tokens if not (t.lower.isascii() and t.lower.isalpha()))
+    runs = _LETTERS.findall(_fold(" ".join(others)))
+    return vocabulary & {t.lower for t in tokens}.union(runs)
 
 
 @dataclass(frozen=True)

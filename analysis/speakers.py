@@ -124,7 +124,7 @@ class Description:
 # --- one article's memo ------------------------------------------------------------------
 
 # An article names the same few speakers again and again (`Schriver`, `the official`);
-# within `one_article()`, `describe` and `find_organization` work each phrase out once.
+# within `one_article()`, `describe` and the tests it makes work each phrase out once.
 _MEMO: ContextVar[dict | None] = ContextVar("speakers_memo", default=None)
 Result = TypeVar("Result")
 
@@ -246,6 +246,17 @@ def _organizations() -> tuple[dict[str, Organization], tuple[_NamePattern, ...]]
 
 
 @cache
+def _patterns_by_word() -> dict[str, tuple[tuple[int, _NamePattern], ...]]:
+    """The name patterns by their first literal word, numbered in file order: a text
+    without any of these words is done with in a few substring tests."""
+    _, patterns = _organizations()
+    table: dict[str, list[tuple[int, _NamePattern]]] = {}
+    for number, pattern in enumerate(patterns):
+        table.setdefault(pattern.fixed[0], []).append((number, pattern))
+    return {word: tuple(numbered) for word, numbered in table.items()}
+
+
+@cache
 def _names_in_lower_case() -> dict[str, Organization]:
     names, _ = _organizations()
     return {name.lower(): org for name, org in names.items()}
@@ -281,20 +292,22 @@ def find_organization(text: str) -> tuple[Organization, int, int] | None:
     Listed names of several words match in any case ("state department"); a one-word
     name or acronym only as printed, so "dawn" is not the newspaper Dawn.
     """
-    names, patterns = _organizations()
+    names, _ = _organizations()
     for match in _organization_pattern().finditer(text):
         found = match.group()
         org = names.get(found) or (_names_in_lower_case()[found.lower()] if " " in found else None)
         if org:
             return Organization(found, org.speaker_type, org.country), match.start(), match.end()
     found = [
-        (m.start(), -len(m.group()), m, pattern.organization)
-        for pattern in patterns
+        (m.start(), -len(m.group()), number, m, pattern.organization)
+        for word, numbered in _patterns_by_word().items()
+        if word in text
+        for number, pattern in numbered
         if (m := pattern.search(text))
     ]
     if not found:
         return None
-    _, _, match, org = min(found, key=lambda item: item[:2])
+    _, _, _, match, org = min(found, key=lambda item: item[:3])
     name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
     return Organization(name, org.speaker_type, org.country), match.start(), match.end()
 
@@ -391,8 +404,9 @@ def is_title_word(token: str) -> bool:
 
 @cache
 def anonymity_pattern() -> re.Pattern:
-    phrases = sorted(words()["anonymity"], key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, phrases))})\b", re.IGNORECASE)
+    """Any phrase of anonymity, the longest where several match."""
+    phrases = trie_pattern(phrase.lower() for phrase in words()["anonymity"])
+    return re.compile(rf"\b{phrases}\b", re.IGNORECASE)
 
 
 # --- finding speaker phrases in tokens ---------------------------------------------------
@@ -638,6 +652,7 @@ def apposition_after(tokens: list[Token], comma: int, stop: int) -> tuple[int, i
     return (comma + 1, close - 1) if describes_speaker(words_) else None
 
 
+@_per_article
 def is_personal_name(text: str) -> bool:
     """`Arindam Sen`, `V K Malhotra`: two to four capitalised words, none of them a title,
     an organization or a country."""
@@ -651,6 +666,7 @@ def is_personal_name(text: str) -> bool:
     )
 
 
+@_per_article
 def describes_speaker(text: str) -> bool:
     """Whether an apposition says who a speaker is (role, organization, anonymity, or a
     relative clause: `, who oversees the Army's modernization,`)."""
@@ -728,9 +744,12 @@ def is_vague_group(phrase: str) -> bool:
     could check is no speaker (its claims are unsourced)."""
     lower = phrase.lower()
     groups = words()["unsourced"]["group"]
-    return any(lower == g or lower.endswith(" " + g) for g in groups) and not find_organization(
-        phrase
-    )
+    return (lower in groups or lower.endswith(_group_endings())) and not find_organization(phrase)
+
+
+@cache
+def _group_endings() -> tuple[str, ...]:
+    return tuple(" " + group for group in words()["unsourced"]["group"])
 
 
 def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Description | None:
