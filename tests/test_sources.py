@@ -346,7 +346,8 @@ def test_vague_attributions_are_unsourced_not_quotes(text, cue):
 
 
 def test_unsourced_phrases_are_ascii():
-    """Sentences are screened for unsourced claims by their a–z words (sources._words)."""
+    """Sentences are screened for unsourced claims by their a–z words (sources._words), and
+    the patterns are tries of the lower-cased phrases: both hold for ASCII phrases."""
     assert all(phrase.isascii() for phrases in words()["unsourced"].values() for phrase in phrases)
 
 
