@@ -18,7 +18,7 @@ data files (see analysis/speakers.py).
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
@@ -928,8 +928,9 @@ def _sentence_indirect(
     context: _Context, sentence: int, tokens: list[Token], used: set[int]
 ) -> list[_Found]:
     results: list[tuple[_Cue, int, int]] = []
+    verb_words = _verb_first_words()
     for index, token in enumerate(tokens):
-        if token.lower not in _verb_first_words():
+        if token.lower not in verb_words:
             continue  # most words (checked here, as this loop sees every word of the article)
         verb = _verb_at(tokens, index)
         if not verb or verb[0].complement == "quote" or tokens[index].start in used:
@@ -1180,6 +1181,11 @@ class _UnsourcedRule:
     kind: UnsourcedKind
     pattern: re.Pattern
     needs: tuple[tuple[frozenset[str], ...], ...]
+    screen: re.Pattern | None = None  # part of every match, quicker to search for
+
+    def matches(self, text: str) -> Iterator[re.Match]:
+        if self.screen is None or self.screen.search(text):
+            yield from self.pattern.finditer(text)
 
     def may_match(self, words: frozenset[str]) -> bool:
         return all(any(phrase <= words for phrase in group) for group in self.needs)
@@ -1203,10 +1209,8 @@ def _unsourced_rules() -> tuple[_UnsourcedRule, ...]:
 
     auxiliaries = r"(?:(?:have|has|had|also|now|still|long|increasingly)\s+)*"
     modifier = r"(?:[\w.’'\-]+\s+){0,3}?"
-    group = (
-        rf"\b(?:{alternation(data['quantifier'])}\s+)?{modifier}"
-        rf"{alternation(data['group'])}\s+{auxiliaries}{alternation(data['verbs'])}\b"
-    )
+    group_says = rf"{alternation(data['group'])}\s+{auxiliaries}{alternation(data['verbs'])}\b"
+    group = rf"\b(?:{alternation(data['quantifier'])}\s+)?{modifier}{group_says}"
     beliefs = [verb for verb in data["verbs"] if verb.split()[0] not in reporting_verbs()]
     quantified = (
         rf"\b{alternation(data['quantifier'])}\s+{modifier}\w+s\s+{auxiliaries}"
@@ -1227,6 +1231,7 @@ def _unsourced_rules() -> tuple[_UnsourcedRule, ...]:
             "group",
             re.compile(group, re.IGNORECASE),
             (lower(data["group"]), lower(data["verbs"])),
+            re.compile(group_says, re.IGNORECASE),
         ),
         _UnsourcedRule(
             "group",
@@ -1258,7 +1263,7 @@ def _unsourced(context: _Context) -> tuple[Unsourced, ...]:
         for rule in rules:
             if not rule.may_match(words_[number]):
                 continue
-            for match in rule.pattern.finditer(text):
+            for match in rule.matches(text):
                 start = sentence.start + match.start()
                 if not any(u.start <= start < u.end for u in found.values()):
                     found[start] = Unsourced(
