@@ -22,8 +22,9 @@ from typing import Literal, NamedTuple
 from .text import Document, SpanSet
 
 TOKEN = re.compile(r"[^\W_]+")
-# A token, unless it is the `s` of a possessive ("India's"), which cues ignore.
-WORD = re.compile(r"(?!(?<=['’])[sS](?![^\W_]))[^\W_]+")
+# A token, unless it is the `s` of a possessive ("India's"), which cues ignore: that is the
+# one token that can end in an s right after an apostrophe.
+WORD = re.compile(r"[^\W_]+(?<!['’][sS])")
 VOWELS = "aeiou"
 MIN_INFLECTED_LENGTH = 3  # "us", "un": too short to inflect safely
 MIN_PREFIX_LENGTH = 3
@@ -38,11 +39,11 @@ class CueSyntaxError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """The words of a stretch of text, lower-cased, and where each one starts and ends."""
+    """The words of a stretch of text, lower-cased, and the regex matches that found them
+    (for their offsets)."""
 
     words: tuple[str, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    matches: tuple[re.Match[str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +115,8 @@ def as_evidence(text: str, hits: Iterable[Hit], quoted: SpanSet) -> tuple[CueMat
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """The words of text[start:end]; the `s` of a possessive is dropped."""
-    matches = list(WORD.finditer(text, start, len(text) if end is None else end))
-    return Tokens(
-        tuple(map(str.lower, map(re.Match.group, matches))),
-        tuple(map(re.Match.start, matches)),
-        tuple(map(re.Match.end, matches)),
-    )
+    matches = tuple(WORD.finditer(text, start, len(text) if end is None else end))
+    return Tokens(tuple(map(str.lower, map(re.Match.group, matches))), matches)
 
 
 def sentence_tokens(doc: Document) -> tuple[Tokens, ...]:
@@ -221,7 +218,7 @@ class Matcher:
         """
         hits: list[Hit] = []
         resume: dict[str, int] = {}  # per group, the first position its scan has not passed
-        words, starts, ends = tokens.words, tokens.starts, tokens.ends
+        words, matches = tokens.words, tokens.matches
         forms, pairs, prefixes = self._by_form, self._by_pair, self._by_prefix
         numbers = bool(self._by_number)
         for position, (word, after) in enumerate(pairwise((*words, ""))):
@@ -251,7 +248,8 @@ class Matcher:
                 resume[group] = position + length
                 winner = _winner(entries)
                 if winner:
-                    hits.append(Hit(winner, starts[position], ends[position + length - 1]))
+                    end = matches[position + length - 1].end()
+                    hits.append(Hit(winner, matches[position].start(), end))
         return hits
 
     def find_each(self, sentences: Sequence[Tokens]) -> dict[str, dict[int, list[Hit]]]:

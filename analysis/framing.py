@@ -33,7 +33,7 @@ from .cues import (
 )
 from .datafile import fail, line_of, parse_toml
 from .errors import DataFileError
-from .language import Language, analyze_language
+from .language import Language, analyze_language, layer_entries
 from .resources import DATA
 from .sentiment import voice_pieces
 from .text import Document, Span, SpanSet
@@ -95,8 +95,10 @@ class Codebook:
 
     @cached_property
     def matcher(self) -> Matcher:
-        """One matcher for the cues of all frames, each frame's cues a group of its own."""
-        return Matcher(entry for frame in self.frames for entry in _entries(frame))
+        """One matcher for the cues of all frames and the words of the language layers, so
+        each sentence is scanned once; every frame and layer is a group of its own."""
+        frames = [entry for frame in self.frames for entry in _entries(frame)]
+        return Matcher(frames + list(layer_entries()))
 
     def frame(self, frame_id: str) -> Frame:
         return next(frame for frame in self.frames if frame.id == frame_id)
@@ -364,9 +366,8 @@ class _Prepared:
 
     doc: Document
     quoted: SpanSet
-    hits: dict[str, dict[int, list[Hit]]]  # per frame, per sentence with hits
-    headline: str
-    headline_hits: list[Hit]
+    hits: dict[str, dict[int, list[Hit]]]  # per frame (and layer), per sentence with hits
+    headline: dict[str, tuple[CueMatch, ...]]  # per frame, its cues in the headline
     voiced: Counter[str]  # how many sentences have words in each voice
     # the sentences naming MIN_COUNTRIES or more countries: the first mention of each, voiced
     international: dict[int, tuple[tuple[Mention, Voice], ...]]
@@ -382,13 +383,12 @@ def analyze_framing(
     """Score every frame of `codebook` on the article, with language cues beside them."""
     book = load_codebook(codebook)
     quoted = SpanSet(quoted)  # asked about every cue: bisection, not a scan
-    tokens = sentence_tokens(doc)
+    hits = book.matcher.find_each(sentence_tokens(doc))
     prepared = _Prepared(
         doc=doc,
         quoted=quoted,
-        hits=book.matcher.find_each(tokens),
-        headline=headline,
-        headline_hits=book.matcher.find(tokenize(headline)),
+        hits=hits,
+        headline=_headline_cues(headline, book.matcher),
         voiced=Counter(
             voice for sentence in doc.sentences for voice in _voices(doc, sentence, quoted)
         ),
@@ -397,7 +397,7 @@ def analyze_framing(
     return Framing(
         CodebookInfo(book.id, book.name, book.hash),
         _mark_dominant([_score_frame(prepared, frame) for frame in book.frames]),
-        analyze_language(doc, quoted, mentions, tokens),
+        analyze_language(doc, quoted, mentions, hits),
     )
 
 
@@ -436,7 +436,8 @@ def _score_frame(article: _Prepared, frame: Frame) -> FrameScore:
         cues += _country_cues(frame, named.get(index, ()))
         weights.append(_weight(cues))
         evidence.append(FrameEvidence(index, weights[-1] >= SENTENCE_MIN_WEIGHT, cues))
-        carried_in.update(_carrying_voices(cues))
+        for voice in _carrying_voices(cues):
+            carried_in[voice] += 1
     carried = [item for item in evidence if item.carries]
     share = len(carried) / len(doc.sentences) if doc.sentences else 0.0
     words = doc.word_count
@@ -496,12 +497,19 @@ def _voice_share(carried: Counter[str], voiced: Counter[str], voice: Voice) -> f
     return round(carried[voice] / voiced[voice], 4) if voiced[voice] else None
 
 
+def _headline_cues(headline: str, matcher: Matcher) -> dict[str, tuple[CueMatch, ...]]:
+    """Per group, the cues matched in the headline, in the voice of the headline."""
+    return {
+        group: tuple(
+            replace(cue, voice="headline") for cue in as_evidence(headline, hits[0], NO_QUOTES)
+        )
+        for group, hits in matcher.find_each([tokenize(headline)]).items()
+    }
+
+
 def _lede(article: _Prepared, frame: Frame, carried: Sequence[FrameEvidence]) -> Lede:
     doc = article.doc
-    hits = [hit for hit in article.headline_hits if hit.entry.group == frame.id]
-    in_headline = tuple(
-        replace(cue, voice="headline") for cue in as_evidence(article.headline, hits, NO_QUOTES)
-    )
+    in_headline = article.headline.get(frame.id, ())
     first = doc.paragraphs[0].index if doc.paragraphs else None
     sentences = tuple(
         item.sentence for item in carried if doc.sentences[item.sentence].paragraph == first

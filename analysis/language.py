@@ -18,7 +18,6 @@ from .cues import (
     Entry,
     Hit,
     Matcher,
-    Tokens,
     as_evidence,
     compile_cue,
     sentence_tokens,
@@ -30,6 +29,7 @@ from .text import Document, Span, SpanSet, covers
 LEXICON = "language.toml"
 LAYER_KEYS = {"id", "label", "about", "terms", "negative"}
 PER_WORDS = 1000
+GROUP_PREFIX = "language."  # before a layer id: a group in a matcher shared with frames
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,32 +136,48 @@ def parse_layers(text: str, source: str) -> tuple[Layer, ...]:
 
 
 @cache
-def _matcher() -> Matcher:
-    """One matcher for the words of all layers, each layer's words a group of its own."""
-    return Matcher(entry for layer in layers() for entry in _entries(layer))
+def layer_entries() -> tuple[Entry, ...]:
+    """The words of all layers as matcher entries, each layer's words a group of its own.
+
+    Framing matches them with a codebook's cues in one scan, so a layer's group is its id
+    behind GROUP_PREFIX: frame ids have no `.`, and the two never mix.
+    """
+    return tuple(entry for layer in layers() for entry in _entries(layer))
 
 
 def _entries(layer: Layer) -> list[Entry]:
-    entries = [Entry(term, layer.id) for term in layer.terms]
-    return entries + [Entry(term, layer.id, negative=True) for term in layer.negative]
+    entries = [Entry(term, _group(layer)) for term in layer.terms]
+    return entries + [Entry(term, _group(layer), negative=True) for term in layer.negative]
+
+
+def _group(layer: Layer) -> str:
+    return GROUP_PREFIX + layer.id
+
+
+@cache
+def _matcher() -> Matcher:
+    return Matcher(layer_entries())
 
 
 def analyze_language(
     doc: Document,
     quoted: Sequence[Span],
     mentions: Sequence[Mention] = (),
-    tokens: Sequence[Tokens] | None = None,
+    hits: dict[str, dict[int, list[Hit]]] | None = None,
 ) -> Language:
     """Counts and evidence for every word-list layer, and the labels used for each actor.
 
-    `tokens` are the words of each sentence when the caller has them already.
+    `hits` are the matches of `layer_entries()` in each sentence (`Matcher.find_each`) when the
+    caller has them already.
     """
-    hits = _matcher().find_each(sentence_tokens(doc) if tokens is None else tokens)
+    if hits is None:
+        hits = _matcher().find_each(sentence_tokens(doc))
     quoted = SpanSet(quoted)  # asked about every match: bisection, not a scan
     words = doc.word_count
     return Language(
         tuple(
-            _count_layer(doc, layer, hits.get(layer.id, {}), quoted, words) for layer in layers()
+            _count_layer(doc, layer, hits.get(_group(layer), {}), quoted, words)
+            for layer in layers()
         ),
         actor_labels(doc, quoted, mentions),
     )

@@ -1,5 +1,6 @@
 """Frames and language cues: cue matching, codebook files, scoring rules and invariances."""
 
+import re
 import tomllib
 from dataclasses import replace
 from pathlib import Path
@@ -62,6 +63,20 @@ def test_cue_matching(cue, text, expected):
     assert matched(cue, text) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aSsİΣ'’_ .1", max_size=24), st.integers(0, 24), st.integers(0, 24))
+def test_tokens_are_the_words_but_a_possessive_s(text, start, end):
+    start, end = min(start, end, len(text)), min(max(start, end), len(text))
+    expected = [
+        (match.group().lower(), match.start(), match.end())
+        for match in re.compile(r"[^\W_]+").finditer(text, start, end)
+        if not (match.group() in "sS" and match.start() > 0 and text[match.start() - 1] in "'’")
+    ]
+    tokens = tokenize(text, start, end)
+    found = [(w, m.start(), m.end()) for w, m in zip(tokens.words, tokens.matches, strict=True)]
+    assert found == expected
+
+
 def test_longest_cue_wins_over_its_parts():
     matcher = Matcher([Entry("war", "economic"), Entry("trade war", "economic")])
     hits = matcher.find(tokenize("A trade war is not a war."))
@@ -118,6 +133,17 @@ def test_one_matcher_finds_what_a_matcher_per_group_finds(words, specs):
         alone = Matcher([entry for entry in entries if entry.group == group]).find(tokens)
         together = [hit for hit in Matcher(entries).find(tokens) if hit.entry.group == group]
         assert together == alone
+
+
+def test_a_frame_named_like_a_language_layer_keeps_apart_from_it():
+    codebook = parse_codebook(MINIMAL.replace('id = "money"', 'id = "hedges"'))
+    doc = segment("Prices may rise. Perhaps the price will fall.")
+    framing = analyze_framing(doc, (), (), codebook)
+    frame = next(score for score in framing.frames if score.frame == "hedges")
+    assert [cue.cue for item in frame.evidence for cue in item.cues] == ["price", "price"]
+    assert framing.language == analyze_language(doc, ())
+    hedges = next(layer for layer in framing.language.layers if layer.layer == "hedges")
+    assert [term.term for term in hedges.terms] == ["=may", "perhaps"]
 
 
 MINIMAL = """
