@@ -223,10 +223,38 @@ class _Found:
 class _Context:
     document: Document
     masked: str
-    tokens: list[list[Token]]  # per sentence, quotations masked
-    used_verbs: set[int] = field(default_factory=set)
+    words: list[frozenset[str]]  # per sentence, its words (see _words)
     # Per surname, where each full mention of it ends (found once, not once per quote).
     full_mentions: dict[str, list[int]] = field(default_factory=dict)
+    _tokens: dict[int, list[Token]] = field(default_factory=dict)
+
+    def tokens(self, sentence: int) -> list[Token]:
+        """The tokens of a sentence, quotations masked, made when first asked for: a
+        sentence with no quote and no reporting verb is never read word by word."""
+        tokens = self._tokens.get(sentence)
+        if tokens is None:
+            bounds = self.document.sentences[sentence]
+            tokens = self._tokens[sentence] = tokenize(self.masked, bounds.start, bounds.end)
+        return tokens
+
+
+# re.IGNORECASE also takes `ı` and `ſ` for `i` and `s`, and `İ` (which str.lower would make
+# two characters) for `i`: checked against every code point.
+_LETTERS_ONLY = bytes(c if ord("a") <= c <= ord("z") else ord(" ") for c in range(256))
+
+
+def _fold(text: str) -> str:
+    """`text` lower-cased as re.IGNORECASE compares it, one character for one."""
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+def _words(text: str) -> frozenset[str]:
+    """The runs of a–z in `text`, lower-cased as re.IGNORECASE compares it, found with string
+    methods only. Every lower-case token made of letters is one, and wherever such a
+    pattern matches an ASCII phrase between word boundaries or spaces, the phrase's words
+    are among them: so a sentence without them is spared the tokens or the pattern."""
+    letters = _fold(text).encode("ascii", "replace").translate(_LETTERS_ONLY)
+    return frozenset(letters.decode().split())
 
 
 # --- public API --------------------------------------------------------------------------
@@ -238,9 +266,7 @@ def analyze_sources(document: Document, mentions: Sequence[Mention] = ()) -> Sou
     countries the article talks about."""
     masked = _mask_quotations(document)
     context = _Context(
-        document,
-        masked,
-        [tokenize(masked, s.start, s.end) for s in document.sentences],
+        document, masked, [_words(masked[s.start : s.end]) for s in document.sentences]
     )
     with one_article():
         found = _marked_quotes(context)
@@ -330,7 +356,7 @@ def _tokens_between(context: _Context, sentence: int, start: int, end: int) -> l
     stretch leaves the sentence or a token crosses its edge (`U.S.-'…`), where tokenizing
     the stretch alone would cut differently."""
     bounds = context.document.sentences[sentence]
-    tokens = context.tokens[sentence]
+    tokens = context.tokens(sentence)
     if (
         start < bounds.start
         or end > bounds.end
@@ -490,7 +516,7 @@ def _fragment_cue(context: _Context, sentence: int, start: int, text: str) -> _C
     verb before it with a speaker (`Doe said Washington does not want to “…”`, `what
     she called “…”`), a cue at the end of the sentence (`…, Pérez said.`), or
     `according to X`. Without one, the marks are scare quotes."""
-    tokens = context.tokens[sentence]
+    tokens = context.tokens(sentence)
     position = next((i for i, t in enumerate(tokens) if t.start >= start - 1), len(tokens))
     for index in range(position - 1, -1, -1):
         verb = _verb_at(tokens, index)
@@ -919,9 +945,16 @@ def _indirect_quotes(context: _Context, marked: list[_Found]) -> list[_Found]:
     """Reported speech without quotation marks, sentence by sentence."""
     used = {f.cue.verb_at for f in marked if f.cue}
     found: list[_Found] = []
-    for sentence, tokens in enumerate(context.tokens):
-        found += _sentence_indirect(context, sentence, tokens, used)
+    for sentence, words_ in enumerate(context.words):
+        if not words_.isdisjoint(_reporting_words()):
+            found += _sentence_indirect(context, sentence, context.tokens(sentence), used)
     return found
+
+
+@cache
+def _reporting_words() -> frozenset[str]:
+    """Reported speech needs one of these: a reporting verb's first word or `according`."""
+    return _verb_first_words() | {"according"}
 
 
 def _sentence_indirect(
@@ -1153,26 +1186,6 @@ def _nest(results: list[tuple[_Cue, int, int]]) -> list[tuple[_Cue, int, int]]:
 # --- unsourced claims --------------------------------------------------------------------
 
 
-_LETTERS = re.compile(r"[a-z]+")
-
-
-def _fold(text: str) -> str:
-    """`text` lower-cased as re.IGNORECASE compares it, one character for one: IGNORECASE
-    also takes `ı` and `ſ` for `i` and `s`, and `İ` (which str.lower would make two
-    characters) for `i`. Checked against every code point."""
-    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
-
-
-def _words(tokens: list[Token], vocabulary: frozenset[str]) -> frozenset[str]:
-    """The words of `vocabulary` among the runs of a–z in the tokens, lower-cased as
-    re.IGNORECASE compares them: wherever such a pattern matches an ASCII phrase between
-    word boundaries or spaces, the phrase's words are among them. Most tokens are such
-    a run already; the others (`so-called`, `U.S.`, `ſay`) are searched."""
-    others = (t.text for t in tokens if not (t.lower.isascii() and t.lower.isalpha()))
-    runs = _LETTERS.findall(_fold(" ".join(others)))
-    return vocabulary & {t.lower for t in tokens}.union(runs)
-
-
 @dataclass(frozen=True)
 class _UnsourcedRule:
     """One pattern of unsourced claims, and the phrases it cannot match without (one of
@@ -1205,7 +1218,7 @@ def _unsourced_rules() -> tuple[_UnsourcedRule, ...]:
         return f"(?:{trie_pattern(item.lower() for item in items)})"
 
     def lower(items: list[str]) -> tuple[frozenset[str], ...]:
-        return tuple(frozenset(_LETTERS.findall(item.lower())) for item in items)
+        return tuple(_words(item) for item in items)
 
     auxiliaries = r"(?:(?:have|has|had|also|now|still|long|increasingly)\s+)*"
     modifier = r"(?:[\w.’'\-]+\s+){0,3}?"
@@ -1241,27 +1254,14 @@ def _unsourced_rules() -> tuple[_UnsourcedRule, ...]:
     )
 
 
-@cache
-def _unsourced_vocabulary() -> frozenset[str]:
-    """Every word of the phrases the unsourced patterns need."""
-    return frozenset(
-        word
-        for rule in _unsourced_rules()
-        for group in rule.needs
-        for phrase in group
-        for word in phrase
-    )
-
-
 def _unsourced(context: _Context) -> tuple[Unsourced, ...]:
-    words_ = [_words(tokens, _unsourced_vocabulary()) for tokens in context.tokens]
-    article = frozenset().union(*words_)
+    article = frozenset().union(*context.words)
     rules = [rule.within(article) for rule in _unsourced_rules() if rule.may_match(article)]
     found: dict[int, Unsourced] = {}
     for number, sentence in enumerate(context.document.sentences):
         text = context.masked[sentence.start : sentence.end]
         for rule in rules:
-            if not rule.may_match(words_[number]):
+            if not rule.may_match(context.words[number]):
                 continue
             for match in rule.matches(text):
                 start = sentence.start + match.start()
@@ -1348,7 +1348,7 @@ def _full_mention(context: _Context, surname: Description, before: int) -> Descr
         return None
     end_offset = ends[earlier - 1]
     sentence = context.document.sentence_at(end_offset - 1)
-    tokens = context.tokens[sentence]
+    tokens = context.tokens(sentence)
     end = next((i for i, t in enumerate(tokens) if t.end == end_offset), None)
     if end is None:
         return None
@@ -1365,7 +1365,7 @@ def _antecedent(context: _Context, cue: _Cue) -> Description | None:
     """What a pronoun or definite description may stand for: the subject of its own
     sentence when that comes first, else of the sentence before."""
     sentence = context.document.sentence_at(cue.at)
-    subject = _sentence_subject(context.tokens[sentence])
+    subject = _sentence_subject(context.tokens(sentence))
     if subject is not None and subject[1] < cue.at:
         return subject[0]
     return _previous_subject(context, sentence)
@@ -1377,7 +1377,7 @@ def _previous_subject(context: _Context, sentence: int) -> Description | None:
     sentences = context.document.sentences
     if sentence == 0 or sentences[sentence - 1].paragraph != sentences[sentence].paragraph:
         return None
-    subject = _sentence_subject(context.tokens[sentence - 1])
+    subject = _sentence_subject(context.tokens(sentence - 1))
     return subject[0] if subject else None
 
 

@@ -1,6 +1,8 @@
 """Quotes, speakers and the source mix (analysis/sources.py), one construction per test,
 on sentences written for these tests (none from the seeds)."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -8,7 +10,7 @@ from hypothesis import strategies as st
 from analysis.actors import find_mentions
 from analysis.evaluate import GOLD, evaluate
 from analysis.sources import Sources, analyze_sources
-from analysis.speakers import words
+from analysis.speakers import reporting_verbs, words
 from analysis.text import segment
 
 
@@ -349,6 +351,11 @@ def test_unsourced_phrases_are_ascii():
     """Sentences are screened for unsourced claims by their a–z words (sources._words), and
     the patterns are tries of the lower-cased phrases: both hold for ASCII phrases."""
     assert all(phrase.isascii() for phrases in words()["unsourced"].values() for phrase in phrases)
+
+
+def test_reporting_verbs_start_with_plain_words():
+    """Sentences are screened for reported speech by their a–z words (sources._words)."""
+    assert all(re.fullmatch("[a-z]+", form.split(" ")[0]) for form in reporting_verbs())
 
 
 def test_anonymity_is_recorded():
