@@ -100,15 +100,8 @@ def as_evidence(text: str, hits: Iterable[Hit], quoted: SpanSet) -> tuple[CueMat
     """Hits as CueMatch evidence, each marked narration or quoted by where it starts."""
     return tuple(
         [
-            CueMatch(
-                hit.entry.cue,
-                text[hit.start : hit.end],
-                hit.start,
-                hit.end,
-                hit.entry.weight,
-                voice_at(quoted, hit.start),
-            )
-            for hit in hits
+            CueMatch(entry.cue, text[start:end], start, end, entry.weight, voice_at(quoted, start))
+            for entry, start, end in hits
         ]
     )
 

@@ -10,10 +10,12 @@ are scored separately. Every score keeps the sentences and matched words behind 
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -403,7 +405,11 @@ def analyze_framing(
 
 def _voices(doc: Document, sentence: Span, quoted: SpanSet) -> set[str]:
     """Which voices ('narration', 'quoted') a sentence has words in."""
-    return {voice for voice, _, _ in voice_pieces(doc.text, sentence, quoted.overlapping(sentence))}
+    # Most sentences touch no quotation: one bisection tells, without collecting the spans.
+    first = bisect_right(quoted, sentence.start, key=attrgetter("end"))
+    touches = first < len(quoted) and quoted[first].start < sentence.end
+    inside = quoted.overlapping(sentence) if touches else ()
+    return {voice for voice, _, _ in voice_pieces(doc.text, sentence, inside)}
 
 
 def _international(
@@ -430,7 +436,7 @@ def _score_frame(article: _Prepared, frame: Frame) -> FrameScore:
     hits = article.hits.get(frame.id, {})
     named = article.international if frame.countries else {}
     evidence, weights = [], []
-    carried_in: Counter[str] = Counter()  # sentences carrying the frame by one voice's cues
+    carried_in = dict.fromkeys(("narration", "quoted"), 0)  # sentences carried by one voice
     for index in sorted(hits.keys() | named.keys()):
         cues = as_evidence(doc.text, hits.get(index, ()), article.quoted)
         cues += _country_cues(frame, named.get(index, ()))
@@ -492,7 +498,7 @@ def _carrying_voices(cues: Sequence[CueMatch]) -> list[str]:
     return [voice for voice, weight in weights.items() if weight >= SENTENCE_MIN_WEIGHT]
 
 
-def _voice_share(carried: Counter[str], voiced: Counter[str], voice: Voice) -> float | None:
+def _voice_share(carried: dict[str, int], voiced: Counter[str], voice: Voice) -> float | None:
     """Share of the sentences with words in `voice` whose cues in that voice carry the frame."""
     return round(carried[voice] / voiced[voice], 4) if voiced[voice] else None
 
