@@ -238,13 +238,13 @@ class _Context:
         return tokens
 
 
-# re.IGNORECASE also takes `ı` and `ſ` for `i` and `s`, and `İ` (which str.lower would make
-# two characters) for `i`: checked against every code point.
 _LETTERS_ONLY = bytes(c if ord("a") <= c <= ord("z") else ord(" ") for c in range(256))
 
 
 def _fold(text: str) -> str:
-    """`text` lower-cased as re.IGNORECASE compares it, one character for one."""
+    """`text` lower-cased as re.IGNORECASE compares it, one character for one: IGNORECASE
+    also takes `ı` and `ſ` for `i` and `s`, and `İ` (which str.lower would make two
+    characters) for `i` (checked against every code point)."""
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
 
 
@@ -1217,7 +1217,7 @@ def _unsourced_rules() -> tuple[_UnsourcedRule, ...]:
         """Any of `items`, longest first (a trie: one pass, not one try per item)."""
         return f"(?:{trie_pattern(item.lower() for item in items)})"
 
-    def lower(items: list[str]) -> tuple[frozenset[str], ...]:
+    def phrase_words(items: list[str]) -> tuple[frozenset[str], ...]:
         return tuple(_words(item) for item in items)
 
     auxiliaries = r"(?:(?:have|has|had|also|now|still|long|increasingly)\s+)*"
@@ -1233,23 +1233,23 @@ def _unsourced_rules() -> tuple[_UnsourcedRule, ...]:
         _UnsourcedRule(
             "adverb",
             re.compile(rf"\b{alternation(data['adverb'])}\b", re.IGNORECASE),
-            (lower(data["adverb"]),),
+            (phrase_words(data["adverb"]),),
         ),
         _UnsourcedRule(
             "passive",
             re.compile(rf"\b{alternation(data['passive'])}\b", re.IGNORECASE),
-            (lower(data["passive"]),),
+            (phrase_words(data["passive"]),),
         ),
         _UnsourcedRule(
             "group",
             re.compile(group, re.IGNORECASE),
-            (lower(data["group"]), lower(data["verbs"])),
+            (phrase_words(data["group"]), phrase_words(data["verbs"])),
             re.compile(group_says, re.IGNORECASE),
         ),
         _UnsourcedRule(
             "group",
             re.compile(quantified, re.IGNORECASE),
-            (lower(data["quantifier"]), lower(beliefs)),
+            (phrase_words(data["quantifier"]), phrase_words(beliefs)),
         ),
     )
 
