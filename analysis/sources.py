@@ -45,6 +45,7 @@ from .speakers import (
     phrases,
     reporting_verbs,
     roles,
+    starts_word,
     tokenize,
     word_set,
     words,
@@ -609,9 +610,7 @@ def _source_named_by_according_to(tokens: list[Token], start: int) -> Descriptio
     """Whatever `according to` names is a source, even with no role or name in it: `a
     solicitation posted this month`, `budget documents` (unless vague: `reports`)."""
     end = start
-    while (
-        end < len(tokens) and end - start < MAX_SOURCE_WORDS and re.match(r"\w", tokens[end].text)
-    ):
+    while end < len(tokens) and end - start < MAX_SOURCE_WORDS and starts_word(tokens[end].text):
         end += 1
     text = _join(tokens, start, end - 1)
     if end == start or is_vague_group(text):
@@ -765,7 +764,7 @@ def _noun_phrase_start(tokens: list[Token], end: int, floor: int) -> int | None:
             start == floor or tokens[start - 1].text in ".,;:"
         ):
             return start
-        if not re.match(r"\w", tokens[start].text) or is_boundary(tokens[start].text):
+        if not starts_word(tokens[start].text) or is_boundary(tokens[start].text):
             return None
     return None
 
@@ -1077,7 +1076,7 @@ def _adverbial_object_end(tokens: list[Token], index: int) -> int | None:
     while (
         end + 1 < len(tokens)
         and end - index < MAX_ADVERBIAL_WORDS
-        and re.match(r"\w", tokens[end + 1].text)
+        and starts_word(tokens[end + 1].text)
         and not is_boundary(tokens[end + 1].text)
     ):
         end += 1
@@ -1109,7 +1108,7 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
     if verb.complement == "directive":
         window = []
         for token in tokens[start + 1 : start + MAX_OBJECT_TOKENS]:
-            if not re.match(r"\w", token.text):
+            if not starts_word(token.text):
                 break
             window.append(token)
         return start if any(t.lower == "to" for t in window) else None
@@ -1121,7 +1120,7 @@ def _has_finite_verb(tokens: list[Token], start: int) -> bool:
     any punctuation: `India is …`, `the United States routinely raises …`, `they came …`."""
     for index in range(start + 1, min(len(tokens), start + 1 + MAX_CLAUSE_SUBJECT_TOKENS)):
         token = tokens[index]
-        if not re.match(r"\w", token.text):
+        if not starts_word(token.text):
             return False
         if token.lower in word_set("finite"):
             return True

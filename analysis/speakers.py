@@ -384,6 +384,15 @@ def phrases(section: str) -> Phrases:
     )
 
 
+_WORD_START = re.compile(r"\w")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def starts_word(token: str) -> bool:
+    """Whether a token is a word (not punctuation or a masked quotation)."""
+    return _WORD_START.match(token) is not None
+
+
 def is_determiner(token: str) -> bool:
     return token.lower() in word_set("determiners") or token.isdigit()
 
@@ -430,9 +439,7 @@ def _role_last_words() -> frozenset[str]:
 
 
 def _is_name_token(token: Token) -> bool:
-    return (token.capitalized and token.text[0].isalpha()) or bool(
-        re.fullmatch(r"[A-Z]\.", token.text)
-    )
+    return (token.capitalized and token.text[0].isalpha()) or bool(_INITIAL.fullmatch(token.text))
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int = 0) -> int | None:
@@ -513,7 +520,7 @@ def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
         end = index
         while (
             end + 1 < len(tokens)
-            and re.match(r"\w", tokens[end + 1].text)
+            and starts_word(tokens[end + 1].text)
             and not (
                 is_boundary(tokens[end + 1].text) or tokens[end + 1].lower in reporting_verbs()
             )
@@ -533,7 +540,7 @@ def _object_name_end(tokens: list[Token], index: int) -> int | None:
         if index >= len(tokens) or _is_name_token(tokens[index]):
             break
         token = tokens[index]
-        if not re.match(r"\w", token.text) or (is_boundary(token.text) and token.lower != "of"):
+        if not starts_word(token.text) or (is_boundary(token.text) and token.lower != "of"):
             return None
         index += (
             2
@@ -559,7 +566,7 @@ def _description_start(tokens: list[Token], head_start: int, floor: int) -> int:
         previous = tokens[start - 1]
         if is_determiner(previous.text):
             return start - 1
-        if not re.match(r"[\w]", previous.text) or is_boundary(previous.text):
+        if not starts_word(previous.text) or is_boundary(previous.text):
             break
         if previous.lower.endswith("ly") and not previous.capitalized:
             break
@@ -584,7 +591,7 @@ def phrase_after(tokens: list[Token], start: int) -> int | None:
     while index < len(tokens) and index - start <= MAX_MODIFIERS + MAX_NAME_TOKENS:
         token = tokens[index]
         is_role = role_at_end(tokens, index) is not None
-        if not re.match(r"\w", token.text) or (
+        if not starts_word(token.text) or (
             end is not None and is_determiner(token.text) and not token.capitalized
         ):
             break
@@ -618,7 +625,7 @@ def _role_ahead(tokens: list[Token], index: int) -> bool:
     for ahead in range(index, min(len(tokens), index + MAX_MODIFIERS)):
         if role_at_end(tokens, ahead) is not None:
             return True
-        if not re.match(r"\w", tokens[ahead].text) or is_boundary(tokens[ahead].text):
+        if not starts_word(tokens[ahead].text) or is_boundary(tokens[ahead].text):
             return False
         if tokens[ahead].lower in reporting_verbs():
             return False
