@@ -264,10 +264,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sections += [*measure_dashboard(Path(folder)), ""]
     busy = os.getloadavg()[1] if hasattr(os, "getloadavg") else float("nan")
+    cores = os.cpu_count() or 1
+    crowded = (
+        "above the core count: other processes competed and timings are noisier"
+        if busy > cores
+        else "at most the core count: the machine was otherwise idle"
+    )
     sections.insert(
-        3,
-        f"Load average over the run's last 5 minutes: {busy:.1f} on {os.cpu_count()} "
-        "cores (above the core count, other processes competed and timings are noisier).",
+        3, f"Load average over the run's last 5 minutes: {busy:.1f} on {cores} cores ({crowded})."
     )
     RESULTS.write_text("\n".join(sections), encoding="utf-8")
     print("\n".join(sections))
