@@ -12,13 +12,14 @@ from importlib.resources import files
 from pathlib import Path
 
 from .batch import run_batch
-from .corpus import clean_field, load_each
-from .errors import AnalysisError, InputError
+from .corpus import Article, clean_field, load_each
+from .errors import AnalysisError, InputError, StoreError
 from .evaluate import run_evaluate
-from .framing import load_codebook
+from .framing import Codebook, load_codebook
 from .handout import run_handout
 from .report import Report, analyze, to_json
 from .sources import QUOTE_KINDS, SPEAKER_TYPES, SourceMix
+from .store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -233,6 +234,14 @@ def report_parser() -> argparse.ArgumentParser:
         metavar="policy|generic|PATH",
         help="frames to score: a built-in codebook or a codebook .toml file (default: policy)",
     )
+    parser.add_argument(
+        "--store",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="reuse and fill the report cache in this store, the one the dashboard and "
+        "`batch --store` use (its default location if no PATH)",
+    )
     return parser
 
 
@@ -244,13 +253,20 @@ def run_report(argv: Sequence[str]) -> int:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     codebook = load_codebook(args.codebook)
+    try:
+        store = Store(args.store or None) if args.store is not None else None
+    except AnalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     articles, failures = load_each(*paths)
     reports = []
     for article in articles:
         if args.outlet and not article.outlet:
             article = replace(article, outlet=clean_field(args.outlet))
         try:
-            reports.append(analyze(article, codebook))
+            reports.append(
+                _cached_report(article, codebook, store) if store else analyze(article, codebook)
+            )
         except AnalysisError as error:
             failures.append(error)
         except Exception as error:  # a bug must not cost the other articles their report
@@ -266,6 +282,16 @@ def run_report(argv: Sequence[str]) -> int:
             )
     print(FORMATS[args.format](reports))
     return EXIT_SOME_FAILED if failures or warned else EXIT_OK
+
+
+def _cached_report(article: Article, codebook: Codebook, store: Store) -> Report:
+    """From the store's report cache; a store that cannot be used costs the cache, not the
+    report."""
+    try:
+        return store.report(article, codebook)
+    except StoreError as error:
+        print(f"warning: {error}; this article was analysed without the store", file=sys.stderr)
+        return analyze(article, codebook)
 
 
 def internal_error(error: Exception) -> str:

@@ -1,6 +1,8 @@
 """`analyze(article) -> Report`: every layer of analysis for one article, and its JSON form."""
 
 import dataclasses
+import types
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -9,7 +11,8 @@ from typing import Any
 
 from .actors import Mention, find_mentions
 from .corpus import Article, InputWarning, make_article, with_language
-from .framing import Codebook, Framing, analyze_framing, load_codebook
+from .framing import Codebook, CodebookInfo, FrameScore, Framing, analyze_framing, load_codebook
+from .language import Language
 from .resources import package_digest
 from .sentiment import Sentiment, analyze_sentiment
 from .sources import Sources, analyze_sources
@@ -143,6 +146,56 @@ def as_json(value: Any) -> Any:
     if names is None:
         return value
     return {name: as_json(getattr(value, name)) for name in names}
+
+
+def report_from_dict(article: Article, data: dict[str, Any]) -> Report:
+    """The Report whose JSON form (`to_dict`) is `data`, for `article`: how a cached report
+    is read back instead of analysing the text again. Sentences are found again (cheap)."""
+    if not article.lang:
+        article = with_language(article)
+    return Report(
+        article=article,
+        document=segment(article.text),
+        mentions=from_json(tuple[Mention, ...], data["mentions"]),
+        sources=Sources(
+            **{name: from_json(hint, data[name]) for name, hint in _init_hints(Sources).items()}
+        ),
+        sentiment=from_json(Sentiment, data["sentiment"]),
+        framing=Framing(
+            codebook=from_json(CodebookInfo, data["codebook"]),
+            frames=from_json(tuple[FrameScore, ...], data["frames"]),
+            language=from_json(Language, data["language"]),
+        ),
+    )
+
+
+def from_json(hint: Any, value: Any) -> Any:
+    """`as_json` undone: a JSON value as the type `hint` (dataclasses, tuples, unions of
+    one type with None); anything else is taken as it is."""
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(hint):
+        return hint(
+            **{name: from_json(kind, value[name]) for name, kind in _init_hints(hint).items()}
+        )
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple and args[-1:] == (Ellipsis,):
+        return tuple(from_json(args[0], item) for item in value)
+    if origin is tuple:
+        return tuple(from_json(kind, item) for kind, item in zip(args, value, strict=True))
+    if origin in (typing.Union, types.UnionType):
+        kinds = [kind for kind in args if kind is not type(None)]
+        return from_json(kinds[0], value) if len(kinds) == 1 else value
+    if origin is dict:
+        return {key: from_json(args[1], item) for key, item in value.items()}
+    return value
+
+
+@cache
+def _init_hints(cls: type) -> dict[str, Any]:
+    """The resolved types of a dataclass's constructor arguments."""
+    hints = typing.get_type_hints(cls)
+    return {field.name: hints[field.name] for field in dataclasses.fields(cls) if field.init}
 
 
 @cache

@@ -22,7 +22,8 @@ from typing import Any
 
 from .corpus import Article, Removal, clean
 from .errors import InputError, StoreError
-from .report import ANALYZER_VERSION, Report
+from .framing import Codebook
+from .report import ANALYZER_VERSION, Report, analyze, report_from_dict
 
 DATA_ENV = "SOURCE_BIAS_DATA"
 APP_DIR = "source-bias"
@@ -218,6 +219,19 @@ class Store:
         if row is None:
             return None
         return json.loads(row[0]) | _metadata(article)
+
+    def report(self, article: Article, codebook: Codebook) -> Report:
+        """The article's report: read back from the cache when this text was analysed
+        before (same analyzer version and codebook), else analysed now and cached."""
+        cached = self.cached_report(article, codebook.hash)
+        if cached is not None:
+            try:
+                return report_from_dict(article, cached)
+            except (KeyError, TypeError, ValueError):
+                pass  # a cache entry this version cannot read is analysed again
+        report = analyze(article, codebook)
+        self.save_report(report, codebook.hash)
+        return report
 
     def save_report(self, report: Report | dict[str, Any], codebook_hash: str) -> None:
         """Cache a report (a Report or its JSON form) under its article's content key."""

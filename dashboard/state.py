@@ -1,9 +1,10 @@
 """What every page shares: the articles on offer, cached analysis, and the sidebar.
 
 The catalogue is the bundled seeds (read-only) followed by the articles the user added
-(kept in `analysis.store`). Reports come from `analysis.analyze` through `st.cache_data`,
-keyed on the article (its text and metadata) and the codebook, so switching pages or
-selections never analyses an unchanged text twice.
+(kept in `analysis.store`). Reports come from the store's report cache (shared with the
+command line) through `st.cache_data`, keyed on the article (its text and metadata) and
+the codebook, so switching pages or selections, or restarting, never analyses an
+unchanged text twice.
 """
 
 from collections.abc import Sequence
@@ -87,9 +88,16 @@ def catalogue() -> list[Article]:
 
 @st.cache_data(show_spinner="Analysing…", max_entries=2000)
 def report(article: Article, codebook: str, codebook_text: str = "") -> Report:
-    """`analysis.analyze`, cached on the article and the codebook: a built-in codebook's
-    name, or an uploaded one's file name and TOML text."""
-    return analyze(article, codebook=active_codebook(codebook, codebook_text))
+    """The article's report, cached in memory on the article and the codebook (a built-in
+    codebook's name, or an uploaded one's file name and TOML text) and in the store's
+    report cache, so that a restarted dashboard, `python -m analysis --store` and `batch
+    --store` do not analyse the same text again. A store that cannot be used costs the
+    cache, not the report."""
+    chosen = active_codebook(codebook, codebook_text)
+    try:
+        return store().report(article, chosen)
+    except StoreError:
+        return analyze(article, codebook=chosen)
 
 
 def active_codebook(codebook: str, codebook_text: str = "") -> Codebook:

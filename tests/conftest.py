@@ -21,6 +21,12 @@ def seed_reports(seed_articles):
 
 
 @pytest.fixture(autouse=True)
+def _own_store(tmp_path_factory, monkeypatch):
+    """No test reads or fills the user's own store (the dashboard and `--store` use it)."""
+    monkeypatch.setenv("SOURCE_BIAS_DATA", str(tmp_path_factory.mktemp("store")))
+
+
+@pytest.fixture(autouse=True)
 def _keep_main_module():
     """Streamlit's AppTest leaves the app script installed as `__main__`; restore it, or
     processes started later with multiprocessing's "spawn" would run the dashboard."""

@@ -157,3 +157,14 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_text(capsys, tmp_path
     assert row["outlet"] == '\'=HYPERLINK("https://evil.example","x")'
     assert row["title"] == "'@SUM(A1)"
     assert float(row["polarity"]) < 0  # a negative number is not a formula
+
+
+def test_store_option_fills_the_report_cache_the_dashboard_reads(capsys, tmp_path, monkeypatch):
+    import analysis.store as store_module
+
+    path = tmp_path / "shared.sqlite3"
+    code, first, _ = run(capsys, "--format", "json", "--store", str(path))
+    assert code == 0
+    monkeypatch.setattr(store_module, "analyze", lambda *a: pytest.fail("analysed again"))
+    code, again, _ = run(capsys, "--format", "json", "--store", str(path))
+    assert code == 0 and json.loads(again) == json.loads(first)

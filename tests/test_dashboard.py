@@ -335,3 +335,17 @@ def test_read_puts_two_articles_side_by_side():
     assert [header.value for header in at.subheader] == ["Hindustan Times", "Foreign Policy"]
     bodies = [e.proto.body for e in at.get("html") if 'class="article"' in e.proto.body]
     assert len([b for b in bodies if "<p>" in b]) == 2
+
+
+def test_reports_are_kept_in_the_store_so_a_restart_does_not_analyse_again(data_dir):
+    import streamlit as st
+
+    from analysis import load
+    from analysis.framing import load_codebook
+    from analysis.store import Store, default_path
+
+    st.cache_data.clear()  # as after a restart: only the store remembers
+    start()
+    store, policy = Store(default_path()), load_codebook("policy").hash
+    seeds = load(APP.parent.parent / "seeds")
+    assert all(store.cached_report(article, policy) for article in seeds)

@@ -13,6 +13,7 @@ import pytest
 from analysis import ANALYZER_VERSION, analyze, load, make_article
 from analysis.errors import InputError, StoreError
 from analysis.framing import load_codebook
+from analysis.report import report_from_dict
 from analysis.store import SCHEMA_VERSION, Store, default_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +102,31 @@ def test_report_cache_hits_for_unchanged_text_only(store):
     assert store.cached_report(make_article(TEXT + " More.", title="Deal"), POLICY) is None
     assert store.cached_report(make_article(TEXT, title="Other headline"), POLICY) is None
     assert store.cached_report(article, load_codebook("generic").hash) is None
+
+
+def test_a_cached_report_reads_back_as_the_report_analysis_gives(store, seed_reports):
+    for report in seed_reports:
+        assert report_from_dict(report.article, json.loads(json.dumps(report.to_dict()))) == report
+
+
+def test_store_report_analyses_a_text_once_then_reads_it_back(store, monkeypatch):
+    import analysis.store as store_module
+
+    calls = []
+    monkeypatch.setattr(store_module, "analyze", lambda *a: calls.append(a) or analyze(*a))
+    article, policy = make_article(TEXT, outlet="A"), load_codebook("policy")
+    first = store.report(article, policy)
+    again = store.report(replace(article, outlet="Renamed"), policy)
+    assert len(calls) == 1
+    assert again == replace(first, article=replace(article, outlet="Renamed"))
+    store.report(article, load_codebook("generic"))
+    assert len(calls) == 2  # another codebook is another analysis
+
+
+def test_a_cache_entry_that_cannot_be_read_back_is_analysed_again(store):
+    article, policy = make_article(TEXT), load_codebook("policy")
+    store.save_report({**analyze(article).to_dict(), "sentiment": {"n": 3}}, policy.hash)
+    assert store.report(article, policy) == analyze(article)
 
 
 def test_reports_of_another_analyzer_version_are_not_served(store):
