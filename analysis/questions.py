@@ -156,31 +156,27 @@ def _question(
 
 
 def narration_subjectivity(context: _Context, template: dict) -> list[Question]:
-    measures = [
-        _Measure(
-            r,
-            r.sentiment.narration.subjectivity,
-            r.sentiment.narration.subjectivity_ci,
-            lambda higher, r=r: _narration_evidence(context, r, "subjectivity", higher),
-        )
-        for r in context.reports
-        if r.sentiment.narration.n
-    ]
+    measures = _narration_measures(context, "subjectivity")
     return _metric_question(context, "narration_subjectivity", template, measures, signed=False)
 
 
 def narration_tone(context: _Context, template: dict) -> list[Question]:
-    measures = [
+    measures = _narration_measures(context, "polarity")
+    return _metric_question(context, "narration_tone", template, measures, signed=True)
+
+
+def _narration_measures(context: _Context, metric: str) -> list[_Measure]:
+    """Each article's narration mean of `metric` with its interval and evidence."""
+    return [
         _Measure(
             r,
-            r.sentiment.narration.polarity,
-            r.sentiment.narration.polarity_ci,
-            lambda higher, r=r: _narration_evidence(context, r, "polarity", higher),
+            getattr(r.sentiment.narration, metric),
+            getattr(r.sentiment.narration, f"{metric}_ci"),
+            lambda higher, r=r: _narration_evidence(context, r, metric, higher),
         )
         for r in context.reports
         if r.sentiment.narration.n
     ]
-    return _metric_question(context, "narration_tone", template, measures, signed=True)
 
 
 def actor_tone(context: _Context, template: dict) -> list[Question]:
