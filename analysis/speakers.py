@@ -123,7 +123,7 @@ class Description:
 
 # --- one article's memo ------------------------------------------------------------------
 
-# An article names the same few speakers again and again (`Schriver`, `the official`);
+# An article names the same few speakers again and again (`Okafor`, `the official`);
 # within `one_article()`, `describe` and the tests it makes work each phrase out once.
 _MEMO: ContextVar[dict | None] = ContextVar("speakers_memo", default=None)
 Result = TypeVar("Result")
