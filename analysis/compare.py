@@ -22,9 +22,8 @@ import numpy as np
 from .actors import find_mentions, gazetteer
 from .entities import EntityKind, EntityMention, key_entities
 from .report import Report
-from .resources import load_tsv
 from .sources import Speaker
-from .text import WORD
+from .text import WORD, stopwords
 
 By = Literal["article", "outlet"]
 Direction = Literal["positive", "negative", "neutral"]
@@ -456,11 +455,6 @@ def spread(reports: Sequence[Report], value: Callable[[Report], float | None]) -
 
 
 # --- terms ----------------------------------------------------------------------------
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    return frozenset(row[0] for row in load_tsv("stopwords.tsv"))
 
 
 @cache

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from .resources import load_toml
+from .resources import load_toml, load_tsv
 
 OPENING_MARKS = "“‘«‹„‚"
 CLOSING_MARKS = "”’»›“‘"
@@ -142,16 +142,28 @@ class Document:
 
 def segment(text: str) -> Document:
     """Cut `text` (paragraphs separated by blank lines) into paragraphs and sentences."""
-    paragraphs = tuple(
-        Paragraph(match.start(), match.end(), index)
-        for index, match in enumerate(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text))
-        if match.group().strip()
-    )
+    paragraphs = find_paragraphs(text)
     sentences = []
     for paragraph in paragraphs:
         for start, end in split_sentences(text, paragraph.start, paragraph.end):
             sentences.append(Sentence(start, end, len(sentences), paragraph.index))
     return Document(text, paragraphs, tuple(sentences), pair_quotation_marks(text, paragraphs))
+
+
+def find_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of `text`: runs of lines between blank lines."""
+    return tuple(
+        Paragraph(match.start(), match.end(), index)
+        for index, match in enumerate(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text))
+        if match.group().strip()
+    )
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """English function words (data/stopwords.tsv): what carries no choice of wording, and
+    what any English paragraph is full of."""
+    return frozenset(row[0] for row in load_tsv("stopwords.tsv"))
 
 
 def count_words(text: str) -> int:

@@ -10,7 +10,14 @@ from analysis import (
     load_each,
     make_article,
 )
-from analysis.corpus import article_from_bytes, clean, decode, normalize, split_paragraphs
+from analysis.corpus import (
+    article_from_bytes,
+    clean,
+    decode,
+    foreign_paragraphs,
+    normalize,
+    split_paragraphs,
+)
 
 from .conftest import SEEDS
 
@@ -298,6 +305,39 @@ def test_non_english_text_is_detected_warned_about_and_still_analysed(text, code
 def test_english_seeds_are_english_with_no_warnings(seed_reports):
     assert {report.article.lang for report in seed_reports} == {"en"}
     assert all(report.warnings == () for report in seed_reports)
+
+
+ENGLISH_PARAGRAPHS = [
+    "The defence ministry confirmed the purchase on Tuesday, and officials said that the "
+    "talks with Washington would go on for as long as they were needed.",
+    "Analysts in New Delhi said the government had weighed the risk of sanctions against "
+    "the need to replace an ageing fleet of air defence systems.",
+    "The first units are expected to arrive next year, according to a statement that the "
+    "ministry published on its website after the meeting.",
+]
+SPANISH = (
+    "El gobierno indio anunció el lunes que continuaría con la compra del sistema ruso, "
+    "a pesar de las presiones estadounidenses y de las amenazas de sanciones."
+)
+
+
+@pytest.mark.parametrize(
+    ("foreign", "name", "number"), [(SPANISH, "Spanish", 2), (RUSSIAN, "Russian", 2)]
+)
+def test_an_english_article_with_a_paragraph_in_another_language_says_which(foreign, name, number):
+    paragraphs = [*ENGLISH_PARAGRAPHS]
+    paragraphs.insert(number - 1, foreign)
+    article = make_article("\n\n".join(paragraphs))
+    (warning,) = article.warnings
+    assert article.lang in ("en", "und") and warning.kind == "language"
+    assert f"paragraph {number} " in warning.message and name in warning.message
+
+
+def test_english_paragraphs_are_not_taken_for_another_language(seed_articles):
+    assert all(foreign_paragraphs(article.text) == [] for article in seed_articles)
+    assert foreign_paragraphs("\n\n".join(ENGLISH_PARAGRAPHS)) == []
+    names = "Su-30MKI, MiG-29, Tejas Mk1A, Rafale, Mirage 2000, Jaguar, S-400, Akash, BrahMos"
+    assert foreign_paragraphs(names + ", Pinaka, Arjun, Barak-8, Prithvi, Agni, Nag") == []
 
 
 def test_a_text_too_short_to_tell_gets_no_language_warning():
