@@ -11,8 +11,7 @@ from typing import Any
 
 from .actors import Mention, find_mentions
 from .corpus import Article, InputWarning, make_article, with_language
-from .framing import Codebook, CodebookInfo, FrameScore, Framing, analyze_framing, load_codebook
-from .language import Language
+from .framing import Codebook, Framing, analyze_framing, load_codebook
 from .resources import package_digest
 from .sentiment import Sentiment, analyze_sentiment
 from .sources import Sources, analyze_sources
@@ -157,16 +156,15 @@ def report_from_dict(article: Article, data: dict[str, Any]) -> Report:
         article=article,
         document=segment(article.text),
         mentions=from_json(tuple[Mention, ...], data["mentions"]),
-        sources=Sources(
-            **{name: from_json(hint, data[name]) for name, hint in _init_hints(Sources).items()}
-        ),
+        sources=_from_fields(Sources, data),
         sentiment=from_json(Sentiment, data["sentiment"]),
-        framing=Framing(
-            codebook=from_json(CodebookInfo, data["codebook"]),
-            frames=from_json(tuple[FrameScore, ...], data["frames"]),
-            language=from_json(Language, data["language"]),
-        ),
+        framing=_from_fields(Framing, data),
     )
+
+
+def _from_fields(cls: type, data: dict[str, Any]) -> Any:
+    """A layer whose fields are keys of the report's JSON form itself (sources, framing)."""
+    return cls(**{name: from_json(hint, data[name]) for name, hint in _init_hints(cls).items()})
 
 
 def from_json(hint: Any, value: Any) -> Any:
