@@ -13,7 +13,6 @@ report, nested names joined with dots) and a table of every quote beside it
 (`NAME.quotes.parquet`). OUTPUT `.jsonl`: one full JSON report per line.
 """
 
-import argparse
 import csv
 import json
 import math
@@ -37,8 +36,8 @@ from .corpus import (
     read_article,
     read_manifest,
 )
-from .errors import AnalysisError, InputError
-from .framing import Codebook, load_codebook
+from .errors import InputError
+from .framing import Codebook
 from .report import analyze
 from .store import Store
 
@@ -63,7 +62,6 @@ SHOWN_ERRORS = 10
 # until it closes, so one small group per chunk would make memory grow with the corpus.
 ROW_GROUP_ROWS = 4096
 IDENTIFIER = re.compile(r"[A-Za-z][\w-]{0,40}")
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 @dataclass(frozen=True)
@@ -572,130 +570,3 @@ def _dask_tasks(source: Source, chunk_size: int, options: Options) -> list[Any]:
         delayed(process_frame)(index, part, options)
         for index, part in enumerate(frame.to_delayed())
     ]
-
-
-def usable_cores() -> int:
-    """Cores this process may run on (a container or `taskset` may allow fewer than exist)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def batch_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m analysis batch",
-        description="Analyse a large corpus into Parquet or JSON Lines; resumable.",
-    )
-    parser.add_argument("input", type=Path, help="folder of articles, or .jsonl/.csv/.parquet")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="OUTPUT.parquet|.jsonl")
-    parser.add_argument(
-        "--jobs", type=int, default=usable_cores(), help="processes (default: all cores)"
-    )
-    parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK, help="rows per chunk")
-    parser.add_argument("--engine", choices=["local", "dask"], default="local")
-    parser.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
-    parser.add_argument(
-        "--store",
-        nargs="?",
-        const="",
-        type=str,
-        help="reuse and fill the report cache in this store (default location if no PATH)",
-    )
-    parser.add_argument(
-        "--codebook",
-        default="policy",
-        help="frames to score: a built-in codebook or a codebook .toml file (default: policy)",
-    )
-    parser.add_argument("--restart", action="store_true", help="discard an unfinished run")
-    return parser
-
-
-def run_batch(argv: Sequence[str]) -> int:
-    """Entry point of the `batch` subcommand."""
-    try:
-        args = batch_parser().parse_args(argv)
-    except SystemExit as exit_:
-        return EXIT_USAGE if exit_.code else EXIT_OK
-    output: Path = args.output
-    output_format: OutputFormat | None = {".parquet": "parquet", ".jsonl": "jsonl"}.get(
-        output.suffix.lower()
-    )
-    if output_format is None:
-        print("error: OUTPUT must end in .parquet or .jsonl", file=sys.stderr)
-        return EXIT_USAGE
-    if args.jobs < 1 or args.chunk_size < 1:
-        print("error: --jobs and --chunk-size must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
-    if args.engine == "dask" and args.store is not None:
-        print(
-            "error: --store works with the local engine only (SQLite needs a local disk)",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    try:
-        source = open_source(args.input)
-        codebook = load_codebook(args.codebook)
-        store = Store(args.store or None).path if args.store is not None else None
-    except AnalysisError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    options = Options(work_path(output), output_format, codebook, store)
-    settings = {
-        "input": str(args.input.resolve()),
-        "codebook": codebook.hash,
-        "chunk_size": args.chunk_size,
-        "engine": args.engine,
-        "format": output_format,
-    }
-    problem = prepare_work(options.work, settings, args.restart)
-    if problem:
-        print(f"error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        if args.engine == "dask":
-            run_dask(source, options, args.chunk_size, args.jobs, args.scheduler)
-        else:
-            run_local(source, options, args.chunk_size, args.jobs)
-    except KeyboardInterrupt:
-        print(
-            f"\ninterrupted: finished chunks are kept in {options.work}; "
-            "run the same command again to resume",
-            file=sys.stderr,
-        )
-        return EXIT_INTERRUPTED
-    written = join_parts(options.work, output, output_format)
-    shutil.rmtree(options.work)
-    return report_outcome(written, errors_path(output))
-
-
-def prepare_work(work: Path, settings: dict[str, Any], restart: bool) -> str | None:
-    """Create the work folder, or check that the one left by an earlier run matches."""
-    state = work / "state.json"
-    if restart and work.exists():
-        shutil.rmtree(work)
-    if state.exists():
-        earlier = json.loads(state.read_text())
-        if earlier != settings:
-            return (
-                f"{work} was left by an unfinished run with other settings ({earlier}); "
-                "run that command again to resume it, or add --restart to discard it"
-            )
-        return None
-    work.mkdir(parents=True, exist_ok=True)
-    state.write_text(json.dumps(settings))
-    return None
-
-
-def report_outcome(written: Sequence[Path], errors_file: Path) -> int:
-    """Say what was written and show the first bad rows; the exit code."""
-    print(f"wrote {', '.join(map(str, written))}", file=sys.stderr)
-    if not errors_file.exists():
-        return EXIT_OK
-    with errors_file.open(encoding="utf-8") as lines:
-        count = 0
-        for count, line in enumerate(lines, start=1):
-            if count <= SHOWN_ERRORS:
-                error = json.loads(line)
-                print(f"  skipped {error['row']}: {error['reason']}", file=sys.stderr)
-    print(f"skipped {count} bad row(s), all listed in {errors_file}", file=sys.stderr)
-    return EXIT_SOME_FAILED

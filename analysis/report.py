@@ -3,15 +3,14 @@
 import dataclasses
 import types
 import typing
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .actors import Mention, find_mentions
 from .corpus import Article, InputWarning, make_article, with_language
 from .framing import Codebook, Framing, analyze_framing, load_codebook
+from .knowledge import Mention, find_mentions
 from .resources import package_digest
 from .sentiment import Sentiment, analyze_sentiment
 from .sources import Sources, analyze_sources
@@ -119,18 +118,6 @@ def unclosed_quote_warnings(document: Document) -> tuple[InputWarning, ...]:
             "quote was taken to run to the end of its paragraph",
         ),
     )
-
-
-def to_json(reports: Iterable[Report]) -> dict[str, Any]:
-    """The whole JSON report: `{"schema_version": 1, "articles": [...], "comparison": {...}}`."""
-    from .compare import compare
-
-    reports = list(reports)
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "articles": [report.to_dict() for report in reports],
-        "comparison": as_json(compare(reports)),
-    }
 
 
 def as_json(value: Any) -> Any:

@@ -8,14 +8,12 @@ not reported: on any long article its compound score saturates near ±0.97.
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
 
 import numpy as np
 
-from .actors import Mention, gazetteer
-from .text import Document, Span
+from .knowledge import Mention, gazetteer
+from .text import Document, Span, Voice, voice_pieces
 
-Voice = Literal["narration", "quoted"]
 CI_LEVEL = 0.90
 BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 20180830
@@ -175,26 +173,6 @@ def _sentence_tone(doc: Document, index: int, quoted: Sequence[Span]) -> Sentenc
             for voice, start, end in pieces
         )
     return SentenceTone(index, polarity, subjectivity, vader, round(share, 4), assessments, parts)
-
-
-def voice_pieces(text: str, sentence: Span, quoted: Sequence[Span]) -> list[tuple[Voice, int, int]]:
-    """The sentence cut into narration and quoted stretches that contain words.
-
-    Stretches of bare punctuation between quotes (`,” “`) are dropped.
-    """
-    pieces: list[tuple[Voice, int, int]] = []
-    position = sentence.start
-    for span in sorted(quoted, key=lambda s: s.start):
-        start, end = max(span.start, sentence.start), min(span.end, sentence.end)
-        if start >= end:
-            continue
-        if start > position:
-            pieces.append(("narration", position, start))
-        pieces.append(("quoted", start, end))
-        position = end
-    if position < sentence.end:
-        pieces.append(("narration", position, sentence.end))
-    return [piece for piece in pieces if any(c.isalnum() for c in text[piece[1] : piece[2]])]
 
 
 def summarize(scores: Sequence[tuple[float, float, float]]) -> ToneSummary:

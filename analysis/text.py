@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import Literal
 
 from .resources import load_toml, load_tsv
 
@@ -40,6 +41,10 @@ TRAILING_CLOSERS = "”’\"')]»›"
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 # Sentence-final punctuation, closing marks after it, and the space that must follow.
 SENTENCE_FINAL = re.compile(r"[.!?…]+[”’\"')\]»›]*(?=\s)")
+
+# Who is speaking in a stretch of text: the outlet, a quoted speaker, or the headline.
+
+Voice = Literal["narration", "quoted", "headline"]
 
 
 @dataclass(frozen=True)
@@ -307,3 +312,28 @@ def _is_closing(text: str, position: int, paragraph: Paragraph) -> bool:
     if char in "'’" and after.isalpha():
         return False  # an apostrophe: don’t, India’s
     return not after.isalnum() or char in "”»›"
+
+
+def voice_at(quoted: SpanSet, offset: int) -> Voice:
+    """Whether the word at `offset` is in a quotation or in the outlet's narration."""
+    return "quoted" if quoted.covers(offset) else "narration"
+
+
+def voice_pieces(text: str, sentence: Span, quoted: Sequence[Span]) -> list[tuple[Voice, int, int]]:
+    """The sentence cut into narration and quoted stretches that contain words.
+
+    Stretches of bare punctuation between quotes (`,” “`) are dropped.
+    """
+    pieces: list[tuple[Voice, int, int]] = []
+    position = sentence.start
+    for span in sorted(quoted, key=lambda s: s.start):
+        start, end = max(span.start, sentence.start), min(span.end, sentence.end)
+        if start >= end:
+            continue
+        if start > position:
+            pieces.append(("narration", position, start))
+        pieces.append(("quoted", start, end))
+        position = end
+    if position < sentence.end:
+        pieces.append(("narration", position, sentence.end))
+    return [piece for piece in pieces if any(c.isalnum() for c in text[piece[1] : piece[2]])]

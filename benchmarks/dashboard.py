@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from analysis import make_article
-from analysis.handout import CHROMIUM, CHROMIUM_FLAGS
+from analysis.classroom.handout import CHROMIUM, CHROMIUM_FLAGS
 from analysis.store import STORE_FILE, Store
 
 ROOT = Path(__file__).resolve().parent.parent

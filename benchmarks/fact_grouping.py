@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis import analyze, compare, load
-from analysis.compare import FACT_SIMILARITY, tfidf_similarity
+from analysis.compare.coverage import FACT_SIMILARITY, tfidf_similarity
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "fact_pairs.tsv"

@@ -10,7 +10,7 @@ ratio to the shortest article's: about 1 at every length means linear time.
 import time
 
 from analysis import analyze, load, make_article
-from analysis.cli import SEEDS
+from analysis.corpus import SAMPLE
 
 SIZES = (500, 2_000, 8_000)  # sentences, roughly
 
@@ -22,7 +22,7 @@ def article_of(sentences: int, paragraphs: list[str]) -> str:
 
 
 def main() -> None:
-    paragraphs = [p for a in load(SEEDS) for p in a.text.split("\n\n") if p.strip()]
+    paragraphs = [p for a in load(SAMPLE) for p in a.text.split("\n\n") if p.strip()]
     analyze(make_article(paragraphs[0]))  # load the lexicons and models first
     baseline = None
     print("| sentences | characters | seconds | ms per sentence | × shortest |")

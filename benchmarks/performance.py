@@ -89,9 +89,9 @@ def best_times(works: dict[str, Callable[[], object]], repeats: int) -> dict[str
 
 def stages(articles: Sequence[Article]) -> dict[str, Callable[[Article], object]]:
     """Each layer of `analyze` on its own, given the other layers' results as inputs."""
-    from analysis.actors import find_mentions
     from analysis.framing import analyze_framing, load_codebook
-    from analysis.language import analyze_language
+    from analysis.framing.language import analyze_language
+    from analysis.knowledge import find_mentions
     from analysis.sentiment import analyze_sentiment
     from analysis.sources import analyze_sources
     from analysis.text import segment

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from analysis import Report
-from analysis.actors import gazetteer
+from analysis.knowledge import gazetteer
 
 from .charts import SPEAKER_TYPE_COLOURS
 from .tables import LENS_FIELD, Lens

@@ -7,8 +7,8 @@ browser. Every piece of article or teacher text goes through `html.escape` (via
 
 import html
 
-from analysis.handout import evidence_html, highlight_html
-from analysis.lesson import Question, SourceCard
+from analysis.classroom.handout import evidence_html, highlight_html
+from analysis.classroom.lesson import Question, SourceCard
 
 from .markup import md_escape
 

@@ -14,10 +14,11 @@ from typing import Any
 import streamlit as st
 
 from analysis import AnalysisError, Article, Report, analyze, load
-from analysis.cli import FORMATS, SEEDS
-from analysis.corpus import decode
+from analysis.corpus import SAMPLE, decode
 from analysis.errors import DataFileError, StoreError
-from analysis.evaluate import GOLD, evaluate
+from analysis.evaluate import evaluate
+from analysis.evaluate.gold import GOLD
+from analysis.export import FORMATS
 from analysis.framing import BUILT_IN, Codebook, load_codebook, parse_codebook
 from analysis.store import Store, default_path
 
@@ -59,7 +60,7 @@ class Selection:
 
 @st.cache_data(show_spinner=False)
 def seed_articles() -> list[Article]:
-    return load(SEEDS)
+    return load(SAMPLE)
 
 
 @st.cache_resource(show_spinner=False)

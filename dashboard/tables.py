@@ -11,7 +11,7 @@ from typing import Literal
 import pandas as pd
 
 from analysis import Article, Report
-from analysis.actors import gazetteer
+from analysis.knowledge import gazetteer
 
 Lens = Literal["TextBlob", "VADER"]
 LENSES: tuple[Lens, ...] = ("TextBlob", "VADER")

@@ -15,7 +15,7 @@ SHARE_TOLERANCE = 1e-3
 
 @cache
 def validator() -> jsonschema.Draft202012Validator:
-    from analysis.cli import schema
+    from analysis.export import schema
 
     return jsonschema.Draft202012Validator(schema())
 

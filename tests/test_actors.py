@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from analysis.actors import find_mentions, trie_pattern
+from analysis.knowledge.actors import find_mentions
+from analysis.knowledge.trie import trie_pattern
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.handout import CHROMIUM, CHROMIUM_FLAGS
+from analysis.classroom.handout import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

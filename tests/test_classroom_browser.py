@@ -3,7 +3,7 @@ the keyboard, reveal answers, and save a screenshot of each step under test-arti
 
 import pytest
 
-from analysis.handout import CHROMIUM, CHROMIUM_FLAGS
+from analysis.classroom.handout import CHROMIUM, CHROMIUM_FLAGS
 
 from .conftest import ROOT
 from .test_browser import server  # noqa: F401

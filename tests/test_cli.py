@@ -5,7 +5,8 @@ import json
 import jsonschema
 import pytest
 
-from analysis.cli import main, schema
+from analysis.cli import main
+from analysis.export import schema
 
 GOOD = "The ministry said on Monday that the talks had gone well. Both sides will meet again."
 
@@ -128,7 +129,7 @@ def test_hostile_metadata_cannot_reach_the_terminal(capsys, tmp_path):
 
 
 def test_a_bug_in_an_analyzer_costs_only_that_article(capsys, tmp_path, monkeypatch):
-    from analysis import cli
+    from analysis.cli import report as cli
 
     (tmp_path / "a.txt").write_text(GOOD)
     (tmp_path / "b.txt").write_text(GOOD + " Something else happened.")

@@ -3,14 +3,11 @@ from collections import Counter
 import pytest
 
 from analysis import analyze, make_article
-from analysis.compare import (
-    Comparison,
-    compare,
-    log_odds_z,
-    opposite,
-    same_quotation,
-    sentence_terms,
-)
+from analysis.compare import Comparison, compare
+from analysis.compare.coverage import sentence_terms
+from analysis.compare.disagreement import opposite
+from analysis.compare.quotes import same_quotation
+from analysis.compare.words import log_odds_z
 
 
 def report(text: str, outlet: str, id: str, title: str = "") -> object:
@@ -329,7 +326,7 @@ def test_json_report_with_comparison_validates_against_the_schema(count, two_out
     import jsonschema
 
     from analysis import to_json
-    from analysis.cli import schema
+    from analysis.export import schema
 
     report = to_json(two_outlets[:count])
     jsonschema.Draft202012Validator(schema()).validate(report)

@@ -10,14 +10,9 @@ from analysis import (
     load_each,
     make_article,
 )
-from analysis.corpus import (
-    article_from_bytes,
-    clean,
-    decode,
-    foreign_paragraphs,
-    normalize,
-    split_paragraphs,
-)
+from analysis.corpus import article_from_bytes, clean, decode, normalize
+from analysis.corpus.clean import split_paragraphs
+from analysis.corpus.language import foreign_paragraphs
 
 from .conftest import SEEDS
 
@@ -233,7 +228,7 @@ def test_bad_files_are_refused_with_a_reason_naming_the_file(tmp_path, name, dat
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(corpus.make, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "huge.txt"
     path.write_text("word " * 300)
     with pytest.raises(InputError, match="1,500 bytes; the limit is 1,000"):
@@ -243,7 +238,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
 
 
 def test_pasted_text_over_the_limit_is_refused(monkeypatch):
-    monkeypatch.setattr(corpus, "MAX_TEXT_CHARS", 100)
+    monkeypatch.setattr(corpus.make, "MAX_TEXT_CHARS", 100)
     with pytest.raises(InputError, match="characters; the limit is 100"):
         make_article("A sentence of words. " * 10)
 

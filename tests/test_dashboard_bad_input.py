@@ -79,7 +79,7 @@ def test_each_bad_input_is_refused_next_to_its_field_and_nothing_is_saved(text, 
 def test_a_pasted_text_over_the_limit_is_refused(monkeypatch):
     from analysis import corpus
 
-    monkeypatch.setattr(corpus, "MAX_TEXT_CHARS", 200)
+    monkeypatch.setattr(corpus.make, "MAX_TEXT_CHARS", 200)
     at = submit(ENGLISH + " " + ENGLISH)
     assert any("limit" in error.value for error in at.error)
     assert saved() == []

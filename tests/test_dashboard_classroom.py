@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis import analyze, make_article
-from analysis.lesson import build_lesson, custom_question
+from analysis.classroom.lesson import build_lesson, custom_question
 from dashboard import presenter
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
@@ -65,7 +65,7 @@ def test_every_term_shown_has_its_definition_as_a_tooltip():
     at = start()
     helps = {m.help for m in at.markdown if m.help}
     question = lesson_of(at).questions[0]
-    from analysis.glossary import glossary
+    from analysis.classroom.glossary import glossary
 
     assert {glossary()[term].definition for term in question.terms} <= helps
 

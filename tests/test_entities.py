@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.entities import find_entities, key_entities
+from analysis.compare.entities import find_entities, key_entities
 
 
 def keys(text: str, kind: str) -> set[str]:

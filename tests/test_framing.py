@@ -10,18 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import DataFileError, analyze, make_article
-from analysis.actors import find_mentions
 from analysis.cli import main
-from analysis.cues import Entry, Matcher, tokenize
-from analysis.evaluate import counts, evaluate
-from analysis.framing import (
-    FRAME_PRESENT_MIN_SENTENCES,
-    FRAME_STRONG_SENTENCE_WEIGHT,
-    analyze_framing,
-    load_codebook,
-    parse_codebook,
-)
-from analysis.language import analyze_language
+from analysis.evaluate import evaluate
+from analysis.evaluate.frames import counts
+from analysis.framing import analyze_framing, load_codebook, parse_codebook
+from analysis.framing.cues import Entry, Matcher, tokenize
+from analysis.framing.frames import FRAME_PRESENT_MIN_SENTENCES, FRAME_STRONG_SENTENCE_WEIGHT
+from analysis.framing.language import analyze_language
+from analysis.knowledge import find_mentions
 from analysis.text import segment
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from analysis import analyze, make_article
-from analysis.handout import handout_html, handout_pdf, highlight_html
-from analysis.lesson import build_lesson, custom_question
+from analysis.classroom.handout import handout_html, handout_pdf, highlight_html
+from analysis.classroom.lesson import build_lesson, custom_question
 from analysis.text import Span
 
 from .conftest import ROOT
@@ -122,7 +122,8 @@ def test_pdf_renders_every_page_with_content(seed_lesson, tmp_path):
 
 
 def test_handout_subcommand_writes_html_and_rejects_bad_output(tmp_path, capsys):
-    from analysis.cli import EXIT_OK, EXIT_USAGE, main
+    from analysis.cli import main
+    from analysis.cli.common import EXIT_OK, EXIT_USAGE
 
     out = tmp_path / "lesson.html"
     assert main(["handout", str(SEEDS_DIR), "--students", "-o", str(out)]) == EXIT_OK

@@ -4,8 +4,8 @@ import re
 import pytest
 
 from analysis import analyze, make_article
-from analysis.glossary import define, glossary
-from analysis.lesson import Lesson, build_lesson, custom_question
+from analysis.classroom.glossary import define, glossary
+from analysis.classroom.lesson import Lesson, build_lesson, custom_question
 
 # A crafted story in four outlets, written so the right answers are known:
 # - "The Scold" narrates in loaded, negative words; the others in flat, factual ones
@@ -412,7 +412,7 @@ def test_every_glossary_definition_is_one_sentence():
 
 def test_every_frame_cue_layer_and_speaker_type_has_a_definition():
     from analysis.framing import BUILT_IN, load_codebook
-    from analysis.language import layers
+    from analysis.framing.language import layers
 
     ids = {f"frame.{frame.id}" for name in BUILT_IN for frame in load_codebook(name).frames}
     ids |= {f"cue.{layer.id}" for layer in layers()}

@@ -7,10 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.actors import find_mentions
-from analysis.evaluate import GOLD, evaluate
+from analysis.evaluate import evaluate
+from analysis.evaluate.gold import GOLD
+from analysis.knowledge import find_mentions
 from analysis.sources import Sources, analyze_sources
-from analysis.speakers import reporting_verbs, words
+from analysis.sources.lexicon import reporting_verbs, words
 from analysis.text import segment
 
 

@@ -7,8 +7,8 @@ the dashboard shows them as tooltips and lessons print the ones their questions 
 from dataclasses import dataclass
 from functools import cache
 
-from .errors import DataFileError
-from .resources import load_toml
+from ..errors import DataFileError
+from ..resources import load_toml
 
 GLOSSARY_FILE = "glossary.toml"
 

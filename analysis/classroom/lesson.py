@@ -9,11 +9,12 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .compare import MIN_COLUMNS, Comparison, compare
+from ..compare import Comparison, compare
+from ..compare.columns import MIN_COLUMNS
+from ..report import Report
+from ..resources import load_toml
 from .glossary import Term, glossary
 from .questions import TEMPLATES_FILE, Evidence, Question, generate_questions
-from .report import Report
-from .resources import load_toml
 from .source_cards import Check, SourceCard, source_cards
 
 __all__ = [

@@ -10,12 +10,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..report import Report
+from ..resources import load_toml
+from ..sources import Quote, Speaker
+from ..text import Span
 from .glossary import glossary
 from .questions import TEMPLATES_FILE, Evidence, country_names, sentence_evidence
-from .report import Report
-from .resources import load_toml
-from .sources import Quote, Speaker
-from .text import Span
 
 NAMED = "check.named"
 QUOTES_PER_CARD = 2  # sentences of quotes shown on a card

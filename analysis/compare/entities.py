@@ -1,5 +1,6 @@
-"""Key entities and numbers to line up across articles: money, large numbers and
-percentages, laws, acronyms and weapon designators, and people's names.
+"""Key entities and numbers to line up across articles (money, large numbers and
+percentages, laws, acronyms and weapon designators, and people's names), and the matrix
+of which outlet names which.
 
 Rules, not a trained recogniser (none can be downloaded here): amounts are matched by
 currency mark and magnitude word, laws by a capitalised phrase ending in `Act`, acronyms
@@ -11,13 +12,16 @@ alone counts as the person named in full elsewhere. Word lists: data/entities.to
 """
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .actors import gazetteer
-from .resources import load_toml
+from ..knowledge import gazetteer
+from ..report import Report
+from ..resources import load_toml
+from .columns import Evidence
 
 EntityKind = Literal["money", "number", "law", "acronym", "person"]
 SIGNIFICANT_DIGITS = 2  # amounts equal to two significant digits are one amount
@@ -288,3 +292,97 @@ def _as_acronym(law: EntityMention, definitions: dict[str, str]) -> EntityMentio
 def find_entities(text: str) -> tuple[EntityMention, ...]:
     """Key entities and numbers in one text."""
     return key_entities([text])[0]
+
+
+@dataclass(frozen=True)
+class Form:
+    """The exact words used for an entity or actor, and how often."""
+
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one column says about one row: how often, in which words, and where."""
+
+    column: str
+    count: int
+    forms: tuple[Form, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """A key entity or number and the columns that name it."""
+
+    key: str
+    kind: EntityKind | Literal["country", "organization"]
+    label: str
+    cells: tuple[Cell, ...]
+
+
+# --- key entities and numbers ---------------------------------------------------------
+
+
+def entity_matrix(
+    reports: Sequence[Report],
+    entities: Sequence[Sequence[EntityMention]],
+    column_of: dict[str, str],
+) -> tuple[EntityRow, ...]:
+    """Amounts, numbers, laws, acronyms, people and actors × the columns naming them."""
+    uses: dict[tuple[str, str], dict[str, list[tuple[Report, str, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    actors = gazetteer()
+    for report, found in zip(reports, entities, strict=True):
+        column = column_of[report.article.id]
+        for entity in found:
+            row = (entity.kind, entity.key)
+            uses[row][column].append((report, entity.form, entity.start))
+            labels[row][entity.form if entity.kind != "person" else entity.key] += 1
+        for mention in report.mentions:
+            actor = actors[mention.actor]
+            row = (actor.kind, actor.id)
+            uses[row][column].append((report, mention.alias, mention.start))
+            labels[row][actor.name] += 1
+    rows = [
+        EntityRow(key, kind, _label(kind, key, labels[(kind, key)]), _cells(columns))
+        for (kind, key), columns in uses.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: (-len(r.cells), KIND_ORDER.index(r.kind), r.key)))
+
+
+KIND_ORDER = ("money", "number", "law", "acronym", "country", "organization", "person")
+
+
+def by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def _label(kind: str, key: str, forms: Counter) -> str:
+    if kind in ("money", "number"):
+        return key
+    if kind == "law":
+        return forms.most_common(1)[0][0]
+    return forms.most_common(1)[0][0] if kind in ("country", "organization") else key
+
+
+def _cells(columns: dict[str, list[tuple[Report, str, int]]]) -> tuple[Cell, ...]:
+    """One cell per column: mentions counted, forms most used first, sentences as evidence."""
+    cells = []
+    for column, uses in columns.items():
+        forms = Counter(form for _, form, _ in uses)
+        sentences: dict[str, set[int]] = defaultdict(set)
+        for report, _, offset in uses:
+            sentences[report.article.id].add(report.document.sentence_at(offset))
+        cells.append(
+            Cell(
+                column,
+                len(uses),
+                tuple(Form(text, n) for text, n in sorted(forms.items(), key=by_count)),
+                tuple(Evidence(a, tuple(sorted(s))) for a, s in sentences.items()),
+            )
+        )
+    return tuple(cells)

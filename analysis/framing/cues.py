@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
-from .text import Document, SpanSet
+from ..text import Document, SpanSet, voice_at
 
 TOKEN = re.compile(r"[^\W_]+")
 # A token, unless it is the `s` of a possessive ("India's"), which cues ignore: that is the
@@ -29,8 +29,9 @@ VOWELS = "aeiou"
 MIN_INFLECTED_LENGTH = 3  # "us", "un": too short to inflect safely
 MIN_PREFIX_LENGTH = 3
 MAX_GAP_WORDS = 3
+# Where a cue was matched: in narration, in a quotation, or in the headline.
+CueVoice = Literal["narration", "quoted", "headline"]
 GAP, NUMBER, PREFIX_MARK, EXACT_MARK = "_", "#", "*", "="
-Voice = Literal["narration", "quoted", "headline"]
 
 
 class CueSyntaxError(ValueError):
@@ -88,12 +89,7 @@ class CueMatch:
     start: int
     end: int
     weight: float
-    voice: Voice
-
-
-def voice_at(quoted: SpanSet, offset: int) -> Voice:
-    """Whether the word at `offset` is in a quotation or in the outlet's narration."""
-    return "quoted" if quoted.covers(offset) else "narration"
+    voice: CueVoice
 
 
 def as_evidence(text: str, hits: Iterable[Hit], quoted: SpanSet) -> tuple[CueMatch, ...]:

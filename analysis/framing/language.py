@@ -11,7 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .actors import Mention, gazetteer
+from ..datafile import fail, line_of, parse_toml
+from ..knowledge import Mention, gazetteer
+from ..resources import DATA
+from ..text import Document, Span, SpanSet, covers
 from .cues import (
     CueMatch,
     CueSyntaxError,
@@ -22,9 +25,6 @@ from .cues import (
     compile_cue,
     sentence_tokens,
 )
-from .datafile import fail, line_of, parse_toml
-from .resources import DATA
-from .text import Document, Span, SpanSet, covers
 
 LEXICON = "language.toml"
 LAYER_KEYS = {"id", "label", "about", "terms", "negative"}

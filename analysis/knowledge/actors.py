@@ -1,11 +1,11 @@
 """Mentions of actors (countries, alliances) from the gazetteer in data/actors.toml."""
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import load_toml
+from ..resources import load_toml
+from .trie import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -45,29 +45,6 @@ def gazetteer() -> dict[str, Actor]:
 def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
     owner = {alias: actor.id for actor in gazetteer().values() for alias in actor.aliases}
     return re.compile(rf"(?<![\w.]){trie_pattern(owner)}(?!\w)"), owner
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching any of `words`, the longest where several match.
-
-    Words sharing a prefix share its branch, so matching costs one pass over the text
-    instead of one attempt per word at every position (3x faster on the gazetteer).
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branch(trie)
-
-
-def _branch(node: dict[str, dict]) -> str:
-    ways = [re.escape(char) + _branch(rest) for char, rest in sorted(node.items()) if char]
-    if not ways:
-        return ""
-    body = ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"
-    return f"(?:{body})?" if "" in node else body
 
 
 def find_mentions(text: str) -> tuple[Mention, ...]:

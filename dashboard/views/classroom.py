@@ -7,9 +7,9 @@ reorder, add) in the session, per selection of articles.
 
 import streamlit as st
 
-from analysis.glossary import glossary
-from analysis.handout import handout_html, handout_pdf
-from analysis.lesson import Lesson, Question, build_lesson, custom_question
+from analysis.classroom.glossary import glossary
+from analysis.classroom.handout import handout_html, handout_pdf
+from analysis.classroom.lesson import Lesson, Question, build_lesson, custom_question
 from dashboard import presenter, state
 from dashboard.markup import md_escape
 

@@ -1,0 +1,167 @@
+"""Questions on tone: whose narration is more subjective or negative, how each outlet's
+sentences about an actor read, and where the two tone lenses disagree.
+"""
+
+from ...compare.disagreement import direction
+from ...knowledge import gazetteer
+from ...report import Report
+from ...sentiment import summarize
+from ...text import Span
+from .base import (
+    EVIDENCE_PER_OUTLET,
+    Context,
+    Evidence,
+    Measure,
+    Question,
+    actors_by_attention,
+    evidence_of,
+    find_words,
+    format_number,
+    join_names,
+    make_question,
+    metric_question,
+    scoring_words,
+    sentences_mentioning,
+    standout_question,
+)
+
+# An actor's tone is compared only in articles with at least this many sentences naming
+# it: with fewer, one sentence decides the mean.
+MIN_ACTOR_SENTENCES = 3
+
+
+# --- question kinds ------------------------------------------------------------------
+
+
+def narration_subjectivity(context: Context, template: dict) -> list[Question]:
+    measures = _narration_measures(context, "subjectivity")
+    return metric_question(context, "narration_subjectivity", template, measures, signed=False)
+
+
+def narration_tone(context: Context, template: dict) -> list[Question]:
+    measures = _narration_measures(context, "polarity")
+    return metric_question(context, "narration_tone", template, measures, signed=True)
+
+
+def _narration_measures(context: Context, metric: str) -> list[Measure]:
+    """Each article's narration mean of `metric` with its interval and evidence."""
+    return [
+        Measure(
+            r,
+            getattr(r.sentiment.narration, metric),
+            getattr(r.sentiment.narration, f"{metric}_ci"),
+            lambda higher, r=r: _narration_evidence(context, r, metric, higher),
+        )
+        for r in context.reports
+        if r.sentiment.narration.n
+    ]
+
+
+def actor_tone(context: Context, template: dict) -> list[Question]:
+    """The first actor (most written about) whose tone sets one outlet clearly apart."""
+    for actor_id in actors_by_attention(context.reports):
+        measures = []
+        for report in context.reports:
+            tone = next((t for t in report.sentiment.toward if t.actor == actor_id), None)
+            if tone is None or len(tone.sentences) < MIN_ACTOR_SENTENCES:
+                continue
+            scores = [report.sentiment.sentences[i] for i in tone.sentences]
+            summary = summarize([(s.polarity, s.subjectivity, s.vader) for s in scores])
+            measures.append(
+                Measure(
+                    report,
+                    summary.polarity,
+                    summary.polarity_ci,
+                    lambda higher, r=report, a=actor_id: _actor_evidence(context, r, a, higher),
+                )
+            )
+        if len(measures) < 3:
+            continue
+        question = standout_question(
+            context,
+            f"actor_tone:{actor_id}",
+            template,
+            measures,
+            signed=True,
+            actor=gazetteer()[actor_id].name,
+            sentences_of=lambda m, a=actor_id: sentences_mentioning(m.report, a),
+        )
+        if question:
+            return [question]
+    return []
+
+
+def analyzer_disagreement(context: Context, template: dict) -> list[Question]:
+    """The sentence the two tone dictionaries read most differently."""
+    if not context.compared or not context.comparison.disagreement:
+        return []
+    case = max(
+        context.comparison.disagreement,
+        key=lambda d: (abs(d.polarity) + abs(d.vader), d.article, -d.sentence),
+    )
+    report = context.report(case.article)
+    sentence = report.document.sentences[case.sentence]
+    positive, negative, neutral = template["choices"]
+    names = {"positive": positive, "negative": negative, "neutral": neutral}
+    answer = names[direction(case.vader)]
+    values = {
+        "outlet": context.label(report),
+        "polarity": format_number(case.polarity, True),
+        "textblob": names[direction(case.polarity)].lower(),
+        "answer": answer,
+        "vader": format_number(case.vader, True),
+        "words": join_names([f"“{word}”" for word in dict.fromkeys(case.words)]) or "none",
+    }
+    highlights = find_words(report.article.text, sentence, case.words)
+    return [
+        make_question(
+            f"analyzer_disagreement:{case.article}:{case.sentence}",
+            template,
+            values,
+            template["choices"],
+            (answer,),
+            (evidence_of(context, report, case.sentence, highlights),),
+            passage=case.text,
+        )
+    ]
+
+
+def _narration_evidence(
+    context: Context, report: Report, metric: str, higher: bool
+) -> tuple[Evidence, ...]:
+    """The narration stretches scoring highest (or lowest), their lexicon words marked."""
+    parts = [
+        (tone, part)
+        for tone in report.sentiment.sentences
+        for part in tone.parts
+        if part.voice == "narration"
+    ]
+    parts.sort(key=lambda pair: getattr(pair[1], metric), reverse=higher)
+    evidence = []
+    for tone, part in parts[:EVIDENCE_PER_OUTLET]:
+        words = scoring_words(tone.assessments, metric)
+        highlights = find_words(report.article.text, part, words)
+        note = f"{metric} {format_number(getattr(part, metric), metric == 'polarity')}"
+        evidence.append(evidence_of(context, report, tone.sentence, highlights, note))
+    return tuple(sorted(evidence, key=lambda e: e.sentence))
+
+
+def _actor_evidence(
+    context: Context, report: Report, actor_id: str, higher: bool
+) -> tuple[Evidence, ...]:
+    """The sentences naming the actor with the most extreme tone, names and words marked."""
+    tone = next(t for t in report.sentiment.toward if t.actor == actor_id)
+    scores = sorted(
+        (report.sentiment.sentences[i] for i in tone.sentences),
+        key=lambda s: s.polarity,
+        reverse=higher,
+    )
+    mentions = [Span(m.start, m.end) for m in report.mentions if m.actor == actor_id]
+    evidence = []
+    for score in scores[:EVIDENCE_PER_OUTLET]:
+        sentence = report.document.sentences[score.sentence]
+        words = scoring_words(score.assessments, "polarity")
+        highlights = mentions + find_words(report.article.text, sentence, words)
+        note = f"polarity {format_number(score.polarity, True)}"
+        evidence.append(evidence_of(context, report, score.sentence, highlights, note))
+    return tuple(sorted(evidence, key=lambda e: e.sentence))

@@ -1,0 +1,37 @@
+"""Articles: reading files and folders, their metadata, and cleaning their text.
+
+`files` reads files and folders (with a `manifest`), `make` turns bytes or raw text into
+an `Article` (decoded by `decode`, cleaned by `clean`, its language checked by
+`language`). Cleaning records every removal with its reason; the cleaned text is final:
+every offset in a Report points into it.
+"""
+
+from .article import MAX_FILE_BYTES, MAX_TEXT_CHARS, Article, InputWarning, Removal
+from .clean import clean, clean_field, normalize
+from .decode import decode
+from .files import SAMPLE, load, load_each
+from .language import with_language
+from .make import ARTICLE_SUFFIXES, article_from_bytes, make_article, read_article
+from .manifest import MANIFEST, read_manifest
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MANIFEST",
+    "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
+    "SAMPLE",
+    "Article",
+    "InputWarning",
+    "Removal",
+    "article_from_bytes",
+    "clean",
+    "clean_field",
+    "decode",
+    "load",
+    "load_each",
+    "make_article",
+    "normalize",
+    "read_article",
+    "read_manifest",
+    "with_language",
+]

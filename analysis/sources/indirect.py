@@ -1,0 +1,230 @@
+"""Reported speech without quotation marks: `X said (that) …`, `…, officials said`,
+`according to X, …`, `X urged Y to …`: the reported clause and its speaker.
+"""
+
+from functools import cache
+
+from .attribution import MAX_OBJECT_TOKENS, according_to, parenthetical_cue
+from .lexicon import ReportingVerb, is_determiner, word_set
+from .marked import MASK
+from .records import Context, Cue, Found
+from .subjects import (
+    CONJUNCTIONS,
+    clause_speaker,
+    dateline_end,
+    reporting_verb_at,
+    skip_addressee,
+    skip_auxiliaries,
+    verb_first_words,
+)
+from .tokens import Token, starts_word
+
+# A reported clause without `that` must show a finite verb within this many tokens
+# (`officials said India is …`), otherwise it is a noun phrase (`said the deal`).
+MAX_CLAUSE_SUBJECT_TOKENS = 8
+WH_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
+
+
+# --- indirect speech ---------------------------------------------------------------------
+
+
+def indirect_quotes(context: Context, marked: list[Found]) -> list[Found]:
+    """Reported speech without quotation marks, sentence by sentence."""
+    used = {f.cue.verb_at for f in marked if f.cue}
+    found: list[Found] = []
+    for sentence, words_ in enumerate(context.words):
+        if not words_.isdisjoint(_reporting_words()):
+            found += _sentence_indirect(context, sentence, context.tokens(sentence), used)
+    return found
+
+
+@cache
+def _reporting_words() -> frozenset[str]:
+    """Reported speech needs one of these: a reporting verb's first word or `according`."""
+    return verb_first_words() | {"according"}
+
+
+def _sentence_indirect(
+    context: Context, sentence: int, tokens: list[Token], used: set[int]
+) -> list[Found]:
+    results: list[tuple[Cue, int, int]] = []
+    verb_words = verb_first_words()
+    for index, token in enumerate(tokens):
+        if token.lower not in verb_words:
+            continue  # most words (checked here, as this loop sees every word of the article)
+        verb = reporting_verb_at(tokens, index)
+        if not verb or verb[0].complement == "quote" or tokens[index].start in used:
+            continue
+        reported = _parenthetical_indirect(tokens, index, verb) or _clause_indirect(
+            tokens, index, verb
+        )
+        if reported:
+            results.append(reported)
+    according = _according_indirect(tokens)
+    if according and according[0].verb_at not in used:
+        results.append(according)
+    results = _nest(results)
+    found = []
+    for cue, start, end in results:
+        if MASK in context.masked[start:end]:
+            continue  # the quoted words inside are the quote (partial)
+        found.append(Found("indirect", start, end, sentence, cue))
+    return found
+
+
+def _parenthetical_indirect(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> tuple[Cue, int, int] | None:
+    """`…, officials said.` / `…, two former officials told Foreign Policy.`: the statement
+    is the clause before the comma."""
+    cue = parenthetical_cue(tokens, index, verb)
+    if cue is None:
+        return None
+    first = next(i for i, t in enumerate(tokens) if t.start >= cue.at)
+    comma = first - 1 if tokens[first - 1].text == "," else index - 1
+    start = _clause_start(tokens, comma)
+    if start is None or comma <= start:
+        return None
+    return cue, tokens[start].start, tokens[comma - 1].end
+
+
+def _according_indirect(tokens: list[Token]) -> tuple[Cue, int, int] | None:
+    """`According to X, …` and `…, according to X.`: the statement is the rest of the
+    sentence, or the clause before the comma."""
+    cue = according_to(tokens, 0, len(tokens) - 1)
+    if cue is None:
+        return None
+    first = next(i for i, t in enumerate(tokens) if t.start == cue.verb_at)
+    if first == 0:
+        comma = next((i for i in range(2, len(tokens)) if tokens[i].text == ","), None)
+        if comma is None or comma + 1 >= len(tokens):
+            return None
+        end = _content_end(tokens, comma + 1)
+        return (cue, tokens[comma + 1].start, tokens[end - 1].end) if end > comma + 1 else None
+    if tokens[first - 1].text != "," or first < 2:
+        return None
+    return cue, tokens[dateline_end(tokens)].start, tokens[first - 2].end
+
+
+def _clause_start(tokens: list[Token], comma: int) -> int | None:
+    """The start of the statement a trailing cue reports: the sentence's start, past a
+    dateline."""
+    start = dateline_end(tokens)
+    return start if comma > start else None
+
+
+def _clause_indirect(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> tuple[Cue, int, int] | None:
+    """`X said (that) …`, `X urged Y to …`, `X told reporters …`, `they said they …`."""
+    cue = clause_speaker(tokens, index, verb, "reported_clause")
+    if cue is None:
+        return None
+    content = _content_start(tokens, index + verb[1], verb[0])
+    if content is None:
+        return None
+    end = _content_end(tokens, content)
+    if end <= content:
+        return None
+    return cue, tokens[content].start, tokens[end - 1].end
+
+
+def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int | None:
+    """The first token of the reported clause after a verb, if the verb reports a
+    statement: `that …`, a wh-clause, a clause with a finite verb, or for a directive
+    verb an object and `to …`."""
+    for that in range(index, min(len(tokens), index + MAX_OBJECT_TOKENS)):
+        if tokens[that].lower == "that" and (verb.complement != "object" or that == index):
+            return that + 1 if that + 1 < len(tokens) else None
+        if tokens[that].text in ".;" or tokens[that].text.startswith(MASK):
+            break
+    if verb.complement == "object":
+        return None
+    start = skip_addressee(tokens, index, verb) if verb.complement == "clause" else index
+    if start >= len(tokens):
+        return None
+    first = tokens[start]
+    if first.lower in WH_WORDS and verb.complement == "clause":
+        return start
+    if first.text in ",.;:" or (
+        first.lower in word_set("boundaries")
+        and first.lower not in ("it", "he", "she", "they", "we", "there", "i", "you")
+    ):
+        return None
+    if verb.complement == "directive":
+        window = []
+        for token in tokens[start + 1 : start + MAX_OBJECT_TOKENS]:
+            if not starts_word(token.text):
+                break
+            window.append(token)
+        return start if any(t.lower == "to" for t in window) else None
+    return start if _has_finite_verb(tokens, start) else None
+
+
+def _has_finite_verb(tokens: list[Token], start: int) -> bool:
+    """Whether a finite verb follows the clause's first word within a few tokens, before
+    any punctuation: `India is …`, `the United States routinely raises …`, `they came …`."""
+    for index in range(start + 1, min(len(tokens), start + 1 + MAX_CLAUSE_SUBJECT_TOKENS)):
+        token = tokens[index]
+        if not starts_word(token.text):
+            return False
+        if token.lower in word_set("finite"):
+            return True
+        if (
+            _looks_finite(token)
+            and not is_determiner(tokens[index - 1].text)
+            and tokens[index - 1].lower
+            not in ("most", "more", "less", "least", "very", "so", "well")
+        ):
+            return True
+    return False
+
+
+def _looks_finite(token: Token) -> bool:
+    """A lower-case word ending in -s or -ed: `raises`, `decided` (not `advanced jets`,
+    which the caller rules out by the word before it)."""
+    return (
+        not token.capitalized
+        and len(token.text) > 3
+        and token.text.endswith(("es", "ed"))
+        and token.text.isalpha()
+    )
+
+
+def _content_end(tokens: list[Token], start: int) -> int:
+    """Where a reported clause ends: the sentence's end, or before a coordinated reporting
+    verb (`… and urged …`), `according to`, or a trailing cue."""
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token.text in ";" or (token.text in ".!?" and index == len(tokens) - 1):
+            return index
+        if token.lower in CONJUNCTIONS and reporting_verb_at(
+            tokens, skip_auxiliaries(tokens, index + 1)
+        ):
+            return index - 1 if index > 0 and tokens[index - 1].text == "," else index
+        if (
+            token.lower == "according"
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower == "to"
+        ):
+            return index - 1 if tokens[index - 1].text == "," else index
+    end = len(tokens)
+    while end > start and tokens[end - 1].text in ".!?,;:”’\"'":
+        end -= 1
+    return end
+
+
+def _nest(results: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
+    """`The Journal reported that X has said …`: the inner speaker said it; the outer one
+    (an outlet) is the chain it came through."""
+    kept = []
+    for cue, start, end in results:
+        outer = [other for other, s, e in results if other is not cue and s <= cue.verb_at < e]
+        if outer:
+            cue.chain.extend(o.speaker for o in outer if o.speaker.speaker_type == "media")
+        inner = [
+            other for other, s, e in results if other is not cue and start <= other.verb_at < end
+        ]
+        if not inner:
+            kept.append((cue, start, end))
+    return kept

@@ -1,0 +1,427 @@
+"""The speaker of a reporting verb: the subject before it (`the minister said`), after it
+(`said the minister`), a clause's subject, or the sentence's subject for a pronoun.
+"""
+
+from functools import cache
+
+from .describe import Description, describe
+from .lexicon import (
+    ReportingVerb,
+    anonymity_pattern,
+    is_boundary,
+    is_determiner,
+    phrases,
+    reporting_verbs,
+    word_set,
+)
+from .phrases import (
+    PRONOUNS,
+    apposition_after,
+    describes_speaker,
+    is_personal_name,
+    phrase_after,
+    phrase_before,
+)
+from .records import Cue
+from .tokens import Token, starts_word
+
+PASSIVE_AUXILIARIES = frozenset({"is", "was", "are", "were", "be", "been", "being", "get", "got"})
+
+
+# --- the speaker of a reporting verb -----------------------------------------------------
+
+
+@cache
+def verb_first_words() -> frozenset[str]:
+    """The first word of every reporting verb form: most tokens are none, and are turned
+    down at once."""
+    return frozenset(form.split(" ")[0] for form in reporting_verbs())
+
+
+def reporting_verb_at(tokens: list[Token], index: int) -> tuple[ReportingVerb, int] | None:
+    """The reporting verb starting at token `index` and how many tokens it takes."""
+    if (
+        index < 0
+        or index >= len(tokens)
+        or tokens[index].capitalized
+        or tokens[index].lower not in verb_first_words()
+    ):
+        return None
+    verbs = reporting_verbs()
+    if index + 1 < len(tokens):
+        pair = f"{tokens[index].lower} {tokens[index + 1].lower}"
+        if pair in verbs:
+            return verbs[pair], 2
+    entry = verbs.get(tokens[index].lower)
+    if entry is None or (" " in entry.lemma and entry.form == tokens[index].lower):
+        return None
+    return entry, 1
+
+
+def skip_auxiliaries(tokens: list[Token], index: int) -> int:
+    """Past words like `has also`, `on Thursday`, `went on to` before a verb."""
+    while index < len(tokens) and (length := phrases("auxiliaries").length_at(tokens, index)):
+        index += length
+    return index
+
+
+def _skip_auxiliaries_left(tokens: list[Token], index: int, floor: int) -> int:
+    moved = True
+    while moved and index >= floor:
+        moved = False
+        if (
+            index - 2 >= floor
+            and tokens[index].text == ","
+            and tokens[index - 2].text == ","
+            and tokens[index - 1].lower in word_set("parenthetical_adverbs")
+        ):
+            index -= 3  # `The representative, however, told …`
+            moved = True
+            continue
+        length = phrases("auxiliaries").length_before(tokens, index, floor)
+        if length:
+            index -= length
+            moved = True
+    return index
+
+
+def _is_passive(tokens: list[Token], index: int, verb: ReportingVerb) -> bool:
+    """`has been told`, `is said to`: the subject is not the speaker."""
+    return (
+        index > 0
+        and tokens[index - 1].lower in PASSIVE_AUXILIARIES
+        and not tokens[index].lower.endswith("ing")
+    )
+
+
+def subject_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str, floor: int
+) -> Cue | None:
+    """`X said`, `X, a scholar at Y, said`, `X has also said`: the speaker phrase before
+    the verb, with an apposition between commas."""
+    if _is_passive(tokens, index, verb[0]):
+        return None
+    end = _skip_parenthesis(tokens, _skip_auxiliaries_left(tokens, index - 1, floor), floor)
+    apposition = ""
+    if end >= floor and tokens[end].text == ",":
+        opening = next(
+            (i for i in range(end - 1, max(floor - 1, end - 30), -1) if tokens[i].text == ","), None
+        )
+        if opening is None:
+            return None
+        apposition = join_tokens(tokens, opening + 1, end - 1)
+        if not describes_speaker(apposition) and not is_personal_name(apposition):
+            return None
+        end = opening - 1
+    if end < floor:
+        return None
+    start = phrase_before(tokens, end, floor)
+    if start is None and is_personal_name(apposition):
+        start = _noun_phrase_start(tokens, end, floor)  # `His neighbour, Nasreen Akter, said`
+    if start is None:
+        return None
+    if (
+        apposition
+        and start > floor
+        and tokens[start - 1].text == ","
+        and not (start - 2 >= floor and tokens[start - 2].lower in LEAD_IN_STARTS)
+    ):
+        return None  # `X, Y, Z said` is a list, not an apposition (`However, X, …` is one)
+    anonymity = anonymity_after(tokens, index + verb[1])
+    phrase = join_tokens(tokens, start, end)
+    if is_personal_name(apposition) and not is_personal_name(phrase):
+        phrase, apposition = apposition, phrase  # `The MEA spokesperson, Arindam Sen, said`
+    description = describe(phrase, apposition + anonymity)
+    if not is_speaker(description):
+        return None
+    return Cue(
+        description,
+        tokens[start].start,
+        verb[0],
+        join_tokens(tokens, index, index + verb[1] - 1),
+        rule,
+        verb_at=tokens[index].start,
+    )
+
+
+def _noun_phrase_start(tokens: list[Token], end: int, floor: int) -> int | None:
+    """Start of a short noun phrase opening its clause: `His neighbour`, `The lawyer`."""
+    for start in range(end, max(floor, end - MAX_MODIFIERS_BEFORE_NAME) - 1, -1):
+        if is_determiner(tokens[start].text) and (
+            start == floor or tokens[start - 1].text in ".,;:"
+        ):
+            return start
+        if not starts_word(tokens[start].text) or is_boundary(tokens[start].text):
+            return None
+    return None
+
+
+def _skip_parenthesis(tokens: list[Token], end: int, floor: int) -> int:
+    """Past an acronym in brackets before the verb: `the Inter-Services Public Relations
+    (ISPR) said`."""
+    if end - 2 >= floor and tokens[end].text == ")" and tokens[end - 2].text == "(":
+        return end - 3
+    return end
+
+
+def anonymity_after(tokens: list[Token], index: int) -> str:
+    """`…, a former official said, speaking on condition of anonymity.`"""
+    rest = join_tokens(tokens, index, len(tokens) - 1) if index < len(tokens) else ""
+    match = anonymity_pattern().search(rest)
+    return f" {match.group()}" if match else ""
+
+
+def clause_speaker(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str
+) -> Cue | None:
+    """The speaker of a reporting verb inside a sentence, by construction: the subject
+    before it, a coordinated verb (`X reiterated … and urged …`) or a participle
+    (`X published a letter urging …`) take the sentence's subject."""
+    if index > 0 and tokens[index - 1].lower in CONJUNCTIONS:
+        return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
+    if tokens[index].lower.endswith("ing") and not _progressive(tokens, index):
+        return _reporting_clause_cue(tokens, index, verb) or _sentence_subject_cue(
+            tokens, index, verb, "participle_cue"
+        )
+    cue = subject_cue(tokens, index, verb, rule, floor=0)
+    if cue is None:
+        before = _skip_auxiliaries_left(tokens, index - 1, 0)
+        if before >= 0 and tokens[before].lower in CONJUNCTIONS:
+            return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
+        return None
+    return cue
+
+
+def _reporting_clause_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> Cue | None:
+    """`“…,” Rao said, adding that …`, `X told reporters, adding …`: a participle after a
+    reporting clause has that clause's speaker."""
+    for earlier in range(index - 1, -1, -1):
+        earlier_verb = reporting_verb_at(tokens, earlier)
+        if not earlier_verb or tokens[earlier].lower.endswith("ing"):
+            continue
+        cue = subject_cue(tokens, earlier, earlier_verb, "participle_cue", floor=0)
+        if cue is None and earlier > 0 and tokens[earlier - 1].text in ",—–":
+            cue = inverted_speaker(tokens[:index], earlier, earlier_verb, "participle_cue")
+        if cue is not None:
+            return Cue(
+                cue.speaker,
+                cue.at,
+                verb[0],
+                join_tokens(tokens, index, index + verb[1] - 1),
+                "participle_cue",
+                verb_at=tokens[index].start,
+            )
+        return None
+    return None
+
+
+def _progressive(tokens: list[Token], index: int) -> bool:
+    """`is calling on`, `have been touting`: a finite verb, not a participle clause."""
+    return index > 0 and tokens[index - 1].lower in PASSIVE_AUXILIARIES
+
+
+def _sentence_subject_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str
+) -> Cue | None:
+    subject = sentence_subject(tokens)
+    if subject is None or subject[1] >= tokens[index].start:
+        return None
+    description, at = subject
+    cue = Cue(
+        description,
+        at,
+        verb[0],
+        join_tokens(tokens, index, index + verb[1] - 1),
+        rule,
+        verb_at=tokens[index].start,
+    )
+    if description.form == "pronoun":
+        cue.antecedent = None
+    return cue
+
+
+def sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
+    """The subject of a sentence when it can be a speaker, past a conjunction and a short
+    lead-in (`But`, `During the trip,`, `In recent weeks,`) or a dateline."""
+    index = dateline_end(tokens)
+    while index < len(tokens) and tokens[index].lower in LEAD_IN_STARTS:
+        index += 1
+    if index < len(tokens) and tokens[index].text == ",":
+        index += 1
+    comma = next(
+        (
+            i
+            for i in range(index, min(len(tokens), index + MAX_LEAD_IN_TOKENS))
+            if tokens[i].text == ","
+        ),
+        None,
+    )
+    opens_with_lead_in = (
+        index < len(tokens)
+        and is_boundary(tokens[index].text)
+        and tokens[index].lower not in PRONOUNS
+    )
+    candidates = [] if opens_with_lead_in else [index]
+    candidates += [comma + 1] if comma is not None else []
+    for start in candidates:
+        end = phrase_after(tokens, start)
+        if end is None:
+            continue
+        apposition = ""
+        if end + 1 < len(tokens) and tokens[end + 1].text == ",":
+            span = apposition_after(tokens, end + 1, len(tokens))
+            apposition = join_tokens(tokens, *span) if span else ""
+            named = _name_in_apposition(tokens, end + 1)
+            if named:  # `His neighbour, Nasreen Akter, tells …`
+                apposition, end, start = join_tokens(tokens, start, end), named[1], named[0]
+        description = describe(join_tokens(tokens, start, end), apposition)
+        if is_speaker(description):
+            return description, tokens[start].start
+    return None
+
+
+def _name_in_apposition(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """A personal name between commas after a description: (first, last) token indices."""
+    close = next(
+        (
+            i
+            for i in range(comma + 1, min(len(tokens), comma + MAX_FULL_NAME_WORDS + 2))
+            if tokens[i].text == ","
+        ),
+        None,
+    )
+    if close is None or not is_personal_name(join_tokens(tokens, comma + 1, close - 1)):
+        return None
+    return comma + 1, close - 1
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """Where a sentence starts after a dateline (`WASHINGTON —`, `NEW DELHI:`, `Islamabad,
+    Pakistan –`): capitalised words and commas, then a dash or colon; 0 if none."""
+    for index, token in enumerate(tokens[: MAX_DATELINE_TOKENS + 1]):
+        if token.text in DATELINE_MARKS and index > 0:
+            return index + 1
+        if not (token.capitalized or token.text == ","):
+            return 0
+    return 0
+
+
+def is_speaker(description: Description | None) -> bool:
+    return description is not None
+
+
+def join_tokens(tokens: list[Token], first: int, last: int) -> str:
+    """The original-text words of tokens[first..last] (masked quotations stay masked)."""
+    if last < first:
+        return ""
+    pieces = []
+    for i in range(first, last + 1):
+        if i > first and tokens[i].start > tokens[i - 1].end:
+            pieces.append(" ")
+        pieces.append(tokens[i].text)
+    return "".join(pieces)
+
+
+# A description before a name in apposition (`His elderly neighbour, Name, said`).
+MAX_MODIFIERS_BEFORE_NAME = 4
+
+
+# A surname used alone is looked up as a full name of at most this many words before it.
+MAX_FULL_NAME_WORDS = 4
+
+
+# A lead-in before a sentence's subject (`During the trip, Sen. X …`) is at most this long.
+MAX_LEAD_IN_TOKENS = 12
+
+
+# A dateline (`NEW DELHI:`, `Islamabad, Pakistan –`) has at most this many tokens.
+MAX_DATELINE_TOKENS = 5
+
+
+DATELINE_MARKS = ("—", "–", ":", "-")
+
+
+CONJUNCTIONS = frozenset({"and", "but", "or", "while"})
+
+
+LEAD_IN_STARTS = frozenset(
+    {"but", "and", "yet", "so", "still", "however", "meanwhile", "moreover", "also", "now"}
+)
+
+
+def inverted_speaker(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str
+) -> Cue | None:
+    """`said X` with X after the verb, and X's apposition up to the end of the clause."""
+    start = index + verb[1]
+    end = phrase_after(tokens, start)
+    if end is None:
+        return None
+    apposition = ""
+    if end + 1 < len(tokens) and tokens[end + 1].text == ",":
+        apposition = join_tokens(tokens, end + 2, len(tokens) - 1)
+    description = describe(join_tokens(tokens, start, end), apposition)
+    if not is_speaker(description):
+        return None
+    return Cue(
+        description,
+        tokens[start].start,
+        verb[0],
+        join_tokens(tokens, index, start - 1),
+        rule,
+        verb_at=tokens[index].start,
+    )
+
+
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "brief", "remind", "warn", "urge", "ask"})
+
+
+def skip_addressee(tokens: list[Token], index: int, verb: ReportingVerb) -> int:
+    """Past `reporters`, `Foreign Policy`, `an audience at X`, `on Thursday`, `in a
+    statement` after a verb."""
+    if index < len(tokens) and verb.lemma in ADDRESSEE_VERBS:
+        end = phrase_after(tokens, index)
+        if end is not None:
+            index = end + 1
+    while index < len(tokens):
+        word = tokens[index].lower
+        if word in word_set("time_words"):
+            index += 1
+        elif word in ADVERBIAL_PREPOSITIONS and index + 1 < len(tokens):
+            end = _adverbial_object_end(tokens, index + 1)
+            if end is None:
+                break
+            index = end + 1
+        else:
+            break
+    return index
+
+
+ADVERBIAL_PREPOSITIONS = frozenset({"on", "in", "at", "during", "last", "this", "after"})
+
+
+# Words of an adverbial after a verb (`at the weekly press briefing`) before `that`.
+MAX_ADVERBIAL_WORDS = 4
+
+
+def _adverbial_object_end(tokens: list[Token], index: int) -> int | None:
+    """`Thursday`, `the weekly briefing`, `a statement`: a name or time word, or a
+    determiner and a few plain words (not `that`, not past punctuation)."""
+    if tokens[index].lower in word_set("time_words") or tokens[index].capitalized:
+        end = index
+        while end + 1 < len(tokens) and tokens[end + 1].capitalized:
+            end += 1
+        return end
+    if not is_determiner(tokens[index].text):
+        return None
+    end = index
+    while (
+        end + 1 < len(tokens)
+        and end - index < MAX_ADVERBIAL_WORDS
+        and starts_word(tokens[end + 1].text)
+        and not is_boundary(tokens[end + 1].text)
+    ):
+        end += 1
+    return end if end > index else None
