@@ -26,7 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from .corpus import (
     ARTICLE_SUFFIXES,
@@ -157,6 +157,7 @@ def _csv_rows(path: Path) -> Iterator[dict[str, Any]]:
         for number, values in enumerate(reader, start=1):
             row = f"{path.name}:{number}"
             if None in values:
+                assert reader.fieldnames is not None  # read with the first row
                 yield {
                     "row": row,
                     "error": f"more fields than the {len(reader.fieldnames)} columns",
@@ -441,7 +442,7 @@ def work_path(output: Path) -> Path:
 # Running
 
 
-def _progress(total: int | None):
+def _progress(total: int | None) -> Any:
     from tqdm import tqdm
 
     return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
@@ -459,7 +460,7 @@ def run_local(source: Source, options: Options, chunk_size: int, jobs: int) -> N
             return
         warm_up(options)
         with ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupts_to_parent) as pool:
-            pending: dict[Future, int] = {}
+            pending: dict[Future[None], int] = {}
             try:
                 for index, rows in todo:
                     pending[pool.submit(process_and_write, index, rows, options)] = len(rows)
@@ -486,7 +487,7 @@ def _leave_interrupts_to_parent() -> None:
 
 
 def _unfinished(
-    all_chunks: Iterable[list[dict[str, Any]]], done: set[int], bar
+    all_chunks: Iterable[list[dict[str, Any]]], done: set[int], bar: Any
 ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """Numbered chunks, skipping (and counting as progress) those finished earlier."""
     for index, rows in enumerate(all_chunks):
@@ -496,7 +497,7 @@ def _unfinished(
             yield index, rows
 
 
-def _collect(pending: dict[Future, int], bar) -> None:
+def _collect(pending: dict[Future[None], int], bar: Any) -> None:
     finished, _ = wait(pending, return_when=FIRST_COMPLETED)
     for future in finished:
         bar.update(pending.pop(future))
@@ -541,12 +542,12 @@ def run_dask(
 
 
 def _rows_done(work: Path, index: int) -> int:
-    return json.loads((work / f"done-{index:07d}").read_text())["rows"]
+    return cast(int, json.loads((work / f"done-{index:07d}").read_text())["rows"])
 
 
 def _dask_tasks(source: Source, chunk_size: int, options: Options) -> list[Any]:
     import dask.dataframe as dd
-    from dask import delayed
+    from dask.delayed import delayed
 
     files = [str(path) for path in source.files]
     if source.kind == "files":

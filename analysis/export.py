@@ -15,8 +15,9 @@ from .report import SCHEMA_VERSION, Report, as_json
 from .sources import QUOTE_KINDS, SPEAKER_TYPES, SourceMix
 
 TABLE_WIDTH = 100
-LABEL_WIDTH = 20
-COLUMN_WIDTH = 15
+LABEL_WIDTH = 21
+MAX_COLUMN_WIDTH = 19  # the longest built-in frame id, external_regulation, fits
+GAP = 2
 # A CSV cell starting with one of these is a formula to Excel, LibreOffice and Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -111,23 +112,36 @@ TABLE_ROWS: list[tuple[str, Callable[[Report], str]]] = [
 
 
 def format_table(reports: Sequence[Report]) -> str:
-    """Outlets as columns, metrics as rows, wrapped into blocks that fit 100 columns."""
-    column = COLUMN_WIDTH
-    per_block = max(1, (TABLE_WIDTH - LABEL_WIDTH) // (column + 1))
-    blocks = []
-    for first in range(0, len(reports), per_block):
-        chunk = reports[first : first + per_block]
-        header = [""] + [(r.article.outlet or r.article.id)[:column] for r in chunk]
-        rows = [header] + [
-            [label] + [value(r)[:column] for r in chunk] for label, value in TABLE_ROWS
+    """Outlets as columns, metrics as rows, wrapped into blocks that fit 100 columns.
+
+    A column is as wide as its longest value (at most MAX_COLUMN_WIDTH); a longer value
+    ends in `…` so it is never cut silently, and columns stand GAP spaces apart."""
+    cells = [
+        [_fit(r.article.outlet or r.article.id)] + [_fit(value(r)) for _, value in TABLE_ROWS]
+        for r in reports
+    ]
+    widths = [max(map(len, column)) for column in cells]
+    blocks, first = [], 0
+    while first < len(reports):
+        last, used = first + 1, LABEL_WIDTH + GAP + widths[first]
+        while last < len(reports) and used + GAP + widths[last] <= TABLE_WIDTH:
+            used += GAP + widths[last]
+            last += 1
+        labels = ["", *(label for label, _ in TABLE_ROWS)]
+        lines = [
+            label.ljust(LABEL_WIDTH)
+            + "".join(
+                " " * GAP + cells[i][row].rjust(widths[i]) for i in range(first, last)
+            ).rstrip()
+            for row, label in enumerate(labels)
         ]
-        blocks.append(
-            "\n".join(
-                row[0].ljust(LABEL_WIDTH) + " ".join(cell.rjust(column) for cell in row[1:])
-                for row in rows
-            )
-        )
+        blocks.append("\n".join(line.rstrip() for line in lines))
+        first = last
     return "\n\n".join(blocks)
+
+
+def _fit(value: str) -> str:
+    return value if len(value) <= MAX_COLUMN_WIDTH else value[: MAX_COLUMN_WIDTH - 1] + "…"
 
 
 def flat_metrics(report: Report) -> dict[str, object]:
@@ -206,8 +220,11 @@ FORMATS = {
 }
 
 
-def schema() -> dict:
-    return json.loads(files("analysis").joinpath("schema/report.schema.json").read_text("utf-8"))
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON report (docs/schema.md)."""
+    text = files("analysis").joinpath("schema/report.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def to_json(reports: Iterable[Report]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import typing
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .corpus import Article, InputWarning, make_article, with_language
 from .framing import Codebook, Framing, analyze_framing, load_codebook
@@ -128,7 +128,8 @@ def as_json(value: Any) -> Any:
         return [as_json(item) for item in value]
     if isinstance(value, dict):
         return {key: as_json(item) for key, item in value.items()}
-    names = _field_names(type(value))
+    cls: type = type(value)  # as `type`: mypy takes a type[X] for unhashable (mypy#11470)
+    names = _field_names(cls)
     if names is None:
         return value
     return {name: as_json(getattr(value, name)) for name in names}
@@ -160,8 +161,9 @@ def from_json(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     if dataclasses.is_dataclass(hint):
-        return hint(
-            **{name: from_json(kind, value[name]) for name, kind in _init_hints(hint).items()}
+        cls = cast(type, hint)  # a dataclass itself, never an instance: hints are types
+        return cls(
+            **{name: from_json(kind, value[name]) for name, kind in _init_hints(cls).items()}
         )
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is tuple and args[-1:] == (Ellipsis,):

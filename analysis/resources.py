@@ -5,6 +5,7 @@ import hashlib
 import tomllib
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from .errors import DataFileError
 
@@ -12,7 +13,7 @@ DATA = files("analysis") / "data"
 
 
 @cache
-def load_toml(name: str) -> dict:
+def load_toml(name: str) -> dict[str, Any]:
     """Parse data file `name` as TOML, naming the file and line if it is malformed."""
     try:
         return tomllib.loads(DATA.joinpath(name).read_text("utf-8"))

@@ -5,9 +5,10 @@ difference between outlets can be read against its uncertainty. Whole-document V
 not reported: on any long article its compound score saturates near ±0.97.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -89,7 +90,7 @@ class Sentiment(ToneSummary):
 
 
 @cache
-def _textblob_sentiment():
+def _textblob_sentiment() -> Any:
     """TextBlob's PatternAnalyzer scorer. Called directly: `PatternAnalyzer.analyze` with
     keep_assessments scores the text twice and builds a namedtuple class on every call,
     which made it the largest cost of the whole analysis (benchmarks/performance.py)."""
@@ -99,7 +100,7 @@ def _textblob_sentiment():
 
 
 @cache
-def _vader():
+def _vader() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
@@ -115,6 +116,33 @@ def score_text(text: str) -> tuple[float, float, float, tuple[Assessment, ...]]:
     vader = _vader().polarity_scores(text)["compound"]
     polarity, subjectivity = result
     return round(polarity, 4), round(subjectivity, 4), vader, assessments
+
+
+@dataclass(frozen=True)
+class Lens:
+    """A way of reading a sentence's tone: `score` maps text to −1…+1, and a score inside
+    ±`neutral` reads as neutral."""
+
+    name: str
+    score: Callable[[str], float]
+    neutral: float
+
+
+def _polarity(text: str) -> float:
+    return float(_textblob_sentiment()(text)[0])
+
+
+def _compound(text: str) -> float:
+    return float(_vader().polarity_scores(text)["compound"])
+
+
+# VADER's documented neutral band for the compound score (Hutto & Gilbert 2014); the same
+# band is used for TextBlob's polarity, whose documentation sets none.
+NEUTRAL_BAND = 0.05
+LENSES: dict[str, Lens] = {
+    "textblob": Lens("TextBlob", _polarity, NEUTRAL_BAND),
+    "vader": Lens("VADER", _compound, NEUTRAL_BAND),
+}
 
 
 def analyze_sentiment(
@@ -166,7 +194,9 @@ def _sentence_tone(doc: Document, index: int, quoted: Sequence[Span]) -> Sentenc
     quoted_chars = sum(end - start for voice, start, end in pieces if voice == "quoted")
     share = quoted_chars / max(1, sentence.end - sentence.start)
     if len(pieces) == 1:
-        parts = (Part(sentence.start, sentence.end, pieces[0][0], polarity, subjectivity, vader),)
+        parts: tuple[Part, ...] = (
+            Part(sentence.start, sentence.end, pieces[0][0], polarity, subjectivity, vader),
+        )
     else:
         parts = tuple(
             Part(start, end, voice, *score_text(doc.text[start:end])[:3])

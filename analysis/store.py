@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .corpus import Article, Removal, clean
 from .errors import InputError, StoreError
@@ -133,7 +133,7 @@ class Store:
     @property
     def schema_version(self) -> int:
         with self._connect() as db:
-            return db.execute("SELECT version FROM schema_version").fetchone()[0]
+            return cast(int, db.execute("SELECT version FROM schema_version").fetchone()[0])
 
     # Articles
 
@@ -218,7 +218,7 @@ class Store:
             ).fetchone()
         if row is None:
             return None
-        return json.loads(row[0]) | _metadata(article)
+        return cast(dict[str, Any], json.loads(row[0])) | _metadata(article)
 
     def report(self, article: Article, codebook: Codebook) -> Report:
         """The article's report: read back from the cache when this text was analysed
@@ -255,10 +255,13 @@ _SELECT_ARTICLE = f"SELECT id, text, {', '.join(METADATA)}, removed FROM article
 
 def _article(row: Sequence[Any]) -> Article:
     article_id, text, *metadata, removed = row
+    given: dict[str, Any] = {
+        name: value or "" for name, value in zip(METADATA, metadata, strict=True)
+    }
     return Article(
         text=text,
         id=article_id,
-        **{name: value or "" for name, value in zip(METADATA, metadata, strict=True)},
+        **given,
         removed=tuple(Removal(**item) for item in json.loads(removed or "[]")),
     )
 

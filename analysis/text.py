@@ -61,11 +61,14 @@ class Span:
         return max(0, min(self.end, other.end) - max(self.start, other.start))
 
 
-class SpanSet(tuple):
+class SpanSet(tuple[Span, ...]):
     """Spans merged and sorted, answering "is this offset inside one?" and "which touch
     this sentence?" by bisection: a long article with many quotes stays linear."""
 
-    def __new__(cls, spans: "Iterable[Span]" = ()):
+    _starts: list[int]
+    _ends: list[int]
+
+    def __new__(cls, spans: "Iterable[Span]" = ()) -> "SpanSet":
         merged: list[Span] = []
         for span in sorted(spans, key=lambda s: (s.start, s.end)):
             if merged and span.start <= merged[-1].end:
@@ -148,7 +151,7 @@ class Document:
 def segment(text: str) -> Document:
     """Cut `text` (paragraphs separated by blank lines) into paragraphs and sentences."""
     paragraphs = find_paragraphs(text)
-    sentences = []
+    sentences: list[Sentence] = []
     for paragraph in paragraphs:
         for start, end in split_sentences(text, paragraph.start, paragraph.end):
             sentences.append(Sentence(start, end, len(sentences), paragraph.index))
@@ -218,7 +221,7 @@ def _skip_space(text: str, offset: int, end: int) -> int:
     return offset
 
 
-def _is_boundary(text: str, match: re.Match, next_start: int) -> bool:
+def _is_boundary(text: str, match: re.Match[str], next_start: int) -> bool:
     punctuation = match.group().rstrip(TRAILING_CLOSERS)
     following = text[next_start]
     if not (following.isupper() or following.isdigit() or following in OPENING_MARKS + "\"'(["):
@@ -237,7 +240,7 @@ def _is_boundary(text: str, match: re.Match, next_start: int) -> bool:
         return False
     if token in maybe_final or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
         next_word = re.match(r"[\w’']+", text[next_start:])
-        return bool(next_word) and next_word.group() in openers
+        return next_word is not None and next_word.group() in openers
     return True
 
 

@@ -14,10 +14,10 @@ from plotly.subplots import make_subplots
 
 from analysis.compare import Comparison, Evidence, Fact, SharedQuote
 from analysis.compare.coverage import FACT_SIMILARITY, MIN_FACT_WORDS, OMITTED_SHARE
-from analysis.compare.disagreement import NEUTRAL_BAND
 from analysis.compare.entities import Cell
 from analysis.compare.quotes import MIN_QUOTE_WORDS, SHARED_QUOTE_SHARE, SHARED_QUOTE_WORDS
 from analysis.compare.words import Z_SIGNIFICANT
+from analysis.sentiment import NEUTRAL_BAND
 
 # The Method page's section on the Differences page, for students.
 METHOD = f"""

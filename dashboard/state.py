@@ -9,15 +9,13 @@ unchanged text twice.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import streamlit as st
 
 from analysis import AnalysisError, Article, Report, analyze, load
 from analysis.corpus import SAMPLE, decode
 from analysis.errors import DataFileError, StoreError
-from analysis.evaluate import evaluate
-from analysis.evaluate.gold import GOLD
+from analysis.evaluate.figures import GoldSet, gold_sets
 from analysis.export import FORMATS
 from analysis.framing import BUILT_IN, Codebook, load_codebook, parse_codebook
 from analysis.store import Store, default_path
@@ -132,13 +130,10 @@ def _codebook_label(option: str) -> str:
     return "Your own codebook file…" if option == UPLOADED else load_codebook(option).name
 
 
-@st.cache_data(show_spinner="Measuring against the hand annotation…")
-def evaluation() -> list[tuple[str, Any]]:
-    """`python -m analysis evaluate` on each bundled gold file, as (file name, result)
-    pairs: several files score the same section on different articles."""
-    return [
-        (path.name, result) for path in sorted(GOLD.glob("*.toml")) for result in evaluate([path])
-    ]
+@st.cache_data
+def accuracy() -> tuple[GoldSet, ...]:
+    """The measured accuracy per gold set (analysis/data/accuracy.json)."""
+    return gold_sets()
 
 
 def sidebar() -> Selection:

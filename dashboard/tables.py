@@ -11,6 +11,7 @@ from typing import Literal
 import pandas as pd
 
 from analysis import Article, Report
+from analysis.evaluate.figures import GoldSet
 from analysis.knowledge import gazetteer
 
 Lens = Literal["TextBlob", "VADER"]
@@ -369,23 +370,9 @@ def cue_table(frame):
     return pd.DataFrame(rows, columns=["cue", "weight", "kind"])
 
 
-def evaluation_summary(result):
-    """One frame evaluation's headline: micro precision, recall and F1, the all-present
-    baseline, and dominant-frame agreement. None for evaluations of another kind."""
-    micro = getattr(result, "micro", None)
-    if micro is None:
-        return None
-    baseline = result.baseline_all_present
-    return pd.DataFrame(
-        [
-            {
-                "evaluation": result.section,
-                "articles": result.articles,
-                "precision": micro.precision,
-                "recall": micro.recall,
-                "F1": micro.f1,
-                "F1 if every frame were marked present": baseline.f1,
-                "dominant frame right": f"{result.dominant_correct}/{result.articles}",
-            }
-        ]
-    )
+def accuracy_table(gold_set: GoldSet) -> pd.DataFrame:
+    """One gold set's figures, first run and now."""
+    rows = [
+        {"figure": f.metric, "first run": f.first_run, "now": f.current} for f in gold_set.figures
+    ]
+    return pd.DataFrame(rows, columns=["figure", "first run", "now"])

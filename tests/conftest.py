@@ -4,6 +4,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "gold"
+# Real articles for the gold in tests/gold/real, beside the checkout (never in it).
+DEVSETS = ROOT.parent / "shared" / "devsets" / "articles"
+HELD_OUT = ROOT.parent / "devsets-extra" / "articles"
 
 
 @pytest.fixture(scope="session")

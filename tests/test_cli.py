@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 
 import jsonschema
 import pytest
@@ -20,10 +21,45 @@ def run(capsys, *argv):
 def test_table_puts_the_five_seed_outlets_side_by_side(capsys):
     code, out, _ = run(capsys)
     assert code == 0
-    header = out.splitlines()[0]
+    headers = " ".join(block.splitlines()[0] for block in out.split("\n\n"))
     for outlet in ("RT", "Hindustan Times", "Asia Times", "Foreign Policy", "YourNewsWire"):
-        assert outlet in header
+        assert outlet in headers
     assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_table_keeps_frame_ids_whole_and_columns_apart(capsys):
+    _, out, _ = run(capsys)
+    _, table, _ = run(capsys, "--format", "csv")
+    rows = {row["outlet"]: row for row in csv.DictReader(io.StringIO(table))}
+    for block in out.split("\n\n"):
+        lines = block.splitlines()
+        outlets = re.split(r"\s{2,}", lines[0].strip())
+        cells = {line[:21].strip(): re.split(r"\s{2,}", line[21:].strip()) for line in lines[1:]}
+        for outlet, dominant, unheard in zip(
+            outlets, cells["dominant frame"], cells["mentioned, unheard"], strict=True
+        ):
+            assert dominant == rows[outlet]["dominant_frame"]
+            full = rows[outlet]["countries_unheard"]  # a long list ends in `…`, said so
+            assert unheard == full or (unheard.endswith("…") and full.startswith(unheard[:-1]))
+
+
+def test_csv_ends_with_its_last_row(capsys):
+    _, out, _ = run(capsys, "--format", "csv")
+    assert out.endswith("\n") and not out.endswith("\n\n")
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        f"{sys.executable} -m analysis --format json | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout == '{\n "schema' and done.stderr == ""
 
 
 def test_json_output_validates_against_the_schema(capsys):

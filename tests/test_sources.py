@@ -1,4 +1,4 @@
-"""Quotes, speakers and the source mix (analysis/sources.py), one construction per test,
+"""Quotes, speakers and the source mix (analysis/sources/), one construction per test,
 on sentences written for these tests (none from the seeds)."""
 
 import re
@@ -8,11 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.evaluate import evaluate
-from analysis.evaluate.gold import GOLD
 from analysis.knowledge import find_mentions
 from analysis.sources import Sources, analyze_sources
 from analysis.sources.lexicon import reporting_verbs, words
 from analysis.text import segment
+
+from .conftest import GOLD
 
 
 def sources(text: str) -> Sources:

@@ -70,9 +70,8 @@ def run_batch(argv: Sequence[str]) -> int:
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code else EXIT_OK
     output: Path = args.output
-    output_format: OutputFormat | None = {".parquet": "parquet", ".jsonl": "jsonl"}.get(
-        output.suffix.lower()
-    )
+    formats: dict[str, OutputFormat] = {".parquet": "parquet", ".jsonl": "jsonl"}
+    output_format = formats.get(output.suffix.lower())
     if output_format is None:
         print("error: OUTPUT must end in .parquet or .jsonl", file=sys.stderr)
         return EXIT_USAGE

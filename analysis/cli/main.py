@@ -1,5 +1,6 @@
 """The command line's entry point: `python -m analysis [SUBCOMMAND] ...`."""
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -19,12 +20,18 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[argv[0]](argv[1:])
     try:
+        if argv and argv[0] in SUBCOMMANDS:
+            return SUBCOMMANDS[argv[0]](argv[1:])
         return run_report(argv)
     except SystemExit as exit_:  # argparse: usage errors are exit code 2
         return EXIT_USAGE if exit_.code else EXIT_OK
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader stopped reading (`… | head`): end quietly, as the pipe's other end
+        # wanted. Python would report the flush at exit as an error, so stdout is pointed
+        # at the null device first (the Python documentation's recipe, signal module).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -60,7 +60,8 @@ def run_report(argv: Sequence[str]) -> int:
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    articles, failures = load_each(*paths)
+    articles, read_failures = load_each(*paths)
+    failures: list[AnalysisError] = list(read_failures)
     reports = []
     for article in articles:
         if args.outlet and not article.outlet:
@@ -82,7 +83,8 @@ def run_report(argv: Sequence[str]) -> int:
                 f"warning: {report.article.file or report.article.id}: {warning.message}",
                 file=sys.stderr,
             )
-    print(FORMATS[args.format](reports))
+    output = FORMATS[args.format](reports)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return EXIT_SOME_FAILED if failures or warned else EXIT_OK
 
 

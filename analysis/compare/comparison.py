@@ -8,6 +8,7 @@ page.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from typing import Any
 
 from ..report import Report
 from .columns import By, Column, canonical, make_columns, too_few
@@ -81,5 +82,5 @@ def compare(
 
 def _empty(by: By, note: str, columns: tuple[Column, ...], coverage: Coverage) -> Comparison:
     """A comparison with every part empty, saying in `note` why."""
-    parts = {field.name: () for field in fields(Comparison)}
+    parts: dict[str, Any] = {field.name: () for field in fields(Comparison)}
     return Comparison(**{**parts, "by": by, "note": note, "columns": columns, "coverage": coverage})

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Any, cast
 
 import numpy as np
 
@@ -103,7 +104,7 @@ def tfidf_similarity(documents: Sequence[Sequence[str]]) -> np.ndarray:
     if not any(documents):
         return np.eye(len(documents))
     vectors = TfidfVectorizer(analyzer=list, sublinear_tf=True).fit_transform(documents)
-    return (vectors @ vectors.T).toarray()
+    return cast(np.ndarray, (vectors @ vectors.T).toarray())
 
 
 # --- coverage -------------------------------------------------------------------------
@@ -170,7 +171,7 @@ def _stem(word: str) -> str:
 
 
 @cache
-def _stemmer():
+def _stemmer() -> Any:
     import snowballstemmer
 
     return snowballstemmer.stemmer("english")

@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..report import Report
+from ..sentiment import NEUTRAL_BAND
 
 Direction = Literal["positive", "negative", "neutral"]
-# VADER's documented neutral band for the compound score (Hutto & Gilbert 2014); the same
-# band is used for TextBlob's polarity, whose documentation sets none.
-NEUTRAL_BAND = 0.05
 
 
 @dataclass(frozen=True)
@@ -68,8 +66,8 @@ def disagreements(reports: Sequence[Report], column_of: dict[str, str]) -> tuple
 def disagreement_rates(
     reports: Sequence[Report], column_of: dict[str, str], column_keys: Sequence[str]
 ) -> tuple[DisagreementRate, ...]:
-    sentences: Counter = Counter()
-    opposed: Counter = Counter()
+    sentences: Counter[str] = Counter()
+    opposed: Counter[str] = Counter()
     for report in reports:
         column = column_of[report.article.id]
         for tone in report.sentiment.sentences:

@@ -16,14 +16,15 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
-from ..knowledge import gazetteer
+from ..knowledge import ActorKind, gazetteer
 from ..report import Report
 from ..resources import load_toml
 from .columns import Evidence
 
 EntityKind = Literal["money", "number", "law", "acronym", "person"]
+RowKind = EntityKind | ActorKind  # the rows of the entity matrix: entities and actors
 SIGNIFICANT_DIGITS = 2  # amounts equal to two significant digits are one amount
 MAX_NAME_WORDS = 3
 REPORTING_AFTER_NAME = ("said", "says", "told", "added", "noted", "warned", "stated", "wrote")
@@ -52,12 +53,12 @@ class EntityMention:
 
 
 @cache
-def _lexicon() -> dict:
+def _lexicon() -> dict[str, Any]:
     return load_toml("entities.toml")
 
 
 @cache
-def _money_pattern() -> re.Pattern:
+def _money_pattern() -> re.Pattern[str]:
     data = _lexicon()
     marks = "|".join(re.escape(mark) for mark in sorted(data["currency_marks"], key=len)[::-1])
     words = "|".join(sorted(data["currency_words"]))
@@ -69,7 +70,7 @@ def _money_pattern() -> re.Pattern:
 
 
 @cache
-def _magnitude_pattern() -> re.Pattern:
+def _magnitude_pattern() -> re.Pattern[str]:
     long_scales = [word for word in _lexicon()["magnitudes"] if len(word) > 2]
     return re.compile(rf"(?<![\w.$€£₹])({NUMBER})\s({'|'.join(long_scales)})\b")
 
@@ -317,7 +318,7 @@ class EntityRow:
     """A key entity or number and the columns that name it."""
 
     key: str
-    kind: EntityKind | Literal["country", "organization"]
+    kind: RowKind
     label: str
     cells: tuple[Cell, ...]
 
@@ -331,15 +332,15 @@ def entity_matrix(
     column_of: dict[str, str],
 ) -> tuple[EntityRow, ...]:
     """Amounts, numbers, laws, acronyms, people and actors × the columns naming them."""
-    uses: dict[tuple[str, str], dict[str, list[tuple[Report, str, int]]]] = defaultdict(
+    uses: dict[tuple[RowKind, str], dict[str, list[tuple[Report, str, int]]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    labels: dict[tuple[RowKind, str], Counter[str]] = defaultdict(Counter)
     actors = gazetteer()
     for report, found in zip(reports, entities, strict=True):
         column = column_of[report.article.id]
         for entity in found:
-            row = (entity.kind, entity.key)
+            row: tuple[RowKind, str] = (entity.kind, entity.key)
             uses[row][column].append((report, entity.form, entity.start))
             labels[row][entity.form if entity.kind != "person" else entity.key] += 1
         for mention in report.mentions:
@@ -361,7 +362,7 @@ def by_count(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def _label(kind: str, key: str, forms: Counter) -> str:
+def _label(kind: str, key: str, forms: Counter[str]) -> str:
     if kind in ("money", "number"):
         return key
     if kind == "law":

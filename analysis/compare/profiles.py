@@ -54,7 +54,7 @@ def outlet_profiles(reports: Sequence[Report]) -> tuple[OutletProfile, ...]:
 
 def spread(reports: Sequence[Report], value: Callable[[Report], float | None]) -> Spread:
     """Word-weighted mean of `value` over the reports that have one, with its range."""
-    pairs = [(value(r), r.words) for r in reports if value(r) is not None]
+    pairs = [(v, r.words) for r in reports if (v := value(r)) is not None]
     if not pairs:
         return Spread(None, None, None)
     values = [v for v, _ in pairs]

@@ -166,7 +166,9 @@ def _voices(column: str, reports: Sequence[Report]) -> Voices:
     )
 
 
-def voices_summary(speakers: Sequence[Speaker], mentioned: Counter, unheard: Sequence[str]) -> str:
+def voices_summary(
+    speakers: Sequence[Speaker], mentioned: Counter[str], unheard: Sequence[str]
+) -> str:
     """One plain sentence: "Quotes 5 voices: 4 officials from the United States, 1 expert
     from India; no voice from Russia (mentioned 12 times)."""
     if not speakers:

@@ -72,7 +72,7 @@ def distinctive_words(
 ) -> tuple[DistinctiveWords, ...]:
     """Each column's words against all other columns: weighted log-odds ratios with an
     informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as z-scores."""
-    counts: dict[str, Counter] = {key: Counter() for key in column_keys}
+    counts: dict[str, Counter[str]] = {key: Counter() for key in column_keys}
     where: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for report, found in zip(reports, entities, strict=True):
         column = column_of[report.article.id]
@@ -89,7 +89,7 @@ def distinctive_words(
 
 
 def log_odds_z(
-    own: Counter, others: Counter, prior: Counter, scale: float = PRIOR_SCALE
+    own: Counter[str], others: Counter[str], prior: Counter[str], scale: float = PRIOR_SCALE
 ) -> dict[str, tuple[float, float]]:
     """Term -> (log-odds ratio, z-score) of `own` against `others` (Monroe et al. eq. 16, 19)."""
     alpha = {term: scale * count for term, count in prior.items() if count}
@@ -109,9 +109,9 @@ def log_odds_z(
 
 def _column_terms(
     column: str,
-    own: Counter,
-    others: Counter,
-    total: Counter,
+    own: Counter[str],
+    others: Counter[str],
+    total: Counter[str],
     where: dict[tuple[str, str], dict[str, set[int]]],
 ) -> DistinctiveWords:
     scores = log_odds_z(own, others, total)

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
+from typing import Any, cast
 
 from ..errors import InputError
 from ..resources import load_toml
@@ -77,7 +78,9 @@ def clean(raw: str) -> tuple[str, tuple[Removal, ...], dict[str, str]]:
             paragraph, tokens = _strip_metadata_tokens(paragraph)
             removed += [Removal(token.strip(), metadata_rule()["reason"], 0) for token in tokens]
             if tokens:
-                found["date"] = _METADATA.match(tokens[0]).group("value")
+                match = _METADATA.match(tokens[0])
+                assert match is not None  # tokens[0] is one of its matches
+                found["date"] = match.group("value")
         reason = boilerplate_reason(paragraph, seen)
         seen.add(_fingerprint(paragraph))
         if reason:
@@ -114,7 +117,7 @@ def boilerplate_reason(paragraph: str, seen: Iterable[str]) -> str | None:
     words = len(paragraph.split())
     for rule in boilerplate_rules():
         if words <= rule["max_words"] and rule["regex"].search(paragraph):
-            return rule["reason"]
+            return cast(str, rule["reason"])
     return None
 
 
@@ -124,14 +127,14 @@ def _fingerprint(paragraph: str) -> str:
 
 
 @cache
-def boilerplate_rules() -> tuple[dict, ...]:
+def boilerplate_rules() -> tuple[dict[str, Any], ...]:
     rules = load_toml("boilerplate.toml")["rule"]
     return tuple({**rule, "regex": re.compile(rule["pattern"], re.IGNORECASE)} for rule in rules)
 
 
 @cache
-def metadata_rule() -> dict:
-    return load_toml("boilerplate.toml")["metadata_token"]
+def metadata_rule() -> dict[str, Any]:
+    return cast(dict[str, Any], load_toml("boilerplate.toml")["metadata_token"])
 
 
 _METADATA = re.compile(metadata_rule()["pattern"], re.IGNORECASE)

@@ -5,6 +5,7 @@ analyzers are built for English, so anything else is said plainly.
 from collections import Counter
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from ..resources import load_tsv
 from ..text import WORD, count_words, find_paragraphs, stopwords
@@ -93,7 +94,7 @@ def detect_language(text: str) -> str:
 
 def language_name(code: str) -> str:
     """English name of a language code (the code itself when unknown)."""
-    return dict(load_tsv("languages.tsv")).get(code, code)
+    return {row_code: name for row_code, name in load_tsv("languages.tsv")}.get(code, code)
 
 
 def _language_message(code: str) -> str:
@@ -105,7 +106,7 @@ def _language_message(code: str) -> str:
 
 
 @cache
-def _language_identifier():
+def _language_identifier() -> Any:
     """py3langid's bundled model (naive Bayes over byte n-grams, 1.6 s to load once)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 

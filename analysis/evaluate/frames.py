@@ -5,6 +5,7 @@ and the dominant frame against the constant guess.
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import DataFileError
 from ..framing import Codebook, load_codebook
@@ -26,6 +27,8 @@ class FrameCounts:
     precision: float | None
     recall: float | None
     f1: float | None
+    absent: int  # clearly absent in the gold (frames judged unclear are left out)
+    false_alarm: float | None  # share of the clearly absent ones marked present
 
 
 @dataclass(frozen=True)
@@ -59,13 +62,13 @@ class FrameEvaluation:
             f"{self.section}: codebook {self.codebook} ({self.codebook_hash}), "
             f"{self.articles} articles",
             f"{'frame':26}{'gold':>5}{'tool':>5}{'tp':>4}{'fp':>4}{'fn':>4}"
-            f"{'precision':>11}{'recall':>8}{'F1':>6}",
+            f"{'precision':>11}{'recall':>8}{'F1':>6}{'absent':>8}{'false alarm':>13}",
         ]
         for row in (*self.frames, self.micro, self.baseline_all_present):
             lines.append(
                 f"{row.frame[:25]:26}{row.gold:>5}{row.tool:>5}{row.true_positive:>4}"
                 f"{row.false_positive:>4}{row.false_negative:>4}{fmt(row.precision):>11}"
-                f"{fmt(row.recall):>8}{fmt(row.f1):>6}"
+                f"{fmt(row.recall):>8}{fmt(row.f1):>6}{row.absent:>8}{fmt(row.false_alarm):>13}"
             )
         lines.append(
             f"dominant frame: {self.dominant_correct}/{self.articles} match the annotator "
@@ -92,8 +95,10 @@ def counts(frame: str, label: str, pairs: Sequence[tuple[bool, bool]]) -> FrameC
         if precision is not None and recall is not None and precision + recall
         else (0.0 if precision is not None or recall is not None else None)
     )
-    rounded = [None if v is None else round(v, 4) for v in (precision, recall, f1)]
-    return FrameCounts(frame, label, tp + fn, tp + fp, tp, fp, fn, *rounded)
+    absent = sum(1 for gold, _ in pairs if not gold)
+    false_alarm = fp / absent if absent else None
+    p, r, f, a = (None if v is None else round(v, 4) for v in (precision, recall, f1, false_alarm))
+    return FrameCounts(frame, label, tp + fn, tp + fp, tp, fp, fn, p, r, f, absent, a)
 
 
 def evaluate_frames(section: str, gold: Sequence[GoldArticle]) -> FrameEvaluation:
@@ -106,15 +111,19 @@ def evaluate_frames(section: str, gold: Sequence[GoldArticle]) -> FrameEvaluatio
         annotation = _frames_section(item, section, ids)
         framing = analyze(item.article, codebook).framing
         present_gold, present_tool = set(annotation["present"]), set(framing.present)
+        unclear = set(annotation.get("unclear", []))
         for frame_id in ids:
-            rows[frame_id].append((frame_id in present_gold, frame_id in present_tool))
+            if frame_id not in unclear:
+                rows[frame_id].append((frame_id in present_gold, frame_id in present_tool))
         dominant_gold = tuple(annotation["dominant"])
-        dominant_correct += framing.dominant in dominant_gold
+        dominant_correct += (
+            framing.dominant in dominant_gold if dominant_gold else framing.dominant is None
+        )
         differences.append(
             ArticleDiff(
                 item.article.file,
                 tuple(f for f in ids if f in present_gold - present_tool),
-                tuple(f for f in ids if f in present_tool - present_gold),
+                tuple(f for f in ids if f in present_tool - present_gold - unclear),
                 dominant_gold,
                 framing.dominant,
             )
@@ -150,10 +159,10 @@ def _majority_baseline(gold_dominants: Sequence[tuple[str, ...]]) -> int:
     return sum(1 for frames in gold_dominants if common in frames)
 
 
-def _frames_section(item: GoldArticle, section: str, ids: Sequence[str]) -> dict[str, list]:
-    annotation = item.sections[section]
+def _frames_section(item: GoldArticle, section: str, ids: Sequence[str]) -> dict[str, Any]:
+    annotation: dict[str, Any] = item.sections[section]
     where = f"article at line {item.line}, [article.{section}]"
-    for key in ("present", "dominant"):
+    for key in ("present", "dominant", *(("unclear",) if "unclear" in annotation else ())):
         values = annotation.get(key)
         if not isinstance(values, list) or not all(value in ids for value in values):
             raise DataFileError(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DataFileError
-from ..sources import MARKED_KINDS, QUOTE_KINDS, Quote
+from ..sources import MARKED_KINDS, QUOTE_KINDS, Quote, Speaker
 from ..text import Span
 from .gold import GoldArticle, analyzed, fmt, locate
 
@@ -52,7 +52,7 @@ def detection(group: str, threshold: float, gold: int, found: int, matched: int)
     f1 = (
         2 * precision * recall / (precision + recall)
         if precision and recall
-        else (0.0 if precision is not None and recall is not None else None)
+        else (0.0 if recall is not None and (precision is not None or not matched) else None)
     )
     return Detection(group, threshold, gold, found, matched, precision, recall, f1)
 
@@ -107,10 +107,12 @@ class QuoteEvaluation:
         lines.append(f"On quotes matched at {loose}: accuracy (correct/total)")
         lines.append(f"{'kind':16}" + "".join(f"{a:>16}" for a in ATTRIBUTES))
         for group in AGREEMENT_GROUPS:
-            cells = [self.agreement_of(attribute, group) for attribute in ATTRIBUTES]
+            agreements = [self.agreement_of(attribute, group) for attribute in ATTRIBUTES]
             lines.append(
                 f"{group:16}"
-                + "".join(f"{fmt(a.accuracy) + f' ({a.correct}/{a.total})':>16}" for a in cells)
+                + "".join(
+                    f"{fmt(a.accuracy) + f' ({a.correct}/{a.total})':>16}" for a in agreements
+                )
             )
         return "\n".join(lines + [f"  {error}" for error in self.errors])
 
@@ -121,16 +123,45 @@ def _normalize_name(name: str) -> str:
     return re.sub(r"^(?:the|a|an) ", "", name)
 
 
-def _same_speaker(predicted: Quote, gold: dict[str, Any]) -> bool:
-    return _normalize_name(predicted.speaker) == _normalize_name(gold["speaker"])
+def same_speaker(predicted: str, gold: str) -> bool:
+    """The same speaker: the same name, or one personal name inside the other with the same
+    last word (`Ruto`, `William Ruto`, `William Samoei Ruto`)."""
+    a, b = _normalize_name(predicted), _normalize_name(gold)
+    if a == b:
+        return True
+    first, second = a.split(), b.split()
+    return (
+        bool(first and second)
+        and first[-1] == second[-1]
+        and (set(first) <= set(second) or set(second) <= set(first))
+    )
 
 
-ATTRIBUTES: dict[str, Callable[[Quote, dict[str, Any]], bool]] = {
-    "speaker": _same_speaker,
-    "type": lambda q, g: q.speaker_type == g["speaker_type"],
-    "country": lambda q, g: q.country == g.get("country", ""),
-    "named": lambda q, g: q.named == g.get("named", False),
-    "kind": lambda q, g: q.kind == g["kind"],
+def _same_text(predicted: str, gold: str) -> bool:
+    """Roles and organisations compare loosely: equal, or one inside the other
+    (`minister` in `foreign minister`, `WHO` in `WHO Europe`)."""
+    a, b = _normalize_name(predicted), _normalize_name(gold)
+    return a == b or (bool(a and b) and (f" {a} " in f" {b} " or f" {b} " in f" {a} "))
+
+
+Judge = Callable[[Quote, Speaker | None, dict[str, Any]], bool | None]
+# Each attribute compared on the matched quotes; None leaves a quote out of that attribute
+# (gender is only judged for people: the gold leaves it empty for institutions and groups).
+ATTRIBUTES: dict[str, Judge] = {
+    "speaker": lambda q, s, g: same_speaker(q.speaker, g["speaker"]),
+    "type": lambda q, s, g: q.speaker_type == g["speaker_type"],
+    "country": lambda q, s, g: q.country == g.get("country", ""),
+    "named": lambda q, s, g: q.named == g.get("named", False),
+    "kind": lambda q, s, g: q.kind == g["kind"],
+    "role": lambda q, s, g: None if "role" not in g else _same_text(s.role if s else "", g["role"]),
+    "organization": lambda q, s, g: (
+        None
+        if "organization" not in g
+        else _same_text(s.organization if s else "", g["organization"])
+    ),
+    "gender": lambda q, s, g: (
+        None if not g.get("gender") else (getattr(s, "gender", "") or "unknown") == g["gender"]
+    ),
 }
 
 
@@ -138,14 +169,16 @@ def _gold_quotes(item: GoldArticle, section: str) -> list[tuple[Span, dict[str, 
     quotes = []
     where = f"article at line {item.line} ({item.article.file}), [article.{section}]"
     for entry in item.sections[section]:
-        for key in ("kind", "text", "speaker", "speaker_type"):
+        for key in ("kind", "speaker", "speaker_type"):
             if key not in entry:
                 raise DataFileError(f"{where}: a quote needs `{key}`")
         if entry["kind"] not in QUOTE_KINDS:
             raise DataFileError(
                 f"{where}: unknown kind {entry['kind']!r}; use one of {', '.join(QUOTE_KINDS)}"
             )
-        quotes.append((locate(item, section, entry["text"], entry.get("occurrence", 1)), entry))
+        text = item.text_of(entry, "text", section)
+        entry = {**entry, "text": text}
+        quotes.append((locate(item, section, text, entry.get("occurrence", 1)), entry))
     return quotes
 
 
@@ -186,14 +219,18 @@ def evaluate_quotes(section: str, items: Sequence[GoldArticle]) -> QuoteEvaluati
             tally[1] += len(group_predicted)
             tally[2] += len(_match(group_predicted, group_gold, threshold))
         pairs = _match(predicted, gold, LOOSE_OVERLAP)
+        speakers = analyzed(item.article).sources.speakers
         for p, g in pairs:
             quote, entry = predicted[p], gold[g][1]
+            speaker = speakers[quote.speaker_id] if quote.speaker_id is not None else None
             for group in AGREEMENT_GROUPS:
                 if entry["kind"] in KIND_GROUPS[group]:
-                    for attribute, same in ATTRIBUTES.items():
-                        agree[attribute, group][0] += same(quote, entry)
-                        agree[attribute, group][1] += 1
-            if not _same_speaker(quote, entry):
+                    for attribute, judge in ATTRIBUTES.items():
+                        verdict = judge(quote, speaker, entry)
+                        if verdict is not None:
+                            agree[attribute, group][0] += verdict
+                            agree[attribute, group][1] += 1
+            if not same_speaker(quote.speaker, entry["speaker"]):
                 errors.append(
                     f"{name}: speaker {quote.speaker!r}, gold {entry['speaker']!r}: "
                     f"{entry['text'][:60]!r}"
@@ -207,8 +244,8 @@ def evaluate_quotes(section: str, items: Sequence[GoldArticle]) -> QuoteEvaluati
         articles=len(items),
         detection=tuple(detection(group, t, *tally) for (group, t), tally in tallies.items()),
         agreement=tuple(
-            Agreement(a, group, *tally, tally[0] / tally[1] if tally[1] else None)
-            for (a, group), tally in agree.items()
+            Agreement(a, group, correct, total, correct / total if total else None)
+            for (a, group), (correct, total) in agree.items()
         ),
         errors=tuple(errors),
     )

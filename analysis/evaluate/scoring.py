@@ -1,15 +1,19 @@
 """`evaluate(gold files)`: every section of every gold file, scored by its evaluator."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..corpus import load
+from ..datafile import parse_toml
+from .actors import evaluate_actors
 from .frames import evaluate_frames
 from .gold import GoldArticle, read_gold
 from .quotes import evaluate_quotes
+from .tone import evaluate_tone
 from .unsourced import evaluate_unsourced
 
+GOLD_SUFFIXES = (".toml", ".tsv")
 # A gold section name -> how to score it. Frame sections are `frames.<codebook>`.
 EVALUATORS: dict[str, Callable[[str, Sequence[GoldArticle]], Any]] = {
     "frames.policy": evaluate_frames,
@@ -18,17 +22,34 @@ EVALUATORS: dict[str, Callable[[str, Sequence[GoldArticle]], Any]] = {
     "unsourced": evaluate_unsourced,
 }
 
+# Sections annotated exhaustively: a gold file that has them lists every quote (every
+# unsourced claim) of every article it names, so an article without one has none.
+EVERY_ARTICLE = ("quote", "unsourced")
 
-def evaluate(paths: Sequence[Path], articles: Sequence[Path] = ()) -> list[Any]:
-    """Every registered section of every gold file, scored. With `articles` (files or
-    folders), the gold articles are taken from there by file name."""
-    by_name = {article.file: article for article in load(*articles)} if articles else None
-    results = []
+
+def with_section(item: GoldArticle, section: str) -> GoldArticle:
+    return (
+        item if section in item.sections else replace(item, sections={**item.sections, section: []})
+    )
+
+
+def evaluate(paths: Sequence[Path], folders: Sequence[Path] = ()) -> list[Any]:
+    """Every section of every gold file, scored. With `folders`, the annotated articles are
+    taken from there by file name (gold on real articles names its files only)."""
+    results: list[Any] = []
     for path in paths:
-        gold = read_gold(path, by_name)
-        found = sorted({section for item in gold for section in item.sections})
-        for section in found:
-            if section in EVALUATORS:
-                annotated = [item for item in gold if section in item.sections]
-                results.append(EVALUATORS[section](section, annotated))
+        if path.suffix == ".tsv":
+            results.append(evaluate_tone(path, folders))
+        elif "story" in parse_toml(path.read_text("utf-8"), str(path)):
+            results.append(evaluate_actors(path, folders))
+        else:
+            gold = read_gold(path, folders)
+            found = sorted({section for item in gold for section in item.sections})
+            for section in found:
+                if section in EVERY_ARTICLE:  # an article listed without any is annotated
+                    annotated = [with_section(item, section) for item in gold]
+                else:
+                    annotated = [item for item in gold if section in item.sections]
+                if section in EVALUATORS:
+                    results.append(EVALUATORS[section](section, annotated))
     return results

@@ -7,8 +7,6 @@ from ..text import Span
 from .gold import GoldArticle, analyzed, fmt, locate
 from .quotes import Detection, detection
 
-# --- unsourced claims --------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class UnsourcedEvaluation:
@@ -28,7 +26,7 @@ def evaluate_unsourced(section: str, items: Sequence[GoldArticle]) -> UnsourcedE
     gold_total = found_total = matched = 0
     for item in items:
         gold = [
-            locate(item, section, entry["cue"], entry.get("occurrence", 1))
+            locate(item, section, item.text_of(entry, "cue", section), entry.get("occurrence", 1))
             for entry in item.sections[section]
         ]
         found = [Span(u.start, u.end) for u in analyzed(item.article).sources.unsourced]

@@ -112,9 +112,9 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     raw_frames = data.get("frame")
     if not isinstance(raw_frames, list) or not raw_frames:
         raise fail(source, 1, "[[frame]]", "no frames; add at least one [[frame]] table")
-    unknown = set(data) - {"codebook", "frame"}
-    if unknown:
-        key = sorted(unknown)[0]
+    unknown_tables = set(data) - {"codebook", "frame"}
+    if unknown_tables:
+        key = sorted(unknown_tables)[0]
         raise fail(source, _top_level_line(text, key), key, "unknown table or key")
     frames = tuple(_parse_frame(raw, n, text, source) for n, raw in enumerate(raw_frames))
     ids = [frame.id for frame in frames]

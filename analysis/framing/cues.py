@@ -135,7 +135,7 @@ def inflections(word: str) -> frozenset[str]:
 
 
 def _ends_consonant_vowel_consonant(word: str) -> bool:
-    a, b, c = word[-3:]
+    a, b, c = tuple(word[-3:])
     return a not in VOWELS and b in VOWELS and c not in VOWELS + "wxy"
 
 

@@ -1,5 +1,5 @@
 """World knowledge the analyzers rely on: who the actors are and how texts name them."""
 
-from .actors import Actor, Mention, find_mentions, gazetteer
+from .actors import Actor, ActorKind, Mention, find_mentions, gazetteer
 
-__all__ = ["Actor", "Mention", "find_mentions", "gazetteer"]
+__all__ = ["Actor", "ActorKind", "Mention", "find_mentions", "gazetteer"]

@@ -3,16 +3,19 @@
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from ..resources import load_toml
 from .trie import trie_pattern
+
+ActorKind = Literal["country", "organization"]
 
 
 @dataclass(frozen=True)
 class Actor:
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     country: str
     aliases: tuple[str, ...]
 
@@ -42,7 +45,7 @@ def gazetteer() -> dict[str, Actor]:
 
 
 @cache
-def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
+def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     owner = {alias: actor.id for actor in gazetteer().values() for alias in actor.aliases}
     return re.compile(rf"(?<![\w.]){trie_pattern(owner)}(?!\w)"), owner
 

@@ -6,6 +6,7 @@ role, organization, speaker type and country.
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal, cast
 
 from ..resources import load_tsv
 from .lexicon import (
@@ -273,7 +274,7 @@ def _singulars() -> dict[str, str]:
 
 def _affiliation(
     description: str, apposition: str, role_word: str = ""
-) -> tuple[str, str, str, str]:
+) -> tuple[SpeakerType | Literal[""], str, str, str]:
     """(speaker type, role, organization, country) from a title or description and its
     apposition. The organization's type decides, except for defining roles (a senator
     is a legislator wherever they sit); a country comes from the organization, else from
@@ -291,7 +292,8 @@ def _affiliation(
     if not speaker_type and org:
         speaker_type = org.speaker_type
     country = (org.country if org else "") or find_country(description) or find_country(apposition)
-    return speaker_type, role, org.name if org else "", country
+    kind = cast(SpeakerType | Literal[""], speaker_type)  # roles.tsv's or the organization's
+    return kind, role, org.name if org else "", country
 
 
 def _last_role(title: str) -> str:

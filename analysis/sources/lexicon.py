@@ -6,7 +6,7 @@
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Any, Literal, cast
 
 from ..knowledge.trie import trie_pattern
 from ..resources import load_toml, load_tsv
@@ -14,13 +14,15 @@ from .memo import per_article
 from .model import SpeakerType
 from .tokens import Token
 
+Complement = Literal["clause", "directive", "object", "quote"]
+
 
 @dataclass(frozen=True)
 class ReportingVerb:
     form: str
     lemma: str
     category: str
-    complement: Literal["clause", "directive", "object", "quote"]
+    complement: Complement
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,9 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
         if irregular and " " not in lemma and not any(f.endswith("ing") for f in irregular):
             forms |= {form for form in _inflections(lemma) if not form.endswith("ed")}
         for form in sorted(forms | {lemma}):
-            verbs.setdefault(form, ReportingVerb(form, lemma, category, complement))
+            verbs.setdefault(
+                form, ReportingVerb(form, lemma, category, cast(Complement, complement))
+            )
     return verbs
 
 
@@ -95,11 +99,11 @@ def plural_of(noun: str) -> str:
 class _NamePattern:
     """A name pattern of organizations.tsv (`* Ministry`, `Ministry of *`)."""
 
-    regex: re.Pattern
+    regex: re.Pattern[str]
     organization: Organization
     fixed: tuple[str, ...]  # its literal words: a text without one of them cannot match
 
-    def search(self, text: str) -> re.Match | None:
+    def search(self, text: str) -> re.Match[str] | None:
         for word in self.fixed:
             if word not in text:
                 return None
@@ -111,7 +115,7 @@ def _organizations() -> tuple[dict[str, Organization], tuple[_NamePattern, ...]]
     names: dict[str, Organization] = {}
     patterns = []
     for name, speaker_type, country, *_ in load_tsv("organizations.tsv"):
-        org = Organization(name, speaker_type, country)
+        org = Organization(name, cast(SpeakerType, speaker_type), country)
         if "*" in name:
             words = r"(?:[A-Z][\w’'\-.&]*\s+){0,4}?[A-Z][\w’'\-.&]*"
             regex = r"\s+".join(words if part == "*" else re.escape(part) for part in name.split())
@@ -153,7 +157,7 @@ def pattern_heads() -> dict[str, SpeakerType]:
 
 
 @cache
-def _organization_pattern() -> re.Pattern:
+def _organization_pattern() -> re.Pattern[str]:
     """Any listed name, the longest where several match (in lower case, so that names
     differing only in case share their branch of the trie)."""
     names, _ = _organizations()
@@ -175,16 +179,16 @@ def find_organization(text: str) -> tuple[Organization, int, int] | None:
         org = names.get(found) or (_names_in_lower_case()[found.lower()] if " " in found else None)
         if org:
             return Organization(found, org.speaker_type, org.country), match.start(), match.end()
-    found = [
+    candidates = [
         (m.start(), -len(m.group()), number, m, pattern.organization)
         for word, numbered in _patterns_by_word().items()
         if word in text
         for number, pattern in numbered
         if (m := pattern.search(text))
     ]
-    if not found:
+    if not candidates:
         return None
-    _, _, _, match, org = min(found, key=lambda item: item[:3])
+    _, _, _, match, org = min(candidates, key=lambda item: item[:3])
     name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
     return Organization(name, org.speaker_type, org.country), match.start(), match.end()
 
@@ -196,7 +200,7 @@ def nationalities() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _nationality_pattern() -> re.Pattern:
+def _nationality_pattern() -> re.Pattern[str]:
     terms = sorted(nationalities(), key=len, reverse=True)
     return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, terms))})(?![\w])")
 
@@ -208,7 +212,7 @@ def find_country(text: str) -> str:
 
 
 @cache
-def words() -> dict:
+def words() -> dict[str, Any]:
     """The word lists of attribution.toml."""
     return load_toml("attribution.toml")
 
@@ -283,7 +287,7 @@ def is_title_word(token: str) -> bool:
 
 
 @cache
-def anonymity_pattern() -> re.Pattern:
+def anonymity_pattern() -> re.Pattern[str]:
     """Any phrase of anonymity, the longest where several match."""
     phrases = trie_pattern(phrase.lower() for phrase in words()["anonymity"])
     return re.compile(rf"\b{phrases}\b", re.IGNORECASE)

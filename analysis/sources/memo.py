@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 # --- one article's memo ------------------------------------------------------------------
 
 # An article names the same few speakers again and again (`Okafor`, `the official`);
 # within `one_article()`, `describe` and the tests it makes work each phrase out once.
-_MEMO: ContextVar[dict | None] = ContextVar("speakers_memo", default=None)
+_MEMO: ContextVar[dict[tuple[Callable[..., Any], tuple[str, ...]], Any] | None] = ContextVar(
+    "speakers_memo", default=None
+)
 Result = TypeVar("Result")
 
 
@@ -35,6 +37,6 @@ def per_article(function: Callable[..., Result]) -> Callable[..., Result]:
         key = (function, args)
         if key not in memo:
             memo[key] = function(*args)
-        return memo[key]
+        return cast(Result, memo[key])
 
     return remembered

@@ -10,7 +10,7 @@ from .model import MARKED_KINDS, SPEAKER_TYPES, Quote, SourceMix, Speaker, Unsou
 # --- source mix --------------------------------------------------------------------------
 
 
-def _shares(counts: Counter) -> dict[str, float]:
+def _shares(counts: Counter[str]) -> dict[str, float]:
     total = sum(counts.values())
     return {key: value / total for key, value in counts.items()} if total else {}
 
@@ -23,7 +23,7 @@ def source_mix(
     mentions: Sequence[Mention],
 ) -> SourceMix:
     """Counts and shares of who speaks, and who is talked about but never heard."""
-    by_type = Counter(q.speaker_type or "other" for q in quotes)
+    by_type: Counter[str] = Counter(q.speaker_type or "other" for q in quotes)
     by_country = Counter(q.country or "unknown" for q in quotes)
     named = sum(1 for q in quotes if q.named)
     marked = _merged([Span(q.start, q.end) for q in quotes if q.kind in MARKED_KINDS])

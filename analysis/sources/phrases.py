@@ -76,10 +76,10 @@ def phrase_before(tokens: list[Token], end: int, floor: int = 0) -> int | None:
         head = role_at_end(tokens, start - 1) if start - 1 >= floor else None
         if head is not None and _post_modifier_end(tokens, start) == end:
             starts.append(_description_start(tokens, head, floor))
-    if role_at_end(tokens, end) is not None:
-        starts.append(_description_start(tokens, role_at_end(tokens, end), floor))
-    starts = [start for start in starts if start is not None]
-    return min(starts) if starts else None
+    if (head := role_at_end(tokens, end)) is not None:
+        starts.append(_description_start(tokens, head, floor))
+    found = [start for start in starts if start is not None]
+    return min(found) if found else None
 
 
 def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:

@@ -44,7 +44,7 @@ def resolve_speakers(found: list[Found], context: Context) -> list[_Entity]:
     `she` is the speaker introduced earlier; a continuation has its quote's speaker."""
     entities: list[_Entity] = []
     order = sorted(
-        range(len(found)), key=lambda i: found[i].cue.at if found[i].cue else found[i].start
+        range(len(found)), key=lambda i: cue.at if (cue := found[i].cue) else found[i].start
     )
     for step, number in enumerate(order):
         item = found[number]

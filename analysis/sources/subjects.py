@@ -3,6 +3,7 @@
 """
 
 from functools import cache
+from typing import TypeGuard
 
 from .describe import Description, describe
 from .lexicon import (
@@ -308,7 +309,7 @@ def dateline_end(tokens: list[Token]) -> int:
     return 0
 
 
-def is_speaker(description: Description | None) -> bool:
+def is_speaker(description: Description | None) -> TypeGuard[Description]:
     return description is not None
 
 

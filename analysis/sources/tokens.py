@@ -10,7 +10,7 @@ from ..resources import load_toml
 
 
 @cache
-def _token_pattern() -> re.Pattern:
+def _token_pattern() -> re.Pattern[str]:
     """Words, with the periods of initialisms and title abbreviations kept (`U.S.`,
     `Brig.`, `Sen.`: the sentence splitter's list of abbreviations that never end a
     sentence), masked quotations as one token, and punctuation marks one by one."""

@@ -22,11 +22,11 @@ class _UnsourcedRule:
     each group, as sets of words), so that it only runs on sentences that have them."""
 
     kind: UnsourcedKind
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     needs: tuple[tuple[frozenset[str], ...], ...]
-    screen: re.Pattern | None = None  # part of every match, quicker to search for
+    screen: re.Pattern[str] | None = None  # part of every match, quicker to search for
 
-    def matches(self, text: str) -> Iterator[re.Match]:
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
         if self.screen is None or self.screen.search(text):
             yield from self.pattern.finditer(text)
 

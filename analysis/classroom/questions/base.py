@@ -5,9 +5,10 @@ evidence to what a class can read.
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ...compare import Comparison
 from ...knowledge import gazetteer
@@ -80,9 +81,11 @@ class Context:
         return self.comparison is not None and not self.comparison.note
 
     def column_label(self, key: str) -> str:
+        assert self.comparison is not None  # asked only when `compared`
         return next(c.label for c in self.comparison.columns if c.key == key)
 
     def column_labels(self) -> tuple[str, ...]:
+        assert self.comparison is not None  # asked only when `compared`
         return tuple(column.label for column in self.comparison.columns)
 
 
@@ -98,8 +101,8 @@ class Measure:
 
 def make_question(
     question_id: str,
-    template: dict,
-    values: dict[str, object],
+    template: dict[str, Any],
+    values: Mapping[str, object],
     choices: Iterable[str],
     answers: Iterable[str],
     evidence: Iterable[Evidence],
@@ -128,7 +131,7 @@ def make_question(
 
 
 def metric_question(
-    context: Context, kind: str, template: dict, measures: list[Measure], signed: bool
+    context: Context, kind: str, template: dict[str, Any], measures: list[Measure], signed: bool
 ) -> list[Question]:
     """One outlet set apart from all others if the intervals allow; else the two ends."""
     if len(measures) < 2:
@@ -143,10 +146,10 @@ def metric_question(
 def standout_question(
     context: Context,
     question_id: str,
-    template: dict,
+    template: dict[str, Any],
     measures: list[Measure],
     signed: bool,
-    sentences_of: Callable[[Measure], int] | None = None,
+    sentences_of: Callable[[Report], int] | None = None,
     **fields: str,
 ) -> Question | None:
     """Which outlet is highest (or lowest), when its interval clears every other's."""
@@ -168,7 +171,7 @@ def standout_question(
         side=side,
     )
     if sentences_of:
-        values["sentences"] = str(sentences_of(winner))
+        values["sentences"] = str(sentences_of(winner.report))
     return make_question(
         question_id,
         template,
@@ -180,7 +183,7 @@ def standout_question(
 
 
 def _pair_question(
-    context: Context, kind: str, template: dict, measures: list[Measure], signed: bool
+    context: Context, kind: str, template: dict[str, Any], measures: list[Measure], signed: bool
 ) -> Question:
     """The outlets at the two ends of the range: does the gap exceed the uncertainty?"""
     ranked = sorted(measures, key=lambda m: m.value, reverse=True)
@@ -255,7 +258,7 @@ def scoring_words(assessments: Sequence[Assessment], metric: str) -> list[str]:
 
 def find_words(text: str, span: Span, words: Sequence[str]) -> list[Span]:
     """Where the lexicon words (lower-cased by TextBlob) occur inside `span`."""
-    found = []
+    found: list[Span] = []
     for word in dict.fromkeys(words):
         pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
         found.extend(Span(m.start(), m.end()) for m in pattern.finditer(text, span.start, span.end))

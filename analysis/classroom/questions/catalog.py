@@ -3,6 +3,7 @@
 """
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from ...compare import Comparison
 from ...report import Report
@@ -20,7 +21,7 @@ from .sources import (
 )
 from .tone import actor_tone, analyzer_disagreement, narration_subjectivity, narration_tone
 
-QUESTION_KINDS: dict[str, Callable[[Context, dict], list[Question]]] = {
+QUESTION_KINDS: dict[str, Callable[[Context, dict[str, Any]], list[Question]]] = {
     "unheard": unheard,
     "no_official": no_official,
     "speaker_type_only_one": speaker_type_only_one,

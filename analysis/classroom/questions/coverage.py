@@ -4,6 +4,7 @@ actor only one names, an outlet's distinctive word, and a quote trimmed differen
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ...compare import Comparison, Fact, SharedQuote
 from ...knowledge import gazetteer
@@ -35,7 +36,7 @@ MIN_TRIM_OVERLAP = 0.6
 TELLING_ENTITIES = ("money", "number", "law", "person", "acronym")
 
 
-def only_one_mentions(context: Context, template: dict) -> list[Question]:
+def only_one_mentions(context: Context, template: dict[str, Any]) -> list[Question]:
     """The actor most written about among those only one article mentions."""
     if len(context.reports) < 2:
         return []
@@ -70,10 +71,11 @@ def only_one_mentions(context: Context, template: dict) -> list[Question]:
     ]
 
 
-def only_one_reports(context: Context, template: dict) -> list[Question]:
+def only_one_reports(context: Context, template: dict[str, Any]) -> list[Question]:
     """A fact one outlet alone reports, among facts several outlets report."""
     if not context.compared:
         return []
+    assert context.comparison is not None
     facts = context.comparison.coverage.facts
     shared = [f for f in facts if len(f.columns) > 1][:SHARED_FACT_CHOICES]
     single = [f for f in facts if len(f.columns) == 1]
@@ -97,10 +99,11 @@ def only_one_reports(context: Context, template: dict) -> list[Question]:
     ]
 
 
-def left_out(context: Context, template: dict) -> list[Question]:
+def left_out(context: Context, template: dict[str, Any]) -> list[Question]:
     """The fact most outlets report that one (or a few) leave out."""
     if not context.compared:
         return []
+    assert context.comparison is not None
     coverage = context.comparison.coverage
     omitted = {fact_id for entry in coverage.omitted for fact_id in entry.facts}
     # "Most outlets report it" needs at least two outlets reporting it.
@@ -125,10 +128,11 @@ def left_out(context: Context, template: dict) -> list[Question]:
     ]
 
 
-def distinctive_word(context: Context, template: dict) -> list[Question]:
+def distinctive_word(context: Context, template: dict[str, Any]) -> list[Question]:
     """The word that sets one outlet apart most clearly (the highest significant z)."""
     if not context.compared:
         return []
+    assert context.comparison is not None
     terms = [
         (entry.column, term)
         for entry in context.comparison.distinctive
@@ -169,10 +173,11 @@ def distinctive_word(context: Context, template: dict) -> list[Question]:
     ]
 
 
-def trimmed_quote(context: Context, template: dict) -> list[Question]:
+def trimmed_quote(context: Context, template: dict[str, Any]) -> list[Question]:
     """A quotation several outlets cut differently: who quotes the most of it?"""
     if not context.compared:
         return []
+    assert context.comparison is not None
     trimmed = [quote for quote in context.comparison.quotes if _cut_differently(quote)]
     if not trimmed:
         return []
@@ -233,7 +238,7 @@ def _telling_sentences(comparison: Comparison) -> dict[tuple[str, int], int]:
     return ranks
 
 
-def _fact_interest(fact: Fact, telling: dict[tuple[str, int], int]) -> tuple:
+def _fact_interest(fact: Fact, telling: dict[tuple[str, int], int]) -> tuple[int, int, str]:
     """Sort key, most interesting first: a telling entity, then early in its article."""
     evidence = fact.cells[0].evidence[0]
     where = [(evidence.article, s) for s in evidence.sentences]

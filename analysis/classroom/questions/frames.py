@@ -2,7 +2,8 @@
 only one outlet uses.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from ...framing import FrameScore
 from ...report import Report
@@ -20,7 +21,7 @@ from .base import (
 )
 
 
-def lede_frame(context: Context, template: dict) -> list[Question]:
+def lede_frame(context: Context, template: dict[str, Any]) -> list[Question]:
     """A frame only one outlet puts in its headline and first paragraph."""
     leads = _frames_by_article(context, lambda score: score.lede.present)
     if not leads:
@@ -49,7 +50,7 @@ def lede_frame(context: Context, template: dict) -> list[Question]:
     return [_frame_question(context, "lede_frame", frame_id, template, values, report, evidence)]
 
 
-def frame_only_one(context: Context, template: dict) -> list[Question]:
+def frame_only_one(context: Context, template: dict[str, Any]) -> list[Question]:
     """A frame present in one outlet's article and absent from all the others."""
     present = _frames_by_article(context, lambda score: score.present)
     if not present:
@@ -73,7 +74,7 @@ def frame_only_one(context: Context, template: dict) -> list[Question]:
     ]
 
 
-def language_only_one(context: Context, template: dict) -> list[Question]:
+def language_only_one(context: Context, template: dict[str, Any]) -> list[Question]:
     """Word-choice layers that exactly one outlet's own narration uses."""
     if len(context.reports) < 2:
         return []
@@ -149,8 +150,8 @@ def _frame_question(
     context: Context,
     kind: str,
     frame_id: str,
-    template: dict,
-    values: dict,
+    template: dict[str, Any],
+    values: Mapping[str, object],
     report: Report,
     evidence: tuple[Evidence, ...],
 ) -> Question:

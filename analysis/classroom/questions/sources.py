@@ -2,6 +2,8 @@
 kind of speaker, the most voices, anonymous or second-hand sources.
 """
 
+from typing import Any
+
 from ...report import Report
 from ...sources import Quote, Speaker
 from ...text import Span
@@ -30,7 +32,7 @@ MIN_VOICES = 3
 VOICES_RATIO = 2
 
 
-def unheard(context: Context, template: dict) -> list[Question]:
+def unheard(context: Context, template: dict[str, Any]) -> list[Question]:
     """Countries most articles talk about, and which of them anyone quotes."""
     if len(context.reports) < 2:
         return []
@@ -83,7 +85,7 @@ def unheard(context: Context, template: dict) -> list[Question]:
     ]
 
 
-def no_official(context: Context, template: dict) -> list[Question]:
+def no_official(context: Context, template: dict[str, Any]) -> list[Question]:
     """A country whose officials some outlets quote and others never do."""
     if len(context.reports) < 2:
         return []
@@ -115,7 +117,7 @@ def no_official(context: Context, template: dict) -> list[Question]:
     ]
 
 
-def speaker_type_only_one(context: Context, template: dict) -> list[Question]:
+def speaker_type_only_one(context: Context, template: dict[str, Any]) -> list[Question]:
     """The first kind of voice (in the template's order) that one outlet alone quotes."""
     if len(context.reports) < 2:
         return []
@@ -152,7 +154,7 @@ def speaker_type_only_one(context: Context, template: dict) -> list[Question]:
     return []
 
 
-def most_voices(context: Context, template: dict) -> list[Question]:
+def most_voices(context: Context, template: dict[str, Any]) -> list[Question]:
     """The outlet quoting far more distinct voices than any other."""
     if len(context.reports) < 2:
         return []
@@ -161,8 +163,9 @@ def most_voices(context: Context, template: dict) -> list[Question]:
     count, second_count = first.sources.source_mix.voices, second.sources.source_mix.voices
     if count < MIN_VOICES or count < VOICES_RATIO * second_count:
         return []
+    answer = context.label(first)
     values = {
-        "answer": context.label(first),
+        "answer": answer,
         "count": count,
         "second": context.label(second),
         "second_count": second_count,
@@ -172,13 +175,11 @@ def most_voices(context: Context, template: dict) -> list[Question]:
         for s in first.sources.speakers[: EVIDENCE_PER_OUTLET + 1]
     )
     return [
-        make_question(
-            "most_voices", template, values, context.labels.values(), (values["answer"],), evidence
-        )
+        make_question("most_voices", template, values, context.labels.values(), (answer,), evidence)
     ]
 
 
-def anonymity(context: Context, template: dict) -> list[Question]:
+def anonymity(context: Context, template: dict[str, Any]) -> list[Question]:
     """The one outlet that quotes a source it grants anonymity."""
     if len(context.reports) < 2:
         return []
@@ -201,7 +202,7 @@ def anonymity(context: Context, template: dict) -> list[Question]:
     ]
 
 
-def second_hand(context: Context, template: dict) -> list[Question]:
+def second_hand(context: Context, template: dict[str, Any]) -> list[Question]:
     """Outlets that pass on quotes taken from other outlets (when not all of them do)."""
     if len(context.reports) < 2:
         return []

@@ -2,6 +2,9 @@
 sentences about an actor read, and where the two tone lenses disagree.
 """
 
+from functools import partial
+from typing import Any
+
 from ...compare.disagreement import direction
 from ...knowledge import gazetteer
 from ...report import Report
@@ -33,12 +36,12 @@ MIN_ACTOR_SENTENCES = 3
 # --- question kinds ------------------------------------------------------------------
 
 
-def narration_subjectivity(context: Context, template: dict) -> list[Question]:
+def narration_subjectivity(context: Context, template: dict[str, Any]) -> list[Question]:
     measures = _narration_measures(context, "subjectivity")
     return metric_question(context, "narration_subjectivity", template, measures, signed=False)
 
 
-def narration_tone(context: Context, template: dict) -> list[Question]:
+def narration_tone(context: Context, template: dict[str, Any]) -> list[Question]:
     measures = _narration_measures(context, "polarity")
     return metric_question(context, "narration_tone", template, measures, signed=True)
 
@@ -50,14 +53,14 @@ def _narration_measures(context: Context, metric: str) -> list[Measure]:
             r,
             getattr(r.sentiment.narration, metric),
             getattr(r.sentiment.narration, f"{metric}_ci"),
-            lambda higher, r=r: _narration_evidence(context, r, metric, higher),
+            partial(_narration_evidence, context, r, metric),
         )
         for r in context.reports
         if r.sentiment.narration.n
     ]
 
 
-def actor_tone(context: Context, template: dict) -> list[Question]:
+def actor_tone(context: Context, template: dict[str, Any]) -> list[Question]:
     """The first actor (most written about) whose tone sets one outlet clearly apart."""
     for actor_id in actors_by_attention(context.reports):
         measures = []
@@ -67,12 +70,13 @@ def actor_tone(context: Context, template: dict) -> list[Question]:
                 continue
             scores = [report.sentiment.sentences[i] for i in tone.sentences]
             summary = summarize([(s.polarity, s.subjectivity, s.vader) for s in scores])
+            assert summary.polarity is not None and summary.polarity_ci is not None  # 3+ scores
             measures.append(
                 Measure(
                     report,
                     summary.polarity,
                     summary.polarity_ci,
-                    lambda higher, r=report, a=actor_id: _actor_evidence(context, r, a, higher),
+                    partial(_actor_evidence, context, report, actor_id),
                 )
             )
         if len(measures) < 3:
@@ -84,16 +88,19 @@ def actor_tone(context: Context, template: dict) -> list[Question]:
             measures,
             signed=True,
             actor=gazetteer()[actor_id].name,
-            sentences_of=lambda m, a=actor_id: sentences_mentioning(m.report, a),
+            sentences_of=partial(sentences_mentioning, actor_id=actor_id),
         )
         if question:
             return [question]
     return []
 
 
-def analyzer_disagreement(context: Context, template: dict) -> list[Question]:
+def analyzer_disagreement(context: Context, template: dict[str, Any]) -> list[Question]:
     """The sentence the two tone dictionaries read most differently."""
-    if not context.compared or not context.comparison.disagreement:
+    if not context.compared:
+        return []
+    assert context.comparison is not None
+    if not context.comparison.disagreement:
         return []
     case = max(
         context.comparison.disagreement,

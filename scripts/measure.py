@@ -1,0 +1,108 @@
+"""Measure the analyzers on every gold set and write analysis/data/accuracy.json, the one
+place the README and the dashboard's Method page take accuracy figures from.
+
+    python scripts/measure.py            # update `current`; first-run figures are kept
+    python scripts/measure.py --markdown # also print the README's tables
+
+Gold on real articles names its article files only; they are read from the development
+folders beside the checkout (../shared/devsets/articles, ../devsets-extra/articles). A set
+whose folder is missing keeps its earlier figures.
+"""
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from analysis.evaluate import evaluate
+from analysis.evaluate.figures import ACCURACY_FILE, merged
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+OUTPUT = ROOT / "analysis" / "data" / ACCURACY_FILE
+SETS: list[dict[str, Any]] = [
+    {
+        "id": "real-held-out",
+        "title": "Real articles, held out: 8 stories, 32 articles",
+        "kind": "held out",
+        "about": "Chandrayaan-3 landing, Sri Lanka protests, Derna floods, Silicon Valley Bank, "
+        "UK nurses' strike, Liz Truss resigns, Chauvin verdict, WHO ends the COVID-19 "
+        "emergency; annotated before any tool ran on them, never used to choose a rule.",
+        "gold": [
+            "real/quotes_extra.toml",
+            "real/frames_extra.toml",
+            "real/tone_extra.tsv",
+            "real/actors_extra.toml",
+        ],
+        "folder": ROOT.parent / "devsets-extra" / "articles",
+    },
+    {
+        "id": "real-development",
+        "title": "Real articles, development: 6 stories, 24 articles",
+        "kind": "development",
+        "about": "Kenya 2022 election, WHO mpox emergency, COP28 deal, Dobbs ruling, CMA blocks "
+        "Microsoft-Activision, Pylos shipwreck; annotated before any tool ran on them, then "
+        "used to check rules and lexicons (first run: the honest estimate).",
+        "gold": [
+            "real/quotes_devsets.toml",
+            "real/frames_devsets.toml",
+            "real/tone_devsets.tsv",
+            "real/actors_devsets.toml",
+        ],
+        "folder": ROOT.parent / "shared" / "devsets" / "articles",
+    },
+    {
+        "id": "sample",
+        "title": "The bundled sample: 5 articles on the S-400 story",
+        "kind": "development",
+        "about": "The articles the rules were first written on: development figures, expected "
+        "to be near 1.",
+        "gold": ["quotes.toml", "frames.toml"],
+        "folder": None,
+    },
+    {
+        "id": "written-for-tests",
+        "title": "Articles written for the tests: 13 short articles in other outlets' styles",
+        "kind": "written for the tests",
+        "about": "Each shows constructions (quote marks, cut-off pages, institutions as "
+        "speakers); evidence that they are handled, not of accuracy on real news.",
+        "gold": ["quotes_outlets.toml", "quotes_outlets2.toml", "quotes_outlets3.toml"],
+        "folder": None,
+    },
+]
+
+
+def measure(markdown: bool) -> None:
+    earlier = {}
+    if OUTPUT.exists():
+        earlier = {entry["id"]: entry for entry in json.loads(OUTPUT.read_text())["gold_sets"]}
+    entries = []
+    for gold_set in SETS:
+        folder = gold_set["folder"]
+        if folder is not None and not folder.is_dir():
+            print(f"{gold_set['id']}: {folder} not found, figures kept")
+            if gold_set["id"] in earlier:
+                entries.append(earlier[gold_set["id"]])
+            continue
+        results = evaluate([GOLD / name for name in gold_set["gold"]], [folder] if folder else [])
+        described = {k: gold_set[k] for k in ("id", "title", "kind", "about")}
+        first_run = gold_set["folder"] is not None  # real articles: measured before any change
+        entries.append(merged(earlier.get(gold_set["id"], {}), described, results, first_run))
+        print(f"{gold_set['id']}: measured")
+    OUTPUT.write_text(json.dumps({"gold_sets": entries}, indent=1, ensure_ascii=False) + "\n")
+    if markdown:
+        for entry in entries:
+            print(f"\n**{entry['title']}** ({entry['kind']})\n")
+            print("| figure | first run | now |\n|---|---|---|")
+            for metric, value in entry["current"].items():
+                print(f"| {metric} | {_cell(entry['first_run'].get(metric))} | {_cell(value)} |")
+
+
+def _cell(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--markdown", action="store_true", help="print the README's tables")
+    measure(parser.parse_args().markdown)
