@@ -16,7 +16,6 @@ from ..report import Report, analyze
 from ..text import Span
 
 
-
 @dataclass(frozen=True)
 class GoldArticle:
     """One annotated article: the article itself, the file's text as stored (which gold
