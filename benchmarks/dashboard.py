@@ -143,7 +143,7 @@ def served(data: Path) -> Iterator[str]:
 
 
 def measure_dashboard(folder: Path) -> list[str]:
-    from benchmarks.performance import resampled_corpus
+    from benchmarks.corpus import resampled_corpus
 
     corpus = resampled_corpus(max(extra for _, extra in SCENARIOS))
     lines = [

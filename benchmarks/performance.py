@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from analysis import Article, analyze, load
 from analysis.corpus import make_article
+from benchmarks.corpus import resampled_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -44,29 +44,8 @@ FRAMING = "framing (frames and language layers)"
 RULE_LAYERS = (SEGMENT, MENTIONS, SOURCES, FRAMING)
 BASELINE = "TextBlob document sentiment (baseline)"
 FULL = "full analysis (`analyze`)"
-RANDOM_SEED = 20180830
 # Articles in the run that measures batch start-up alone.
 STARTUP_ROWS = 20
-
-
-def resampled_corpus(size: int, seed: int = RANDOM_SEED) -> list[dict[str, str]]:
-    """`size` article rows whose paragraphs are drawn at random from the seed articles."""
-    seeds = load(SEEDS)
-    pool = [p for article in seeds for p in article.text.split("\n\n") if p.strip()]
-    rng = random.Random(seed)
-    rows = []
-    for number in range(size):
-        template = rng.choice(seeds)
-        length = len(template.text.split("\n\n"))
-        rows.append(
-            {
-                "text": "\n\n".join(rng.choice(pool) for _ in range(length)),
-                "outlet": template.outlet,
-                "title": f"{template.title} ({number})",
-                "date": template.date,
-            }
-        )
-    return rows
 
 
 def write_jsonl(rows: Sequence[dict[str, str]], path: Path) -> Path:

@@ -17,7 +17,8 @@ from typing import Any
 
 from analysis import Article, analyze, load
 from analysis.corpus import make_article
-from benchmarks.performance import ROOT, SEEDS, resampled_corpus
+from benchmarks.corpus import resampled_corpus
+from benchmarks.performance import ROOT, SEEDS
 
 HELD_OUT = ("tests/articles", "tests/data/quotes", "tests/data/quotes2", "tests/data/quotes3")
 RESAMPLED = 150

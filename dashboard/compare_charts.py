@@ -19,8 +19,13 @@ from analysis.compare.quotes import MIN_QUOTE_WORDS, SHARED_QUOTE_SHARE, SHARED_
 from analysis.compare.words import Z_SIGNIFICANT
 from analysis.sentiment import NEUTRAL_BAND
 
-# The Method page's section on the Differences page, for students.
-METHOD = f"""
+
+def method(fact_precision: float | None, fact_recall: float | None) -> str:
+    """The Method page's section on the Differences page, for students, with the measured
+    precision and recall of fact grouping (analysis/data/accuracy.json)."""
+    precision = "–" if fact_precision is None else f"{fact_precision:.0%}"
+    recall = "–" if fact_recall is None else f"{fact_recall:.0%}"
+    return f"""
 The **Differences** page lines the selected articles up against each other, by outlet
 (an outlet's articles pooled) or by article. It needs at least two.
 
@@ -36,7 +41,7 @@ The **Differences** page lines the selected articles up against each other, by o
   facts no other column reports in similar words. *Not found in X*: facts that more than
   {OMITTED_SHARE:.0%} of the other columns report and X does not. Checked by hand on 56
   sentence pairs from the bundled articles: when two sentences are grouped they are the
-  same fact 86% of the time, but only about a quarter of the same-fact pairs are found,
+  same fact {precision} of the time, but only {recall} of the same-fact pairs are found,
   because outlets often say the same thing in different words. So *not found* means *no
   sentence with similar wording*: open the sentences before concluding that an outlet
   left something out.
@@ -72,6 +77,8 @@ The **Differences** page lines the selected articles up against each other, by o
   *negative* depending on the instrument: tone scores are measurements with a method,
   not facts about the text.
 """
+
+
 GRID_ROW_HEIGHT = 26
 MAX_GRID_ROWS = 40
 HOVER_CHARS = 160

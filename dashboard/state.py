@@ -136,6 +136,12 @@ def accuracy() -> tuple[GoldSet, ...]:
     return gold_sets()
 
 
+def figures(gold_set: str) -> dict[str, float | None]:
+    """One gold set's current figures, by metric (empty when it was never measured)."""
+    found = next((s for s in accuracy() if s.id == gold_set), None)
+    return {f.metric: f.current for f in found.figures} if found else {}
+
+
 def sidebar() -> Selection:
     """Article choice, codebook and tone lens, and the downloads of what they select.
 

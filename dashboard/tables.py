@@ -11,8 +11,9 @@ from typing import Literal
 import pandas as pd
 
 from analysis import Article, Report
+from analysis.compare.voices import SpeakerAcross, country_name
+from analysis.compare.voices import talked_about_and_heard as attention
 from analysis.evaluate.figures import GoldSet
-from analysis.knowledge import gazetteer
 
 Lens = Literal["TextBlob", "VADER"]
 LENSES: tuple[Lens, ...] = ("TextBlob", "VADER")
@@ -165,34 +166,21 @@ def sentences_table(reports: Sequence[Report], labels: Mapping[str, str], lens: 
     )
 
 
-def country_name(code: str) -> str:
-    """The gazetteer's name for a country code, or the code itself."""
-    names = {a.country: a.name for a in gazetteer().values() if a.kind == "country"}
-    return names.get(code, code)
-
-
 def talked_about_and_heard(reports: Sequence[Report], labels: Mapping[str, str]):
     """Per outlet and country: share of actor mentions naming it (talked about) and share
-    of quotes from speakers of that country (heard)."""
-    actors = gazetteer()
-    rows = []
-    for report in reports:
-        mentioned = Counter(
-            actors[m.actor].country or actors[m.actor].name for m in report.mentions
-        )
-        quoted = report.sources.source_mix.by_country
-        total_mentions, total_quotes = sum(mentioned.values()), sum(quoted.values())
-        for country in dict.fromkeys([*mentioned, *quoted]):
-            rows.append(
-                {
-                    "outlet": labels[report.article.id],
-                    "country": country_name(country),
-                    "mentions": mentioned.get(country, 0),
-                    "talked": mentioned.get(country, 0) / total_mentions if total_mentions else 0,
-                    "quotes": quoted.get(country, 0),
-                    "heard": quoted.get(country, 0) / total_quotes if total_quotes else 0,
-                }
-            )
+    of quotes from speakers of that country (heard), as `analysis` measured them."""
+    rows = [
+        {
+            "outlet": labels[a.article],
+            "country": country_name(a.country),
+            "mentions": a.mentions,
+            "talked": a.talked,
+            "quotes": a.quotes,
+            "heard": a.heard,
+        }
+        for report in reports
+        for a in attention(report)
+    ]
     columns = ["outlet", "country", "mentions", "talked", "quotes", "heard"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -222,14 +210,16 @@ def source_mix_table(reports: Sequence[Report], labels: Mapping[str, str], by: s
     rows = []
     for report in reports:
         mix = report.sources.source_mix
-        counts = mix.by_type if by == "type" else mix.by_country
+        counts, shares = (
+            (mix.by_type, mix.type_shares) if by == "type" else (mix.by_country, mix.country_shares)
+        )
         for category, count in counts.items():
             rows.append(
                 {
                     "outlet": labels[report.article.id],
                     "category": category if by == "type" else country_name(category),
                     "quotes": count,
-                    "share": count / mix.quotes if mix.quotes else 0.0,
+                    "share": shares.get(category, 0.0),
                 }
             )
     return pd.DataFrame(rows, columns=["outlet", "category", "quotes", "share"])
@@ -257,37 +247,34 @@ def speaker_table(reports: Sequence[Report], labels: Mapping[str, str]):
     return pd.DataFrame(rows, columns=[*SPEAKER_COLUMNS, "outlet"])
 
 
-def _first_given(values: pd.Series) -> str:
-    return next((value for value in values if value), "")
-
-
-def speakers_across(reports: Sequence[Report], labels: Mapping[str, str]):
-    """`speaker_table` folded by speaker (same name and type): which outlets quote them."""
-    table = speaker_table(reports, labels)
-    if table.empty:
-        return pd.DataFrame(columns=[*SPEAKER_COLUMNS, "outlets"])
-    folded = (
-        table.groupby(["name", "type"], sort=False)
-        .agg(
-            role=("role", _first_given),
-            organization=("organization", _first_given),
-            country=("country", _first_given),
-            named=("named", "max"),
-            quotes=("quotes", "sum"),
-            outlets=("outlet", lambda values: ", ".join(dict.fromkeys(values))),
+def speakers_across(groups: Sequence[SpeakerAcross], labels: Mapping[str, str]):
+    """Every speaker once (`analysis.compare.voices.speakers_across`, which matches speakers
+    across articles as the Differences page does), with the outlets that quote them."""
+    seen: Counter[str] = Counter()
+    rows = []
+    for s in groups:  # two different speakers may share a description ("the official")
+        seen[s.name] += 1
+        rows.append(
+            {
+                "name": s.name if seen[s.name] == 1 else f"{s.name} ({seen[s.name]})",
+                "role": s.role,
+                "organization": s.organization,
+                "type": s.speaker_type,
+                "country": country_name(s.country) if s.country else "",
+                "named": s.named,
+                "quotes": s.quotes,
+                "outlets": ", ".join(labels[article] for article in s.articles),
+            }
         )
-        .reset_index()
-    )
-    folded = folded.sort_values(["quotes", "name"], ascending=[False, True], kind="stable")
-    return folded.reset_index(drop=True)[[*SPEAKER_COLUMNS, "outlets"]]
+    return pd.DataFrame(rows, columns=[*SPEAKER_COLUMNS, "outlets"])
 
 
-def quotes_of(report: Report, name: str):
-    """The quotes `report` attributes to the speaker called `name`, in reading order."""
+def quotes_of(report: Report, speaker: int):
+    """The quotes `report` attributes to its speaker number `speaker`, in reading order."""
+    quotes = report.sources.quotes
     rows = [
         {"sentence": quote.sentence + 1, "kind": quote.kind, "verb": quote.cue, "quote": quote.text}
-        for quote in report.sources.quotes
-        if quote.speaker == name
+        for quote in (quotes[i] for i in report.sources.speakers[speaker].quotes)
     ]
     return pd.DataFrame(rows, columns=["sentence", "kind", "verb", "quote"])
 

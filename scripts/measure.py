@@ -57,7 +57,7 @@ SETS: list[dict[str, Any]] = [
         "kind": "development",
         "about": "The articles the rules were first written on: development figures, expected "
         "to be near 1.",
-        "gold": ["quotes.toml", "frames.toml"],
+        "gold": ["quotes.toml", "frames.toml", "fact_pairs.tsv"],
         "folder": None,
     },
     {

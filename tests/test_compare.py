@@ -388,3 +388,28 @@ def test_reporting_verbs_per_side_and_outlet(voiced):
     sides = {side.country: side for side in voiced.verbs}
     india = {cell.column: [(f.text, f.count) for f in cell.forms] for cell in sides["IN"].cells}
     assert india == {"A": [("say", 1)], "B": [("tell", 1)]}
+
+
+def test_talked_about_and_heard_shares_each_add_up_to_one(seed_reports):
+    from analysis.compare.voices import talked_about_and_heard
+
+    for report in seed_reports:
+        rows = talked_about_and_heard(report)
+        assert sum(r.talked for r in rows) == pytest.approx(1.0)
+        if report.sources.quotes:
+            assert sum(r.heard for r in rows) == pytest.approx(1.0)
+        quoted = {r.country: r.quotes for r in rows if r.quotes}
+        assert quoted == report.sources.source_mix.by_country
+
+
+def test_a_speaker_quoted_by_two_outlets_is_one_voice_with_both():
+    from analysis.compare.voices import speakers_across
+
+    first = analyze(make_article('"We will not sign," said Ana Pérez, the trade minister.', id="a"))
+    second = analyze(
+        make_article('Ana Pérez said on Monday that talks would resume. "Soon," she added.', id="b")
+    )
+    found = [s for s in speakers_across([first, second]) if s.name == "Ana Pérez"]
+    assert len(found) == 1
+    assert found[0].articles == ("a", "b") and found[0].quotes == 3
+    assert found[0].role  # the first article's description is kept

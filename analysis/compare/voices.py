@@ -242,3 +242,80 @@ def side_verbs(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[Si
                 )
     rows = [SideVerbs(code, country_name(code), _cells(columns)) for code, columns in uses.items()]
     return tuple(sorted(rows, key=lambda r: (-sum(c.count for c in r.cells), r.country)))
+
+
+@dataclass(frozen=True)
+class Attention:
+    """How much one article talks about a country, and how much it lets it speak: the
+    country's share of the article's actor mentions and of its quotes."""
+
+    article: str
+    country: str
+    mentions: int
+    talked: float
+    quotes: int
+    heard: float
+
+
+def talked_about_and_heard(report: Report) -> tuple[Attention, ...]:
+    """Per country the article mentions or quotes: talked about vs heard."""
+    actors = gazetteer()
+    mentioned = Counter(actors[m.actor].country or actors[m.actor].name for m in report.mentions)
+    quoted = report.sources.source_mix.by_country
+    mentions, quotes = sum(mentioned.values()), sum(quoted.values())
+    return tuple(
+        Attention(
+            report.article.id,
+            country,
+            mentioned.get(country, 0),
+            mentioned.get(country, 0) / mentions if mentions else 0.0,
+            quoted.get(country, 0),
+            quoted.get(country, 0) / quotes if quotes else 0.0,
+        )
+        for country in dict.fromkeys([*mentioned, *quoted])
+    )
+
+
+@dataclass(frozen=True)
+class SpeakerAcross:
+    """One speaker across the selected articles (matched as `speaker_key` matches them),
+    with the first role, organisation and country any article gives, every quote counted,
+    and who they are in each article that quotes them: (article id, speaker id)."""
+
+    name: str
+    role: str
+    organization: str
+    speaker_type: str
+    country: str
+    named: bool
+    quotes: int
+    voices: tuple[tuple[str, int], ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(article for article, _ in self.voices))
+
+
+def speakers_across(reports: Sequence[Report]) -> tuple[SpeakerAcross, ...]:
+    """Every speaker of the reports, one entry per person or institution, most quoted first."""
+    groups: dict[str, list[tuple[Report, Speaker]]] = defaultdict(list)
+    for report in reports:
+        for speaker in report.sources.speakers:
+            key = speaker_key(speaker) or f"{report.article.id}:{speaker.id}"
+            groups[key].append((report, speaker))
+    found = []
+    for uses in groups.values():
+        speakers = [speaker for _, speaker in uses]
+        found.append(
+            SpeakerAcross(
+                speakers[0].name,
+                next((s.role for s in speakers if s.role), ""),
+                next((s.organization for s in speakers if s.organization), ""),
+                speakers[0].speaker_type,
+                next((s.country for s in speakers if s.country), ""),
+                any(s.named for s in speakers),
+                sum(len(s.quotes) for s in speakers),
+                tuple((report.article.id, speaker.id) for report, speaker in uses),
+            )
+        )
+    return tuple(sorted(found, key=lambda s: (-s.quotes, s.name)))

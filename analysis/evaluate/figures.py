@@ -13,13 +13,21 @@ from importlib.resources import files
 from typing import Any
 
 from .actors import ActorEvaluation
+from .facts import FactEvaluation
 from .frames import FrameEvaluation
 from .quotes import LOOSE_OVERLAP, QuoteEvaluation
 from .tone import ToneEvaluation
 from .unsourced import UnsourcedEvaluation
 
 ACCURACY_FILE = "accuracy.json"
-Result = QuoteEvaluation | UnsourcedEvaluation | FrameEvaluation | ToneEvaluation | ActorEvaluation
+Result = (
+    QuoteEvaluation
+    | UnsourcedEvaluation
+    | FrameEvaluation
+    | ToneEvaluation
+    | ActorEvaluation
+    | FactEvaluation
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,11 @@ def headline(result: Result) -> dict[str, float | None]:
             f"tone {a.lens} {a.voice}: {name}": value
             for a in result.lenses
             for name, value in (("Spearman", a.spearman), ("macro-F1", a.macro_f1))
+        }
+    if isinstance(result, FactEvaluation):
+        return {
+            "same-fact pairs grouped: precision": result.precision,
+            "same-fact pairs grouped: recall": result.recall,
         }
     return {
         "central actors shown": result.central_recall,

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..datafile import parse_toml
 from .actors import evaluate_actors
+from .facts import evaluate_facts
 from .frames import evaluate_frames
 from .gold import GoldArticle, read_gold
 from .quotes import evaluate_quotes
@@ -38,8 +39,10 @@ def evaluate(paths: Sequence[Path], folders: Sequence[Path] = ()) -> list[Any]:
     taken from there by file name (gold on real articles names its files only)."""
     results: list[Any] = []
     for path in paths:
-        if path.suffix == ".tsv":
+        if path.suffix == ".tsv" and path.read_text("utf-8").find("file\tstart\tend\ttone") >= 0:
             results.append(evaluate_tone(path, folders))
+        elif path.suffix == ".tsv":
+            results.append(evaluate_facts(path, folders))
         elif "story" in parse_toml(path.read_text("utf-8"), str(path)):
             results.append(evaluate_actors(path, folders))
         else:

@@ -131,4 +131,10 @@ for frame in codebook.frames:
         st.dataframe(tables.cue_table(frame), hide_index=True)
 
 st.header("8. Differences between outlets")
-st.markdown(compare_charts.METHOD)
+facts = state.figures("sample")
+st.markdown(
+    compare_charts.method(
+        facts.get("same-fact pairs grouped: precision"),
+        facts.get("same-fact pairs grouped: recall"),
+    )
+)

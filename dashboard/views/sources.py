@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analysis.compare.voices import speakers_across
 from dashboard import markup, state, tables
 
 SPEAKER_KEY = "sources_speaker"
@@ -13,7 +14,8 @@ if not chosen.reports:
     st.info("No article selected. Choose articles under **Articles** in the sidebar.")
     st.stop()
 
-speakers = tables.speakers_across(chosen.reports, chosen.labels)
+groups = speakers_across(chosen.reports)
+speakers = tables.speakers_across(groups, chosen.labels)
 silent = [chosen.label(r) for r in chosen.reports if not r.sources.quotes]
 if silent:
     st.caption("No quotes found in: " + markup.md_escape(", ".join(silent)) + ".")
@@ -53,21 +55,25 @@ st.dataframe(
 st.caption(f"{len(shown)} of {len(speakers)} speakers.")
 
 st.header("One speaker across outlets")
-names = list(speakers["name"])
-several = [n for n, o in zip(names, speakers["outlets"], strict=True) if "," in o]
+names = list(speakers["name"])  # one row per group, in the same order
+several = [i for i, group in enumerate(groups) if len(group.articles) > 1]
 name = st.selectbox(
     "Speaker",
     names,
-    index=names.index(several[0]) if several else 0,
+    index=several[0] if several else 0,
     key=SPEAKER_KEY,
     help="Speakers quoted by more than one outlet are listed with all of them.",
 )
-quoting = [r for r in chosen.reports if any(q.speaker == name for q in r.sources.quotes)]
-for column, report in zip(st.columns(len(quoting)), quoting, strict=True):
+chosen_group = groups[names.index(name)]
+reports = {report.article.id: report for report in chosen.reports}
+voices = chosen_group.voices
+for column, (article, speaker) in zip(st.columns(len(voices)), voices, strict=True):
     with column:
+        report = reports[article]
         st.subheader(markup.md_escape(chosen.label(report)), anchor=False)
-        kind = speakers.loc[speakers["name"] == name, "type"].iloc[0]
         st.html(
             markup.STYLE
-            + markup.quote_list(tables.quotes_of(report, name).to_dict("records"), kind)
+            + markup.quote_list(
+                tables.quotes_of(report, speaker).to_dict("records"), chosen_group.speaker_type
+            )
         )
