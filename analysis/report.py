@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from .corpus import Article, InputWarning, make_article, with_language
 from .framing import Codebook, Framing, analyze_framing, load_codebook
-from .knowledge import Mention, find_mentions
+from .knowledge import Knowledge, Mention, find_mentions, load_knowledge
 from .resources import package_digest
 from .sentiment import Sentiment, analyze_sentiment
 from .sources import Sources, analyze_sources
@@ -75,17 +75,22 @@ class Report:
         }
 
 
-def analyze(article: Article | str, codebook: str | Path | Codebook = "policy") -> Report:
+def analyze(
+    article: Article | str,
+    codebook: str | Path | Codebook = "policy",
+    knowledge: str | Path | Knowledge | None = None,
+) -> Report:
     """Analyse one article (or a bare text) into a Report.
 
-    `codebook` is "policy", "generic", a path to a codebook file, or a loaded Codebook.
+    `codebook` is "policy", "generic", a path to a codebook file, or a loaded Codebook;
+    `knowledge` a knowledge pack folder (added to the built-in pack) or a loaded pack.
     """
     if isinstance(article, str):
         article = make_article(article)
     if not article.lang:  # built directly or read from the store
         article = with_language(article)
     document = segment(article.text)
-    mentions = find_mentions(article.text)
+    mentions = find_mentions(article.text, load_knowledge(knowledge))
     sources = analyze_sources(document, mentions)
     return Report(
         article=article,

@@ -7,12 +7,11 @@ nothing a user pastes can become markup.
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from analysis import Report
-from analysis.knowledge import gazetteer
 
 from .charts import SPEAKER_TYPE_COLOURS
 from .tables import LENS_FIELD, Lens
@@ -175,13 +174,12 @@ def language_marks(report: Report) -> list[Mark]:
     ]
 
 
-def mention_marks(report: Report, actor: str | None = None) -> list[Mark]:
-    """Mentions of every actor (or of `actor` only, by id)."""
-    actors = gazetteer()
+def mention_marks(report: Report, actors: Collection[str] | None = None) -> list[Mark]:
+    """Mentions of every actor (or of the actors with these ids only)."""
     return [
-        Mark(m.start, m.end, "m", f"mentions {actors[m.actor].name}")
+        Mark(m.start, m.end, "m", f"mentions {m.name}")
         for m in report.mentions
-        if actor in (None, m.actor)
+        if actors is None or m.actor in actors
     ]
 
 

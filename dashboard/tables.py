@@ -11,6 +11,7 @@ from typing import Literal
 import pandas as pd
 
 from analysis import Article, Report
+from analysis.compare.actors import StoryActor, tone_of
 from analysis.compare.voices import SpeakerAcross, country_name
 from analysis.compare.voices import talked_about_and_heard as attention
 from analysis.evaluate.figures import GoldSet
@@ -119,20 +120,26 @@ def voice_table(reports: Sequence[Report], labels: Mapping[str, str], lens: Lens
     return pd.DataFrame(rows, columns=["outlet", "voice", "tone", "low", "high", "n"])
 
 
-def actor_tone_table(reports: Sequence[Report], labels: Mapping[str, str], lens: Lens):
-    """Tone of the sentences mentioning each actor, per outlet, with the sentence count."""
+def actor_tone_table(
+    reports: Sequence[Report], actors: Sequence[StoryActor], labels: Mapping[str, str], lens: Lens
+):
+    """Tone of the sentences mentioning each of the story's central actors, per outlet, with
+    the sentence count (and the actor's id in that article, to open its sentences)."""
     field = LENS_FIELD[lens]
     rows = [
         {
             "outlet": labels[report.article.id],
             "actor": actor.name,
-            "tone": getattr(actor, field),
-            "sentences": len(actor.sentences),
+            "tone": getattr(tone, field),
+            "sentences": len(tone.sentences),
+            "id": tone.actor,
         }
+        for actor in actors
+        if actor.central
         for report in reports
-        for actor in report.sentiment.toward
+        if (tone := tone_of(report, actor)) is not None
     ]
-    return pd.DataFrame(rows, columns=["outlet", "actor", "tone", "sentences"])
+    return pd.DataFrame(rows, columns=["outlet", "actor", "tone", "sentences", "id"])
 
 
 def sentence_table(report: Report, lens: Lens, label: str = ""):

@@ -3,13 +3,8 @@ import pytest
 from textblob.en.sentiments import PatternAnalyzer
 
 from analysis import analyze
-from analysis.sentiment import (
-    BOOTSTRAP_SEED,
-    analyze_sentiment,
-    bootstrap_intervals,
-    score_text,
-    summarize,
-)
+from analysis.sentiment import analyze_sentiment, score_text, summarize
+from analysis.sentiment.intervals import BOOTSTRAP_SEED, bootstrap_intervals
 from analysis.text import Span, segment
 
 

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from analysis.evaluate import evaluate
 from analysis.knowledge import find_mentions
+from analysis.knowledge.verbs import reporting_verbs
 from analysis.sources import Sources, analyze_sources
-from analysis.sources.lexicon import reporting_verbs, words
+from analysis.sources.lexicon import words
 from analysis.text import segment
 
 from .conftest import GOLD

@@ -15,7 +15,7 @@ from ..resources import load_toml
 from ..sources import Quote, Speaker
 from ..text import Span
 from .glossary import glossary
-from .questions import TEMPLATES_FILE, Evidence, country_names, sentence_evidence
+from .questions import TEMPLATES_FILE, Evidence, country_name, sentence_evidence
 
 NAMED = "check.named"
 QUOTES_PER_CARD = 2  # sentences of quotes shown on a card
@@ -175,4 +175,4 @@ def _quote_sentences(report: Report, outlet: str, quotes: Sequence[Quote]) -> tu
 
 
 def _country_name(code: str) -> str:
-    return country_names().get(code, "")
+    return country_name(code)

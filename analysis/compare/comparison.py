@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..report import Report
+from .actors import story_actors
 from .columns import By, Column, canonical, make_columns, too_few
 from .coverage import FACT_SIMILARITY, Coverage, Similarity, coverage, tfidf_similarity
 from .disagreement import Disagreement, DisagreementRate, disagreement_rates, disagreements
@@ -61,19 +62,20 @@ def compare(
         return _empty(by, note, columns, Coverage(method, threshold, (), (), ()))
     column_of = {article: column.key for column in columns for article in column.articles}
     keys = [column.key for column in columns]
-    entities = key_entities([report.article.text for report in reports])
+    entities = key_entities(reports)
+    actors = story_actors(reports)
     return Comparison(
         by=by,
         note="",
         columns=columns,
         outlets=outlet_profiles(reports),
         coverage=coverage(reports, entities, column_of, keys, similarity, threshold),
-        entities=entity_matrix(reports, entities, column_of),
+        entities=entity_matrix(reports, entities, actors, column_of),
         quotes=shared_quotes(reports, column_of),
         speakers=shared_speakers(reports, column_of),
         voices=voices(reports, column_of, keys),
-        distinctive=distinctive_words(reports, entities, column_of, keys),
-        labels=actor_labels(reports, column_of),
+        distinctive=distinctive_words(reports, column_of, keys),
+        labels=actor_labels(reports, actors, column_of),
         verbs=side_verbs(reports, column_of),
         disagreement=disagreements(reports, column_of),
         disagreement_rates=disagreement_rates(reports, column_of, keys),

@@ -153,7 +153,13 @@ def fact_terms(
     name one term, so names neither split into many shared words nor hide a paraphrase.
     """
     inside = [m for m in entities if start <= m.start < end]
-    actors = [m for m in report.mentions if start <= m.start < end]
+    # countries, international bodies and people become one term each; the words of other
+    # organisations' names stay words (`Wall Street Journal` is three telling words)
+    actors = [
+        m
+        for m in report.mentions
+        if start <= m.start < end and m.kind in ("country", "international", "person")
+    ]
     masked = [(m.start, m.end) for m in inside] + [(m.start, m.end) for m in actors]
     words = [
         _stem(term)
@@ -161,7 +167,11 @@ def fact_terms(
         if " " not in term
     ]
     keys = [f"{m.kind}:{m.key}" for m in inside] * ENTITY_WEIGHT
-    return words + keys + [f"actor:{m.actor}" for m in actors]
+    # a person by surname, so `Putin` here is `Vladimir Putin` there; a person, like an
+    # amount, says more about a shared fact than a word does
+    people = [f"person:{m.name.split()[-1].lower()}" for m in actors if m.kind == "person"]
+    others = [f"actor:{m.actor}" for m in actors if m.kind != "person"]  # `Washington` = US
+    return words + keys + people * ENTITY_WEIGHT + others
 
 
 @cache

@@ -1,14 +1,13 @@
 """Key entities and numbers to line up across articles (money, large numbers and
-percentages, laws, acronyms and weapon designators, and people's names), and the matrix
-of which outlet names which.
+percentages, laws, acronyms and weapon designators), and the matrix of which outlet names
+which of them and of the story's actors (compare.actors: people, organisations,
+countries).
 
 Rules, not a trained recogniser (none can be downloaded here): amounts are matched by
 currency mark and magnitude word, laws by a capitalised phrase ending in `Act`, acronyms
-by capitals, people by a capitalised two- or three-word name with some support (a title
-before it, an apposition or reporting verb after it, or the surname used alone again).
-Keys are shared across texts: `$5.43 billion` and `US$5.4bn` are one amount, a law
-written out in one article and abbreviated in another is one law, and a surname used
-alone counts as the person named in full elsewhere. Word lists: data/entities.toml.
+by capitals. Keys are shared across texts: `$5.43 billion` and `US$5.4bn` are one amount,
+and a law written out in one article and abbreviated in another is one law. Word lists:
+data/entities.toml.
 """
 
 import re
@@ -18,20 +17,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from ..knowledge import ActorKind, gazetteer
-from ..report import Report
+from ..knowledge import ActorKind, load_knowledge
+from ..report import Report, analyze
 from ..resources import load_toml
+from .actors import StoryActor
 from .columns import Evidence
 
-EntityKind = Literal["money", "number", "law", "acronym", "person"]
+EntityKind = Literal["money", "number", "law", "acronym"]
 RowKind = EntityKind | ActorKind  # the rows of the entity matrix: entities and actors
 SIGNIFICANT_DIGITS = 2  # amounts equal to two significant digits are one amount
-MAX_NAME_WORDS = 3
-REPORTING_AFTER_NAME = ("said", "says", "told", "added", "noted", "warned", "stated", "wrote")
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-NAME_WORD = r"(?:[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*|[A-Z]\.)"
-CAPITALISED_RUN = re.compile(rf"(?<![\w’'.-]){NAME_WORD}(?: {NAME_WORD})*(?![\w’'-])")
 ACRONYM = re.compile(
     r"(?<![\w/-])(?:[A-Z][A-Za-z]{0,5}(?:/[A-Z])?-\d+[A-Z]?|[A-Z]{2,}[0-9]*)(?=s?(?![\w-]))"
 )
@@ -120,7 +116,13 @@ def find_numbers(text: str, money: Sequence[EntityMention] = ()) -> list[EntityM
 
 @cache
 def _alias_words() -> frozenset[str]:
-    return frozenset(alias for actor in gazetteer().values() for alias in actor.aliases)
+    """Country names, demonyms and capitals: a possessive before a law (`Washington’s`)."""
+    pack = load_knowledge()
+    return frozenset(
+        name
+        for country in pack.countries.values()
+        for name in (country.name, *country.names, *country.demonyms, *country.capitals)
+    )
 
 
 def find_laws(text: str) -> list[EntityMention]:
@@ -139,7 +141,7 @@ def find_laws(text: str) -> list[EntityMention]:
 
 def find_acronyms(text: str) -> list[EntityMention]:
     """Acronyms (CAATSA, THAAD) and designators (S-400, F-35); actors' aliases excluded."""
-    skip = set(_lexicon()["not_entities"]["acronyms"]) | _alias_words()
+    skip = set(_lexicon()["not_entities"]["acronyms"])
     return [
         EntityMention("acronym", match.group(), match.group(), *match.span())
         for match in ACRONYM.finditer(text)
@@ -170,118 +172,21 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.replace("’", "'").split()).lower()
 
 
-@cache
-def _people_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    people = _lexicon()["people"]
-    titles = tuple(sorted(people["titles"], key=len, reverse=True))
-    return titles, frozenset(people["non_person_words"]), frozenset(people["not_names"])
-
-
-def find_people(text: str) -> list[EntityMention]:
-    """Two- or three-word personal names with support, and later uses of the surname alone."""
-    full: list[str] = []
-    found = []
-    for run in CAPITALISED_RUN.finditer(text):
-        candidate = _name_in_run(run.group(), run.start())
-        if candidate is None:
-            continue
-        name, start = candidate
-        end = start + len(name)
-        if _supported(text, name, start, end):
-            full.append(name)
-            found.append(EntityMention("person", name, name, start, end))
-    return found + surname_mentions(text, full, found)
-
-
-def _name_in_run(run: str, start: int) -> tuple[str, int] | None:
-    """The personal name a capitalised run may hold once leading titles and demonyms go."""
-    _, non_person, not_names = _people_words()
-    aliases = _alias_words()
-    words = re.sub(r"[’']s$", "", run).split(" ")
-    while words and (
-        words[0] in not_names
-        or words[0] in non_person
-        or words[0] in aliases
-        or _is_title(words[0])
-    ):
-        start += len(words[0]) + 1
-        words = words[1:]
-    name = " ".join(words)
-    if not 2 <= len(words) <= MAX_NAME_WORDS or name in aliases:
-        return None
-    if any(word in non_person or word in not_names for word in words):
-        return None
-    return name, start
-
-
-def surname_mentions(
-    text: str, names: Sequence[str], taken: Sequence[EntityMention]
-) -> list[EntityMention]:
-    """Each surname of `names` used alone in `text`, as a mention of the full name."""
-    surnames: dict[str, str] = {}
-    for name in names:
-        surname = name.split(" ")[-1]
-        surnames[surname] = name if surnames.get(surname, name) == name else ""
-    spans = [(m.start, m.end) for m in taken]
-    found = []
-    for surname, name in surnames.items():
-        if not name:
-            continue  # two people share the surname: a lone surname is ambiguous
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text):
-            if not any(start <= match.start() < end for start, end in spans):
-                found.append(EntityMention("person", name, surname, *match.span()))
-    return found
-
-
-def _is_title(word: str) -> bool:
-    return word in _title_words()
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    return frozenset(word for title in _people_words()[0] for word in title.split(" "))
-
-
-def _supported(text: str, name: str, start: int, end: int) -> bool:
-    """Evidence that a capitalised phrase is a person: a title before it, an apposition or
-    a reporting verb after it, or its surname used alone elsewhere. Phrases right after
-    `the` or `of` (`the Persian Gulf`, `Line of Actual Control`) need a title."""
-    before = text[max(0, start - 40) : start].rstrip()
-    if any(before.endswith(title) for title in _people_words()[0]):
-        return True
-    if re.search(r"(?:\b[Tt]he|\bof)$", before):
-        return False
-    after = text[end : end + 30]
-    if re.match(r"(?:[’']s)?,\s(?:a|an|the|who|[a-z]+ (?:of|at|for))\b", after):
-        return True
-    if re.match(rf"\s(?:{'|'.join(REPORTING_AFTER_NAME)})\b", after):
-        return True
-    surname = name.split(" ")[-1]
-    if surname in _alias_words():
-        return False
-    lone = len(re.findall(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text))
-    return lone > len(re.findall(re.escape(name), text))
-
-
-def key_entities(texts: Sequence[str]) -> list[tuple[EntityMention, ...]]:
-    """The entity mentions of each text, with keys made common across all the texts."""
+def key_entities(reports: Sequence[Report]) -> list[tuple[EntityMention, ...]]:
+    """The entity mentions of each report's text, with keys made common across all the
+    texts. Acronyms that name an actor (the report's mentions) are the actor's, not here."""
+    texts = [report.article.text for report in reports]
     definitions: dict[str, str] = {}
     for text in texts:
         definitions.update(acronym_definitions(text))
-    per_text = []
-    for text in texts:
+    result = []
+    for report, text in zip(reports, texts, strict=True):
+        actors = {mention.alias for mention in report.mentions}
         money = find_money(text)
         laws = [_as_acronym(law, definitions) for law in find_laws(text)]
-        per_text.append(
-            [*money, *find_numbers(text, money), *laws, *find_acronyms(text), *find_people(text)]
-        )
-    people = sorted({m.key for mentions in per_text for m in mentions if m.kind == "person"})
-    result = []
-    for text, mentions in zip(texts, per_text, strict=True):
-        own = [m for m in mentions if m.kind == "person"]
-        others = [name for name in people if name not in {m.key for m in own}]
-        extra = surname_mentions(text, others, own)
-        result.append(tuple(sorted([*mentions, *extra], key=lambda m: (m.start, m.end, m.kind))))
+        acronyms = [a for a in find_acronyms(text) if a.form not in actors]
+        found = [*money, *find_numbers(text, money), *laws, *acronyms]
+        result.append(tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind))))
     return result
 
 
@@ -292,7 +197,7 @@ def _as_acronym(law: EntityMention, definitions: dict[str, str]) -> EntityMentio
 
 def find_entities(text: str) -> tuple[EntityMention, ...]:
     """Key entities and numbers in one text."""
-    return key_entities([text])[0]
+    return key_entities([analyze(text)])[0]
 
 
 @dataclass(frozen=True)
@@ -329,33 +234,44 @@ class EntityRow:
 def entity_matrix(
     reports: Sequence[Report],
     entities: Sequence[Sequence[EntityMention]],
+    actors: Sequence[StoryActor],
     column_of: dict[str, str],
 ) -> tuple[EntityRow, ...]:
-    """Amounts, numbers, laws, acronyms, people and actors × the columns naming them."""
+    """Amounts, numbers, laws, acronyms and the story's actors × the columns naming them."""
     uses: dict[tuple[RowKind, str], dict[str, list[tuple[Report, str, int]]]] = defaultdict(
         lambda: defaultdict(list)
     )
     labels: dict[tuple[RowKind, str], Counter[str]] = defaultdict(Counter)
-    actors = gazetteer()
+    owner = {key: actor for actor in actors for key in actor.ids}
     for report, found in zip(reports, entities, strict=True):
         column = column_of[report.article.id]
         for entity in found:
             row: tuple[RowKind, str] = (entity.kind, entity.key)
             uses[row][column].append((report, entity.form, entity.start))
-            labels[row][entity.form if entity.kind != "person" else entity.key] += 1
+            labels[row][entity.form] += 1
         for mention in report.mentions:
-            actor = actors[mention.actor]
-            row = (actor.kind, actor.id)
+            actor = owner[report.article.id, mention.actor]
+            row = (actor.kind, actor.key)
             uses[row][column].append((report, mention.alias, mention.start))
             labels[row][actor.name] += 1
     rows = [
-        EntityRow(key, kind, _label(kind, key, labels[(kind, key)]), _cells(columns))
+        EntityRow(key, kind, _label(kind, key, labels[(kind, key)]), column_cells(columns))
         for (kind, key), columns in uses.items()
     ]
     return tuple(sorted(rows, key=lambda r: (-len(r.cells), KIND_ORDER.index(r.kind), r.key)))
 
 
-KIND_ORDER = ("money", "number", "law", "acronym", "country", "organization", "person")
+KIND_ORDER = (
+    "money",
+    "number",
+    "law",
+    "acronym",
+    "country",
+    "international",
+    "organization",
+    "person",
+    "group",
+)
 
 
 def by_count(item: tuple[str, int]) -> tuple[int, str]:
@@ -370,7 +286,7 @@ def _label(kind: str, key: str, forms: Counter[str]) -> str:
     return forms.most_common(1)[0][0] if kind in ("country", "organization") else key
 
 
-def _cells(columns: dict[str, list[tuple[Report, str, int]]]) -> tuple[Cell, ...]:
+def column_cells(columns: dict[str, list[tuple[Report, str, int]]]) -> tuple[Cell, ...]:
     """One cell per column: mentions counted, forms most used first, sentences as evidence."""
     cells = []
     for column, uses in columns.items():

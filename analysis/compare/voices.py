@@ -7,11 +7,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..knowledge import find_mentions, gazetteer
+from ..knowledge import find_mentions, load_knowledge
 from ..report import Report
 from ..sources import Speaker
 from .columns import MIN_COLUMNS, Evidence
-from .entities import Cell, Form, _cells, by_count
+from .entities import Cell, Form, by_count, column_cells
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def speaker_key(speaker: Speaker) -> str:
     if speaker.form == "institution":
         name = re.sub(r"^(?:the|The)\s+", "", speaker.name.strip())
         mentions = find_mentions(name)
-        if len(mentions) == 1 and mentions[0].alias == name:
+        if len(mentions) == 1 and mentions[0].alias == name and mentions[0].kind != "person":
             return f"actor:{mentions[0].actor}"
     return ""
 
@@ -136,12 +136,8 @@ def _voices(column: str, reports: Sequence[Report]) -> Voices:
         for speaker in report.sources.speakers:
             key = speaker_key(speaker) or f"{report.article.id}:{speaker.id}"
             speakers.setdefault(key, speaker)
-    actors = gazetteer()
     mentioned = Counter(
-        actors[m.actor].country
-        for report in reports
-        for m in report.mentions
-        if actors[m.actor].kind == "country" and actors[m.actor].country
+        m.country for report in reports for m in report.mentions if m.kind == "country"
     )
     by_country = Counter(s.country for s in speakers.values() if s.country)
     unheard = tuple(
@@ -221,11 +217,8 @@ def _with_article(name: str) -> str:
 
 
 def country_name(code: str) -> str:
-    """The gazetteer's name for an ISO country code ("IN" -> "India"), else the code."""
-    for actor in gazetteer().values():
-        if actor.kind == "country" and actor.country == code:
-            return actor.name
-    return code
+    """The name of a country or international body by its code ("IN" -> "India")."""
+    return load_knowledge().country_name(code)
 
 
 def side_verbs(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[SideVerbs, ...]:
@@ -240,7 +233,9 @@ def side_verbs(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[Si
                 uses[quote.country][column_of[report.article.id]].append(
                     (report, quote.verb, sentence_start)
                 )
-    rows = [SideVerbs(code, country_name(code), _cells(columns)) for code, columns in uses.items()]
+    rows = [
+        SideVerbs(code, country_name(code), column_cells(columns)) for code, columns in uses.items()
+    ]
     return tuple(sorted(rows, key=lambda r: (-sum(c.count for c in r.cells), r.country)))
 
 
@@ -259,8 +254,7 @@ class Attention:
 
 def talked_about_and_heard(report: Report) -> tuple[Attention, ...]:
     """Per country the article mentions or quotes: talked about vs heard."""
-    actors = gazetteer()
-    mentioned = Counter(actors[m.actor].country or actors[m.actor].name for m in report.mentions)
+    mentioned = Counter(m.country for m in report.mentions if m.country)
     quoted = report.sources.source_mix.by_country
     mentions, quotes = sum(mentioned.values()), sum(quoted.values())
     return tuple(

@@ -5,14 +5,14 @@ informative Dirichlet prior, Monroe, Colaresi & Quinn 2008) and how it labels ea
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..knowledge import gazetteer
 from ..report import Report
+from .actors import StoryActor
 from .columns import Evidence
 from .coverage import sentence_terms
-from .entities import Cell, EntityMention, _cells
+from .entities import Cell, column_cells
 
 # Monroe, Colaresi & Quinn (2008): the informative Dirichlet prior is the pooled counts of
 # all selected articles times this scale (1: the prior weighs as much as the articles).
@@ -54,10 +54,10 @@ class ActorLabels:
 # --- distinctive words ----------------------------------------------------------------
 
 
-def _masked_spans(report: Report, people: Iterable[EntityMention]) -> list[tuple[int, int]]:
+def _masked_spans(report: Report) -> list[tuple[int, int]]:
     """People's names and the outlet's own name: they say whom an article quotes or who
     published it, not how it words the story."""
-    spans = [(m.start, m.end) for m in people if m.kind == "person"]
+    spans = [(m.start, m.end) for m in report.mentions if m.kind == "person"]
     outlet = report.article.outlet
     if outlet:
         spans += [m.span() for m in re.finditer(re.escape(outlet), report.article.text)]
@@ -66,7 +66,6 @@ def _masked_spans(report: Report, people: Iterable[EntityMention]) -> list[tuple
 
 def distinctive_words(
     reports: Sequence[Report],
-    entities: Sequence[Sequence[EntityMention]],
     column_of: dict[str, str],
     column_keys: Sequence[str],
 ) -> tuple[DistinctiveWords, ...]:
@@ -74,9 +73,9 @@ def distinctive_words(
     informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as z-scores."""
     counts: dict[str, Counter[str]] = {key: Counter() for key in column_keys}
     where: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for report, found in zip(reports, entities, strict=True):
+    for report in reports:
         column = column_of[report.article.id]
-        masked = _masked_spans(report, found)
+        masked = _masked_spans(report)
         for sentence in report.document.sentences:
             for term in sentence_terms(report.article.text, sentence.start, sentence.end, masked):
                 if any(c.isalpha() for c in term):
@@ -147,18 +146,20 @@ def _column_terms(
 # --- labels ---------------------------------------------------------------------------
 
 
-def actor_labels(reports: Sequence[Report], column_of: dict[str, str]) -> tuple[ActorLabels, ...]:
-    """For each actor, the words (aliases) each column names it with, most used first."""
+def actor_labels(
+    reports: Sequence[Report], actors: Sequence[StoryActor], column_of: dict[str, str]
+) -> tuple[ActorLabels, ...]:
+    """For each story actor, the words (aliases) each column names it with, most used first."""
     uses: dict[str, dict[str, list[tuple[Report, str, int]]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    owner = {key: actor for actor in actors for key in actor.ids}
     for report in reports:
         for mention in report.mentions:
-            uses[mention.actor][column_of[report.article.id]].append(
+            actor = owner[report.article.id, mention.actor]
+            uses[actor.key][column_of[report.article.id]].append(
                 (report, mention.alias, mention.start)
             )
-    actors = gazetteer()
-    rows = [
-        ActorLabels(actor, actors[actor].name, _cells(columns)) for actor, columns in uses.items()
-    ]
+    names = {actor.key: actor.name for actor in actors}
+    rows = [ActorLabels(key, names[key], column_cells(columns)) for key, columns in uses.items()]
     return tuple(sorted(rows, key=lambda r: (-sum(c.count for c in r.cells), r.actor)))

@@ -73,8 +73,8 @@ def clean(raw: str) -> tuple[str, tuple[Removal, ...], dict[str, str]]:
     kept: list[str] = []
     seen: set[str] = set()
     offset = 0
-    for number, paragraph in enumerate(split_paragraphs(normalize(raw))):
-        if number == 0:
+    for paragraph in split_paragraphs(normalize(raw)):
+        if not kept and "date" not in found:  # the text's start: after removed furniture too
             paragraph, tokens = _strip_metadata_tokens(paragraph)
             removed += [Removal(token.strip(), metadata_rule()["reason"], 0) for token in tokens]
             if tokens:

@@ -1,8 +1,8 @@
 """A story's actors measured against hand annotation (docs/annotating-actors.md).
 
 Per story, the articles are analysed together as the dashboard does, and the actors it
-shows (those with a "tone of sentences mentioning X" row) are matched to the annotated ones
-by name, alias or country code. Two figures: the share of the central actors that are
+shows (the story's central actors, each with a "tone of sentences mentioning X" row) are
+matched to the annotated ones by name, alias or country code. Two figures: the share of the central actors that are
 shown, and the share of shown actors that match no annotated actor at all (places shown as
 people, fragments, a headline word); the latter are listed for a reader to check.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..compare.actors import story_actors
+from ..compare.actors import StoryActor, story_actors
 from ..corpus import Article
 from ..datafile import parse_toml
 from ..errors import DataFileError
@@ -71,6 +71,11 @@ def _names(actor: dict[str, Any]) -> set[str]:
     return names - {""}
 
 
+def _shown_names(actor: StoryActor) -> set[str]:
+    names = {actor.name, *actor.aliases}
+    return names | ({actor.country} if actor.kind in ("country", "international") else set())
+
+
 def evaluate_actors(path: Path, folders: Sequence[Path]) -> ActorEvaluation:
     data = parse_toml(path.read_text("utf-8"), str(path))
     stories = []
@@ -78,11 +83,11 @@ def evaluate_actors(path: Path, folders: Sequence[Path]) -> ActorEvaluation:
         if not isinstance(story.get("files"), list) or not story.get("actor"):
             raise DataFileError(f"{path}: story {number} needs `files` and [[story.actor]]")
         articles: list[Article] = [gold_article(name, folders, path) for name in story["files"]]
-        shown = story_actors([analyzed(article) for article in articles])
+        shown = [a for a in story_actors([analyzed(a) for a in articles]) if a.central]
         gold = story["actor"]
         matched = [
-            next((g for g in gold if _names(g) & {normal(n) for n in names}), None)
-            for _, names in shown
+            next((g for g in gold if _names(g) & {normal(n) for n in _shown_names(a)}), None)
+            for a in shown
         ]
         found = {id(g) for g in matched if g is not None}
         central = [g for g in gold if g.get("central")]
@@ -92,8 +97,8 @@ def evaluate_actors(path: Path, folders: Sequence[Path]) -> ActorEvaluation:
                 len(articles),
                 tuple(g["name"] for g in central),
                 tuple(g["name"] for g in central if id(g) not in found),
-                tuple(name for name, _ in shown),
-                tuple(name for (name, _), g in zip(shown, matched, strict=True) if g is None),
+                tuple(a.name for a in shown),
+                tuple(a.name for a, g in zip(shown, matched, strict=True) if g is None),
             )
         )
     central_total = sum(len(s.central) for s in stories)

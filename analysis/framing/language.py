@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..datafile import fail, line_of, parse_toml
-from ..knowledge import Mention, gazetteer
+from ..knowledge import Mention
 from ..resources import DATA
 from ..text import Document, Span, SpanSet, covers
 from .cues import (
@@ -210,7 +210,6 @@ def actor_labels(
     by_actor: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for mention in mentions:
         by_actor[mention.actor][mention.alias].append(mention)
-    actors = gazetteer()
     result = []
     for actor_id, forms in by_actor.items():
         labels = tuple(
@@ -219,7 +218,7 @@ def actor_labels(
                 key=lambda label: (-label.count, label.label),
             )
         )
-        name = actors[actor_id].name if actor_id in actors else actor_id
+        name = next(iter(forms.values()))[0].name
         result.append(ActorLabels(actor_id, name, sum(label.count for label in labels), labels))
     return tuple(sorted(result, key=lambda actor: (-actor.count, actor.actor)))
 

@@ -4,9 +4,9 @@ cue (`what she called “…”`), `according to X`, and the chain of outlets a 
 through.
 """
 
+from ..knowledge.verbs import ReportingVerb, reporting_verbs
 from ..text import count_words
 from .describe import Description, describe, is_vague_group
-from .lexicon import ReportingVerb, reporting_verbs
 from .phrases import apposition_after, phrase_after
 from .records import Context, Cue
 from .subjects import (

@@ -4,8 +4,9 @@
 
 from functools import cache
 
+from ..knowledge.verbs import ReportingVerb
 from .attribution import MAX_OBJECT_TOKENS, according_to, parenthetical_cue
-from .lexicon import ReportingVerb, is_determiner, word_set
+from .lexicon import is_determiner, word_set
 from .marked import MASK
 from .records import Context, Cue, Found
 from .subjects import (

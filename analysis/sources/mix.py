@@ -3,7 +3,7 @@
 from collections import Counter
 from collections.abc import Sequence
 
-from ..knowledge import Mention, gazetteer
+from ..knowledge import Mention
 from ..text import Document, Span, count_words
 from .model import MARKED_KINDS, SPEAKER_TYPES, Quote, SourceMix, Speaker, Unsourced
 
@@ -28,10 +28,7 @@ def source_mix(
     named = sum(1 for q in quotes if q.named)
     marked = _merged([Span(q.start, q.end) for q in quotes if q.kind in MARKED_KINDS])
     quoted_words = sum(count_words(document.text[s.start : s.end]) for s in marked)
-    actors = gazetteer()
-    mentioned = Counter(
-        actors[m.actor].country for m in mentions if m.actor in actors and actors[m.actor].country
-    )
+    mentioned = Counter(m.country for m in mentions if m.kind == "country")
     countries_quoted = tuple(dict.fromkeys(s.country for s in speakers if s.country))
     countries_mentioned = tuple(country for country, _ in mentioned.most_common())
     verbs = Counter(q.verb for q in quotes if q.verb)

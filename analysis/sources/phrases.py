@@ -5,6 +5,7 @@ Secretary Jane Roe`), a description (`a senior U.S. defence official`), an insti
 
 from functools import cache
 
+from ..knowledge.verbs import reporting_verbs
 from .lexicon import (
     INITIAL,
     anonymity_pattern,
@@ -14,7 +15,6 @@ from .lexicon import (
     is_title_word,
     nationalities,
     phrases,
-    reporting_verbs,
     roles,
     word_set,
 )

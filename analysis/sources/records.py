@@ -4,9 +4,9 @@ article's context (masked text, per-sentence words and tokens made on demand).
 
 from dataclasses import dataclass, field
 
+from ..knowledge.verbs import ReportingVerb
 from ..text import Document
 from .describe import Description
-from .lexicon import ReportingVerb
 from .model import QuoteKind
 from .tokens import Token, tokenize
 

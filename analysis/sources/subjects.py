@@ -5,16 +5,9 @@
 from functools import cache
 from typing import TypeGuard
 
+from ..knowledge.verbs import ReportingVerb, reporting_verbs
 from .describe import Description, describe
-from .lexicon import (
-    ReportingVerb,
-    anonymity_pattern,
-    is_boundary,
-    is_determiner,
-    phrases,
-    reporting_verbs,
-    word_set,
-)
+from .lexicon import anonymity_pattern, is_boundary, is_determiner, phrases, word_set
 from .phrases import (
     PRONOUNS,
     apposition_after,

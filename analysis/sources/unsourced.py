@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..knowledge.trie import trie_pattern
-from .lexicon import reporting_verbs, words
+from ..knowledge.verbs import reporting_verbs
+from .lexicon import words
 from .model import Unsourced, UnsourcedKind
 from .records import Context
 from .tokens import word_screen

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analysis.compare.actors import story_actors
 from dashboard import charts, markup, state, tables
 
 TOP_ACTORS = 8
@@ -193,9 +194,9 @@ st.caption(
     f"tone around the actor, not the outlet's stance toward it. Grey cells rest on fewer "
     f"than {charts.MIN_SENTENCES} sentences: too few to read."
 )
-actor_tone = tables.actor_tone_table(reports, chosen.labels, lens)
+actor_tone = tables.actor_tone_table(reports, story_actors(reports), chosen.labels, lens)
 if actor_tone.empty:
-    st.info("None of the selected articles mentions an actor from the gazetteer.")
+    st.info("No actor is named in these articles often enough to be the story's.")
 else:
     actors = (
         actor_tone.groupby("actor")["sentences"].sum().sort_values(ascending=False).index
@@ -206,10 +207,11 @@ else:
         outlet = left.selectbox("Outlet", outlets, key="actor_cell_outlet")
         name = right.selectbox("Actor", actors, key="actor_cell_actor")
         report = by_label[outlet]
-        toward = next((t for t in report.sentiment.toward if t.name == name), None)
+        row = actor_tone[(actor_tone["outlet"] == outlet) & (actor_tone["actor"] == name)]
+        toward = next((t for t in report.sentiment.toward if t.actor in set(row["id"])), None)
         if toward:
             st.caption("Each sentence that names the actor, with its tone; the names in bold.")
-            marks = markup.mention_marks(report, toward.actor)
+            marks = markup.mention_marks(report, {toward.actor})
             st.html(markup.STYLE + markup.sentences_html(report, toward.sentences, marks, lens))
         else:
             st.caption("This article does not mention that actor.")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis.sentiment import BOOTSTRAP_SAMPLES, CI_LEVEL
+from analysis.sentiment.intervals import BOOTSTRAP_SAMPLES, CI_LEVEL
 from dashboard import charts, compare_charts, markup, state, tables
 
 st.title("How the numbers are made")

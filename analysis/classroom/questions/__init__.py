@@ -8,7 +8,7 @@ separate; otherwise the question is whether a difference can be told at all. Eve
 question carries the sentences that prove its answer.
 """
 
-from .base import TEMPLATES_FILE, Evidence, Question, country_names, sentence_evidence
+from .base import TEMPLATES_FILE, Evidence, Question, country_name, sentence_evidence
 from .catalog import QUESTION_KINDS, generate_questions
 
 __all__ = [
@@ -16,7 +16,7 @@ __all__ = [
     "TEMPLATES_FILE",
     "Evidence",
     "Question",
-    "country_names",
+    "country_name",
     "generate_questions",
     "sentence_evidence",
 ]

@@ -7,11 +7,11 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from ...compare import Comparison
-from ...knowledge import gazetteer
+from ...compare.actors import StoryActor, tone_of
+from ...knowledge import load_knowledge
 from ...report import Report
 from ...resources import load_toml
 from ...sentiment import Assessment
@@ -68,6 +68,7 @@ class Context:
     reports: tuple[Report, ...]
     labels: dict[str, str]
     comparison: Comparison | None
+    actors: tuple[StoryActor, ...] = ()  # compare.actors.story_actors(reports)
 
     def label(self, report: Report) -> str:
         return self.labels[report.article.id]
@@ -265,22 +266,13 @@ def find_words(text: str, span: Span, words: Sequence[str]) -> list[Span]:
     return found
 
 
-@cache
-def country_names() -> dict[str, str]:
-    """ISO country code -> name, from the actor gazetteer's countries."""
-    return {a.country: a.name for a in gazetteer().values() if a.kind == "country" and a.country}
-
-
-def actor_country(actor_id: str) -> str:
-    return gazetteer()[actor_id].country
+def country_name(code: str) -> str:
+    """A country's (or international body's) name by its code, "" for none."""
+    return load_knowledge().country_name(code) if code else ""
 
 
 def country_mentions(context: Context, code: str) -> int:
-    return sum(1 for r in context.reports for m in r.mentions if actor_country(m.actor) == code)
-
-
-def country_rank(code: str) -> int:
-    return list(country_names()).index(code)
+    return sum(1 for r in context.reports for m in r.mentions if m.country == code)
 
 
 def shorten(text: str) -> str:
@@ -308,23 +300,6 @@ def join_names(items: Sequence[str]) -> str:
 # --- actors --------------------------------------------------------------------------
 
 
-def mention_count(report: Report, actor_id: str) -> int:
-    return sum(1 for mention in report.mentions if mention.actor == actor_id)
-
-
-def sentences_mentioning(report: Report, actor_id: str) -> int:
-    tone = next(t for t in report.sentiment.toward if t.actor == actor_id)
-    return len(tone.sentences)
-
-
-def actor_rank(actor_id: str) -> int:
-    return list(gazetteer()).index(actor_id)
-
-
-def actors_by_attention(reports: Sequence[Report]) -> list[str]:
-    """Actors by the number of sentences naming them across all articles, most first."""
-    totals: dict[str, int] = {}
-    for report in reports:
-        for tone in report.sentiment.toward:
-            totals[tone.actor] = totals.get(tone.actor, 0) + len(tone.sentences)
-    return sorted(totals, key=lambda actor: (-totals[actor], actor_rank(actor)))
+def sentences_mentioning(report: Report, actor: StoryActor) -> int:
+    tone = tone_of(report, actor)
+    return len(tone.sentences) if tone else 0

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ...compare import Comparison
+from ...compare.actors import story_actors
 from ...report import Report
 from ...resources import load_toml
 from .base import TEMPLATES_FILE, Context, Question
@@ -50,7 +51,7 @@ def generate_questions(
 
     `labels` name each article (by id) in choices; `comparison` is `compare(reports)`.
     """
-    context = Context(tuple(reports), labels, comparison)
+    context = Context(tuple(reports), labels, comparison, story_actors(reports))
     templates = load_toml(TEMPLATES_FILE)["question"]
     return tuple(
         question

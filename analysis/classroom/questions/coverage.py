@@ -7,19 +7,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...compare import Comparison, Fact, SharedQuote
-from ...knowledge import gazetteer
-from ...report import Report
+from ...compare.actors import mentions_of
 from ...text import Span
 from .base import (
     EVIDENCE_PER_OUTLET,
     Context,
     Evidence,
     Question,
-    actor_rank,
     evidence_of,
     join_names,
     make_question,
-    mention_count,
     shorten,
     stable_position,
 )
@@ -40,25 +37,19 @@ def only_one_mentions(context: Context, template: dict[str, Any]) -> list[Questi
     """The actor most written about among those only one article mentions."""
     if len(context.reports) < 2:
         return []
-    by_actor: dict[str, list[Report]] = {}
-    for report in context.reports:
-        for actor_id in {mention.actor for mention in report.mentions}:
-            by_actor.setdefault(actor_id, []).append(report)
-    single = [(reports[0], actor) for actor, reports in by_actor.items() if len(reports) == 1]
-    if not single:
+    # the heaviest actor (context.actors is by weight) named by one article only
+    single = next((a for a in context.actors if a.articles == 1), None)
+    if single is None:
         return []
-    report, actor_id = max(
-        single, key=lambda pair: (mention_count(pair[0], pair[1]), -actor_rank(pair[1]))
-    )
-    mentions = [m for m in report.mentions if m.actor == actor_id]
+    report = context.report(single.ids[0][0])
+    mentions = mentions_of(report, single)
     words = ", ".join(dict.fromkeys(f"“{m.alias}”" for m in mentions))
     answer = context.label(report)
-    actor = gazetteer()[actor_id].name
     sentences = sorted({report.document.sentence_at(m.start) for m in mentions})
-    values = {"actor": actor, "answer": answer, "count": len(mentions), "words": words}
+    values = {"actor": single.name, "answer": answer, "count": len(mentions), "words": words}
     return [
         make_question(
-            f"only_one_mentions:{actor_id}",
+            f"only_one_mentions:{single.key}",
             template,
             values,
             context.labels.values(),

@@ -13,10 +13,8 @@ from .base import (
     Context,
     Evidence,
     Question,
-    actor_country,
     country_mentions,
-    country_names,
-    country_rank,
+    country_name,
     evidence_of,
     join_names,
     make_question,
@@ -40,14 +38,14 @@ def unheard(context: Context, template: dict[str, Any]) -> list[Question]:
     for report in context.reports:
         for code in report.sources.source_mix.countries_mentioned:
             mentioned[code] = mentioned.get(code, 0) + 1
-    names = country_names()
     talked = [
         code
         for code in sorted(
             mentioned, key=lambda c: (-mentioned[c], -country_mentions(context, c), c)
         )
-        if code in names and 2 * mentioned[code] >= len(context.reports)
+        if 2 * mentioned[code] >= len(context.reports)
     ][:MAX_COUNTRY_CHOICES]
+    names = {code: country_name(code) for code in talked}
     quoted = {code for r in context.reports for code in r.sources.source_mix.countries_quoted}
     heard = [code for code in talked if code in quoted]
     silent = [code for code in talked if code not in quoted]
@@ -66,7 +64,7 @@ def unheard(context: Context, template: dict[str, Any]) -> list[Question]:
         for report, quote in _quotes_from(context, code)[:EVIDENCE_PER_OUTLET]
     ]
     for report in context.reports[: EVIDENCE_PER_OUTLET + 1]:
-        mentions = [m for m in report.mentions if actor_country(m.actor) == silent[0]]
+        mentions = [m for m in report.mentions if m.country == silent[0]]
         if mentions:
             sentence = report.document.sentence_at(mentions[0].start)
             spans = [Span(m.start, m.end) for m in mentions]
@@ -89,16 +87,16 @@ def no_official(context: Context, template: dict[str, Any]) -> list[Question]:
     """A country whose officials some outlets quote and others never do."""
     if len(context.reports) < 2:
         return []
-    names = country_names()
     quoting: dict[str, list[Report]] = {}
     for report in context.reports:
         for code in {s.country for s in report.sources.speakers if s.speaker_type == "official"}:
-            if code in names:
+            if code:
                 quoting.setdefault(code, []).append(report)
     partial = [code for code, reports in quoting.items() if len(reports) < len(context.reports)]
     if not partial:
         return []
-    code = max(partial, key=lambda c: (len(quoting[c]), -country_rank(c)))
+    code = max(partial, key=lambda c: (len(quoting[c]), -country_mentions(context, c), c))
+    names = {code: country_name(code)}
     without = tuple(context.label(r) for r in context.reports if r not in quoting[code])
     values = {
         "country": names[code],

@@ -5,8 +5,8 @@ sentences about an actor read, and where the two tone lenses disagree.
 from functools import partial
 from typing import Any
 
+from ...compare.actors import StoryActor, mentions_of, tone_of
 from ...compare.disagreement import direction
-from ...knowledge import gazetteer
 from ...report import Report
 from ...sentiment import summarize
 from ...text import Span
@@ -16,7 +16,6 @@ from .base import (
     Evidence,
     Measure,
     Question,
-    actors_by_attention,
     evidence_of,
     find_words,
     format_number,
@@ -62,10 +61,10 @@ def _narration_measures(context: Context, metric: str) -> list[Measure]:
 
 def actor_tone(context: Context, template: dict[str, Any]) -> list[Question]:
     """The first actor (most written about) whose tone sets one outlet clearly apart."""
-    for actor_id in actors_by_attention(context.reports):
+    for actor in context.actors:
         measures = []
         for report in context.reports:
-            tone = next((t for t in report.sentiment.toward if t.actor == actor_id), None)
+            tone = tone_of(report, actor)
             if tone is None or len(tone.sentences) < MIN_ACTOR_SENTENCES:
                 continue
             scores = [report.sentiment.sentences[i] for i in tone.sentences]
@@ -76,19 +75,19 @@ def actor_tone(context: Context, template: dict[str, Any]) -> list[Question]:
                     report,
                     summary.polarity,
                     summary.polarity_ci,
-                    partial(_actor_evidence, context, report, actor_id),
+                    partial(_actor_evidence, context, report, actor),
                 )
             )
         if len(measures) < 3:
             continue
         question = standout_question(
             context,
-            f"actor_tone:{actor_id}",
+            f"actor_tone:{actor.key}",
             template,
             measures,
             signed=True,
-            actor=gazetteer()[actor_id].name,
-            sentences_of=partial(sentences_mentioning, actor_id=actor_id),
+            actor=actor.name,
+            sentences_of=partial(sentences_mentioning, actor=actor),
         )
         if question:
             return [question]
@@ -154,16 +153,17 @@ def _narration_evidence(
 
 
 def _actor_evidence(
-    context: Context, report: Report, actor_id: str, higher: bool
+    context: Context, report: Report, actor: StoryActor, higher: bool
 ) -> tuple[Evidence, ...]:
     """The sentences naming the actor with the most extreme tone, names and words marked."""
-    tone = next(t for t in report.sentiment.toward if t.actor == actor_id)
+    tone = tone_of(report, actor)
+    assert tone is not None  # asked only of reports with a tone row for the actor
     scores = sorted(
         (report.sentiment.sentences[i] for i in tone.sentences),
         key=lambda s: s.polarity,
         reverse=higher,
     )
-    mentions = [Span(m.start, m.end) for m in report.mentions if m.actor == actor_id]
+    mentions = [Span(m.start, m.end) for m in mentions_of(report, actor)]
     evidence = []
     for score in scores[:EVIDENCE_PER_OUTLET]:
         sentence = report.document.sentences[score.sentence]

@@ -1,36 +1,20 @@
-"""Tone: TextBlob polarity and subjectivity per sentence, VADER as a second lens.
+"""Tone: every sentence read by the lenses, article means with 90% bootstrap intervals,
+the outlet's narration apart from the quoted text, and the tone of the sentences naming
+each actor.
 
-Article scores are means over sentences with a seeded 90% bootstrap interval, so a
-difference between outlets can be read against its uncertainty. Whole-document VADER is
-not reported: on any long article its compound score saturates near ±0.97.
+Whole-document VADER is not reported: on any long article its compound score saturates
+near ±0.97.
 """
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
 
 import numpy as np
 
-from .knowledge import Mention, gazetteer
-from .text import Document, Span, Voice, voice_pieces
-
-CI_LEVEL = 0.90
-BOOTSTRAP_SAMPLES = 2000
-BOOTSTRAP_SEED = 20180830
-# At most this many resampled sentence indices are held in memory at once.
-BOOTSTRAP_BLOCK = 1_000_000
-# Resampling weights of articles up to this many sentences are kept (16 sizes, < 40 MB).
-CACHED_COUNTS = 150
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """Words TextBlob matched in its lexicon and the scores they carry."""
-
-    words: tuple[str, ...]
-    polarity: float
-    subjectivity: float
+from ..knowledge import Mention
+from ..text import Document, Span, Voice, voice_pieces
+from .intervals import bootstrap_intervals
+from .lexicons import Assessment, score_text
 
 
 @dataclass(frozen=True)
@@ -87,62 +71,6 @@ class Sentiment(ToneSummary):
     quoted: ToneSummary
     toward: tuple[ActorTone, ...]
     sentences: tuple[SentenceTone, ...]
-
-
-@cache
-def _textblob_sentiment() -> Any:
-    """TextBlob's PatternAnalyzer scorer. Called directly: `PatternAnalyzer.analyze` with
-    keep_assessments scores the text twice and builds a namedtuple class on every call,
-    which made it the largest cost of the whole analysis (benchmarks/performance.py)."""
-    from textblob.en import sentiment
-
-    return sentiment
-
-
-@cache
-def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-def score_text(text: str) -> tuple[float, float, float, tuple[Assessment, ...]]:
-    """TextBlob polarity, subjectivity, VADER compound and TextBlob's assessments."""
-    result = _textblob_sentiment()(text)
-    assessments = tuple(
-        Assessment(tuple(words), round(polarity, 4), round(subjectivity, 4))
-        for words, polarity, subjectivity, _ in result.assessments
-    )
-    vader = _vader().polarity_scores(text)["compound"]
-    polarity, subjectivity = result
-    return round(polarity, 4), round(subjectivity, 4), vader, assessments
-
-
-@dataclass(frozen=True)
-class Lens:
-    """A way of reading a sentence's tone: `score` maps text to −1…+1, and a score inside
-    ±`neutral` reads as neutral."""
-
-    name: str
-    score: Callable[[str], float]
-    neutral: float
-
-
-def _polarity(text: str) -> float:
-    return float(_textblob_sentiment()(text)[0])
-
-
-def _compound(text: str) -> float:
-    return float(_vader().polarity_scores(text)["compound"])
-
-
-# VADER's documented neutral band for the compound score (Hutto & Gilbert 2014); the same
-# band is used for TextBlob's polarity, whose documentation sets none.
-NEUTRAL_BAND = 0.05
-LENSES: dict[str, Lens] = {
-    "textblob": Lens("TextBlob", _polarity, NEUTRAL_BAND),
-    "vader": Lens("VADER", _compound, NEUTRAL_BAND),
-}
 
 
 def analyze_sentiment(
@@ -223,49 +151,19 @@ def summarize(scores: Sequence[tuple[float, float, float]]) -> ToneSummary:
     )
 
 
-def bootstrap_intervals(values: np.ndarray) -> list[tuple[float, float]]:
-    """Percentile bootstrap interval of the column means, resampling rows (sentences)."""
-    count = len(values)
-    blocks = _cached_weights(count) if count <= CACHED_COUNTS else _weights(count)
-    means = np.concatenate([weights @ values for weights in blocks])
-    tail = (1 - CI_LEVEL) / 2 * 100
-    low, high = np.percentile(means, [tail, 100 - tail], axis=0)
-    return [(round(float(lo), 4), round(float(hi), 4)) for lo, hi in zip(low, high, strict=True)]
-
-
-def _weights(count: int) -> Iterator[np.ndarray]:
-    """For each seeded resample, how often each of `count` rows is drawn, over `count`, so
-    that the resample means are one matrix product. Resamples come a block at a time, so a
-    long article does not need gigabytes; the random stream is the same either way."""
-    rng = np.random.default_rng(BOOTSTRAP_SEED)
-    rows = max(1, BOOTSTRAP_BLOCK // count)
-    for first in range(0, BOOTSTRAP_SAMPLES, rows):
-        block = min(rows, BOOTSTRAP_SAMPLES - first)
-        picks = rng.integers(0, count, size=(block, count))
-        drawn = np.bincount(
-            (picks + np.arange(block)[:, None] * count).ravel(), minlength=picks.size
-        )
-        yield drawn.reshape(block, count) / count
-
-
-@lru_cache(maxsize=16)
-def _cached_weights(count: int) -> tuple[np.ndarray, ...]:
-    """The same draws for every article with `count` sentences: drawn once."""
-    return tuple(_weights(count))
-
-
 def tone_toward(
     doc: Document, tones: Sequence[SentenceTone], mentions: Sequence[Mention]
 ) -> tuple[ActorTone, ...]:
     """For each mentioned actor, the sentences naming it and their mean tone."""
     by_actor: dict[str, set[int]] = {}
+    names: dict[str, str] = {}
     for mention in mentions:
         by_actor.setdefault(mention.actor, set()).add(doc.sentence_at(mention.start))
-    actors = gazetteer()
+        names.setdefault(mention.actor, mention.name)
     result = []
     for actor_id, indices in sorted(by_actor.items(), key=lambda item: (-len(item[1]), item[0])):
         chosen = sorted(indices)
-        name = actors[actor_id].name
+        name = names[actor_id]
         result.append(
             ActorTone(
                 actor_id,
