@@ -35,7 +35,7 @@ def _top_actor(report: Report, rank: int) -> str:
     if len(toward) <= rank:
         return "–"
     actor = toward[rank]
-    return f"{actor.actor} {_number(actor.polarity)} ({len(actor.sentences)})"
+    return f"{actor.name} {_number(actor.tone)} ({len(actor.sentences)})"
 
 
 def _frame(report: Report, rank: int) -> str:
@@ -76,13 +76,15 @@ TABLE_ROWS: list[tuple[str, Callable[[Report], str]]] = [
     ("words", lambda r: str(r.words)),
     ("sentences", lambda r: str(len(r.document.sentences))),
     ("removed (boilerplate)", lambda r: str(len(r.article.removed))),
+    ("tone (news lens)", lambda r: _number(r.sentiment.tone)),
+    ("  90% interval", lambda r: _interval(r.sentiment.tone_ci)),
     ("polarity", lambda r: _number(r.sentiment.polarity)),
     ("  90% interval", lambda r: _interval(r.sentiment.polarity_ci)),
     ("subjectivity", lambda r: _number(r.sentiment.subjectivity, signed=False)),
     ("  90% interval", lambda r: _interval(r.sentiment.subjectivity_ci, signed=False)),
     ("VADER (sentence mean)", lambda r: _number(r.sentiment.vader)),
-    ("narration polarity", lambda r: _number(r.sentiment.narration.polarity)),
-    ("quoted polarity", lambda r: _number(r.sentiment.quoted.polarity)),
+    ("narration tone", lambda r: _number(r.sentiment.narration.tone)),
+    ("quoted tone", lambda r: _number(r.sentiment.quoted.tone)),
     ("quotes", lambda r: _quote_counts(r.sources.source_mix)),
     ("voices (named)", lambda r: f"{r.sources.source_mix.voices} ({_named_voices(r)})"),
     ("officials", lambda r: _type_share(r.sources.source_mix, "official")),
@@ -158,6 +160,9 @@ def flat_metrics(report: Report) -> dict[str, object]:
         "words": report.words,
         "sentences": len(report.document.sentences),
         "removed": len(article.removed),
+        "tone": tone.tone,
+        "tone_ci_low": (tone.tone_ci or (None, None))[0],
+        "tone_ci_high": (tone.tone_ci or (None, None))[1],
         "polarity": tone.polarity,
         "polarity_ci_low": (tone.polarity_ci or (None, None))[0],
         "polarity_ci_high": (tone.polarity_ci or (None, None))[1],
@@ -165,6 +170,8 @@ def flat_metrics(report: Report) -> dict[str, object]:
         "subjectivity_ci_low": (tone.subjectivity_ci or (None, None))[0],
         "subjectivity_ci_high": (tone.subjectivity_ci or (None, None))[1],
         "vader": tone.vader,
+        "narration_tone": tone.narration.tone,
+        "quoted_tone": tone.quoted.tone,
         "narration_polarity": tone.narration.polarity,
         "quoted_polarity": tone.quoted.polarity,
         "narration_subjectivity": tone.narration.subjectivity,

@@ -211,7 +211,7 @@ MARKERS = {
 
 
 def article_html(
-    report: Report, layers: Iterable[str], lens: Lens = "TextBlob", chosen: int | None = None
+    report: Report, layers: Iterable[str], lens: Lens = "News", chosen: int | None = None
 ) -> str:
     """The article's text as escaped HTML with the chosen layers drawn in."""
     layers = set(layers)
@@ -260,7 +260,7 @@ def render(text, paragraphs, shades: Sequence[Shade], marks: Sequence[Mark], rem
 
 
 def sentences_html(
-    report: Report, indices: Iterable[int], marks: Sequence[Mark], lens: Lens = "TextBlob"
+    report: Report, indices: Iterable[int], marks: Sequence[Mark], lens: Lens = "News"
 ) -> str:
     """The sentences behind a number, each with its tone and the evidence `marks` drawn in."""
     field = LENS_FIELD[lens]

@@ -29,6 +29,8 @@ LENS_KEY = "lens"
 SELECTION_KEY = "_selection"
 READ_NEXT_KEY = "_read_next"  # an article the Read page should open with (just added)
 LENS_HELP = (
+    "News (the default): the news lens, built on TextBlob with the words news tone is "
+    "carried by (conflict, harm, cooperation, praise); names carry no tone. "
     "TextBlob: mean polarity of the words it knows (−1 negative … +1 positive). "
     "VADER: a second lexicon built for short social-media text, compound score −1 … +1. "
     "Where the two disagree, read the sentences."

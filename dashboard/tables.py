@@ -16,10 +16,10 @@ from analysis.compare.voices import SpeakerAcross, country_name
 from analysis.compare.voices import talked_about_and_heard as attention
 from analysis.evaluate.figures import GoldSet
 
-Lens = Literal["TextBlob", "VADER"]
-LENSES: tuple[Lens, ...] = ("TextBlob", "VADER")
+Lens = Literal["News", "TextBlob", "VADER"]
+LENSES: tuple[Lens, ...] = ("News", "TextBlob", "VADER")
 # Field names of the tone scores each lens reads (Sentiment, ToneSummary, SentenceTone).
-LENS_FIELD = {"TextBlob": "polarity", "VADER": "vader"}
+LENS_FIELD = {"News": "tone", "TextBlob": "polarity", "VADER": "vader"}
 MAX_LABEL = 28
 SENTENCE_COLUMNS = [
     "outlet",
@@ -286,6 +286,16 @@ def quotes_of(report: Report, speaker: int):
     return pd.DataFrame(rows, columns=["sentence", "kind", "verb", "quote"])
 
 
+def tone_words_table(report: Report, sentence: int):
+    """The words behind the news lens's reading of one sentence, with the weight each
+    counted for (after negation and contrast) and where that weight comes from."""
+    tone = report.sentiment.sentences[sentence]
+    return pd.DataFrame(
+        [{"words": w.text, "weight": w.weight, "from": w.source} for w in tone.words],
+        columns=["words", "weight", "from"],
+    )
+
+
 def assessment_table(report: Report, sentence: int):
     """TextBlob's matched words for one sentence with the scores they carry."""
     tone = report.sentiment.sentences[sentence]
@@ -307,13 +317,14 @@ def parts_table(report: Report, sentence: int):
             {
                 "voice": p.voice,
                 "text": text[p.start : p.end],
+                "tone": p.tone,
                 "polarity": p.polarity,
                 "subjectivity": p.subjectivity,
                 "vader": p.vader,
             }
             for p in tone.parts
         ],
-        columns=["voice", "text", "polarity", "subjectivity", "vader"],
+        columns=["voice", "text", "tone", "polarity", "subjectivity", "vader"],
     )
 
 

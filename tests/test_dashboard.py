@@ -81,7 +81,7 @@ def test_every_page_renders_on_the_seeds_with_the_sidebar(page):
     at = start(page)
     assert at.title, "every page has a title"
     assert at.sidebar.multiselect[0].value == seed_ids()
-    assert [radio.value for radio in at.sidebar.radio] == ["TextBlob"]
+    assert [radio.value for radio in at.sidebar.radio] == ["News"]  # the news lens is the default
 
 
 def test_compare_shows_every_seed_outlet_in_every_chart_in_catalogue_order():
@@ -149,8 +149,12 @@ def test_choosing_a_sentence_shows_its_scores_and_scored_words():
     scored = table.value.index[table.value["subjectivity"] > 0][0]
     at.session_state[f"sentences_{ids[4]}"] = {"selection": {"rows": [int(scored)], "columns": []}}
     at.run()
-    assert [metric.label for metric in at.metric][:2] == ["TextBlob polarity", "subjectivity"]
+    labels = [metric.label for metric in at.metric][:3]
+    assert labels == ["News tone", "TextBlob polarity", "subjectivity"]
     tables = [frame.value for frame in at.dataframe]
+    news = [t for t in tables if list(t.columns) == ["words", "weight", "from"]]
+    tone = next(m for m in at.metric if m.label == "News tone").value
+    assert len(news) == 1 or tone == "+0.00"  # the words behind a non-zero news tone
     words = [t for t in tables if list(t.columns) == ["words", "polarity", "subjectivity"]]
     assert len(words) == 1 and len(words[0]) > 0
     evidence = [t for t in tables if "layer" in t.columns]

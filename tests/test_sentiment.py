@@ -3,7 +3,7 @@ import pytest
 from textblob.en.sentiments import PatternAnalyzer
 
 from analysis import analyze
-from analysis.sentiment import analyze_sentiment, score_text, summarize
+from analysis.sentiment import LENSES, analyze_sentiment, score_text, summarize
 from analysis.sentiment.intervals import BOOTSTRAP_SEED, bootstrap_intervals
 from analysis.text import Span, segment
 
@@ -95,3 +95,59 @@ def test_score_text_matches_textblobs_own_analyzer(seed_reports):
             round(expected.subjectivity, 4),
         )
         assert [a.words for a in assessments] == [tuple(a[0]) for a in expected.assessments]
+
+
+# --- the news lens -------------------------------------------------------------------
+
+
+NEWS = LENSES["news"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("Rebels attacked the town and killed twelve civilians.", -1),  # verbs and nouns
+        ("The flood destroyed hundreds of homes.", -1),
+        ("The minister thanked the rescuers and praised their courage.", 1),
+        ("Both sides welcomed the breakthrough.", 1),
+        ("He warned that they would be made to pay.", -1),  # a threat in plain words
+        ("The court released its ruling on Friday.", 0),  # procedure
+    ],
+)
+def test_news_lens_reads_the_nouns_and_verbs_news_tone_is_carried_by(sentence, sign):
+    assert NEWS.direction(NEWS.score(sentence)) == sign
+
+
+def test_names_carry_no_tone():
+    assert NEWS.score("The United Nations Security Council met on Monday.") == 0
+    assert NEWS.score("The Peace Corps opened an office.") == 0
+
+
+def test_negation_turns_a_news_word():
+    assert NEWS.score("No one was killed.") > NEWS.score("Three people were killed.")
+
+
+def test_what_follows_but_weighs_more_than_what_precedes_it():
+    first = NEWS.score("The deal was a breakthrough but the talks failed.")
+    second = NEWS.score("The talks failed but the deal was a breakthrough.")
+    assert first < 0 < second
+
+
+def test_a_conceded_clause_weighs_less():
+    conceded = NEWS.score("Despite the threat of sanctions, they signed the agreement.")
+    plain = NEWS.score("The threat of sanctions grew as they signed the agreement.")
+    assert conceded > plain
+
+
+def test_descriptive_words_have_no_tone_for_the_news_lens():
+    assert NEWS.score("Many new members joined for the first time.") == 0
+
+
+def test_every_sentence_keeps_the_words_behind_its_news_tone():
+    report = analyze("Rebels attacked the town. The minister praised the rescuers.")
+    first, second = report.sentiment.sentences
+    assert first.tone < 0 < second.tone
+    assert {w.text for w in first.words} >= {"attacked"}
+    for tone in (first, second):
+        for word in tone.words:
+            assert report.article.text[word.start : word.end] == word.text

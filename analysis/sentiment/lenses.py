@@ -9,17 +9,22 @@ from dataclasses import dataclass
 from ..knowledge import find_mentions
 from ..text import Span
 from .lexicons import score_text, textblob_sentiment, vader_analyzer
-from .news import NEWS_NEUTRAL, news_score, news_words
+from .news import NEWS_NEGATIVE, NEWS_POSITIVE, news_score, news_words
 
 
 @dataclass(frozen=True)
 class Lens:
-    """A way of reading a sentence's tone: `score` maps text to −1…+1, and a score inside
-    ±`neutral` reads as neutral."""
+    """A way of reading a sentence's tone: `score` maps text to −1…+1; a score below
+    `negative` reads as negative, above `positive` as positive, between as neutral."""
 
     name: str
     score: Callable[[str], float]
-    neutral: float
+    negative: float
+    positive: float
+
+    def direction(self, score: float) -> int:
+        """−1, 0 or +1."""
+        return -1 if score < self.negative else 1 if score > self.positive else 0
 
 
 def _polarity(text: str) -> float:
@@ -41,7 +46,7 @@ def news_tone(text: str) -> float:
 # band is used for TextBlob's polarity, whose documentation sets none.
 NEUTRAL_BAND = 0.05
 LENSES: dict[str, Lens] = {
-    "news": Lens("News", news_tone, NEWS_NEUTRAL),
-    "textblob": Lens("TextBlob", _polarity, NEUTRAL_BAND),
-    "vader": Lens("VADER", _compound, NEUTRAL_BAND),
+    "news": Lens("News", news_tone, NEWS_NEGATIVE, NEWS_POSITIVE),
+    "textblob": Lens("TextBlob", _polarity, -NEUTRAL_BAND, NEUTRAL_BAND),
+    "vader": Lens("VADER", _compound, -NEUTRAL_BAND, NEUTRAL_BAND),
 }

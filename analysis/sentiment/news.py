@@ -61,6 +61,34 @@ NEGATORS = frozenset(
 )
 NEGATION_REACH = 3  # words
 NEGATION_SCALE = -0.5  # a negated word counts half, the other way (VADER: -0.74)
+# Words that may stand between a negator and what it negates: `not a good`, `no room for`.
+NEGATION_SKIPS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "any",
+        "very",
+        "so",
+        "too",
+        "much",
+        "be",
+        "been",
+        "being",
+        "is",
+        "was",
+        "were",
+        "are",
+        "have",
+        "has",
+        "had",
+        "room",
+        "for",
+        "more",
+        "longer",
+        "one",
+    }
+)
 CONTRASTS = frozenset({"but", "however", "yet"})
 CONCESSIONS = frozenset({"despite", "although", "though", "notwithstanding"})
 CONTRAST_BEFORE, CONTRAST_AFTER, CONCESSION = 0.5, 1.5, 0.5  # VADER's but-rule weights
@@ -68,7 +96,14 @@ CONTRAST_BEFORE, CONTRAST_AFTER, CONCESSION = 0.5, 1.5, 0.5  # VADER's but-rule 
 # (`new` 0.14, `first` 0.25, `high` 0.16): below this they are left out.
 TEXTBLOB_MIN = 0.2
 SCALE = 1.0
-NEWS_NEUTRAL = 0.1  # a score inside ±NEWS_NEUTRAL reads as neutral
+VADER_WEIGHT = 1.0  # how much VADER's general lexicon counts beside the news lexicon
+# VADER rates many plain words mildly (`friends` +2.1, `agree` +1.5, `value` +1.4): only
+# words rated at least this strongly (of 4) are read.
+VADER_MIN = 1.0
+# The neutral band is asymmetric: news is told in flat negative words more than flat
+# positive ones, so a positive reading needs more evidence. Both ends, and SCALE, were
+# chosen on the development sentences (benchmarks/tone_calibration.py, docs/tone.md).
+NEWS_NEGATIVE, NEWS_POSITIVE = -0.1, 0.3
 
 
 @dataclass(frozen=True)
@@ -94,22 +129,29 @@ def news_words(
     """The words of text[start:end] that carry tone for the news lens, weighted."""
     tokens = tokenize(text, start, end)
     words, matches = tokens.words, tokens.matches
+    names = [*names, *_capitalised_names(text, matches)]
     hits = [h for h in _matcher().find(tokens) if not _inside(h.start, h.end, names)]
-    found = [
+    news = [
         ToneWord(h.start, h.end, text[h.start : h.end], h.entry.weight, "news lexicon")
         for h in hits
     ]
-    textblob = _textblob_words(text, start, end, assessments, found, names)
-    found = [word for word in found if word.weight] + textblob  # weight 0: no tone, no TextBlob
+    textblob = _textblob_words(text, start, end, assessments, news, names)
+    covered = [*news, *textblob]
+    vader = [
+        ToneWord(m.start(), m.end(), m.group(), weight, "VADER lexicon")
+        for word, m in zip(words, matches, strict=True)
+        if (weight := general_valence(word))
+        and not _inside(m.start(), m.end(), names)
+        and not _inside(m.start(), m.end(), covered)
+    ]
+    found = [w for w in news if w.weight] + textblob + vader  # weight 0: no tone, no TextBlob
     turn = [i for i, w in enumerate(words) if w in CONTRASTS]
     concession = _concession(text, words, matches)
     weighted = []
     for word in sorted(found, key=lambda w: w.start):
         position = next((i for i, m in enumerate(matches) if m.start() >= word.start), len(words))
         weight = word.weight
-        if word.source == "news lexicon" and NEGATORS & set(
-            words[max(0, position - NEGATION_REACH) : position]
-        ):
+        if word.source != "TextBlob" and _negated(words, position):  # TextBlob negates its own
             weight *= NEGATION_SCALE
         if turn:
             weight *= CONTRAST_BEFORE if position < turn[-1] else CONTRAST_AFTER
@@ -117,6 +159,59 @@ def news_words(
             weight *= CONCESSION
         weighted.append(ToneWord(word.start, word.end, word.text, round(weight, 4), word.source))
     return tuple(weighted)
+
+
+def _negated(words: Sequence[str], position: int) -> bool:
+    """A negator right before the word, or with only function words between (`not a
+    good`, `no room for`), within NEGATION_REACH words."""
+    for back in range(1, NEGATION_REACH + 1):
+        if position - back < 0:
+            return False
+        word = words[position - back]
+        if word in NEGATORS:
+            return True
+        if word not in NEGATION_SKIPS:
+            return False
+    return False
+
+
+def _capitalised_names(text: str, matches: Sequence[re.Match[str]]) -> list[Span]:
+    """Capitalised words inside a sentence, after its first word: names of things the pack
+    does not know (`Emergency Use Listing`, `Liberty Unyielding`), which carry no tone."""
+    return [
+        Span(m.start(), m.end())
+        for index, m in enumerate(matches)
+        if index
+        and m.group()[:1].isupper()
+        and not m.group().isupper()
+        and text[max(0, m.start() - 2) : m.start()].strip() not in (".", "“", '"', ":")
+    ]
+
+
+@cache
+def _vader_lexicon() -> dict[str, float]:
+    from .lexicons import vader_analyzer
+
+    return dict(vader_analyzer().lexicon)
+
+
+def general_valence(word: str) -> float:
+    """A word's valence in VADER's crowd-rated general lexicon (Hutto & Gilbert 2014),
+    −4…+4 scaled to −1…+1: for the nouns and verbs neither TextBlob nor the news
+    lexicon knows (`vengeance`, `misleading`). Words that name a policy domain or an
+    institution (`security`, `agreement`, `peace`, `justice`: news_tone.tsv's
+    `domain` rows, weight 0) carry no tone in news and are not looked up."""
+    valence = _vader_lexicon().get(word, 0.0)
+    if word in _domain_words() or abs(valence) < VADER_MIN:
+        return 0.0
+    return round(valence / 4 * VADER_WEIGHT, 4)
+
+
+@cache
+def _domain_words() -> frozenset[str]:
+    return frozenset(
+        term for term, _, category, *_ in load_tsv(NEWS_LEXICON) if category == "domain"
+    )
 
 
 def news_score(words: Sequence[ToneWord]) -> float:

@@ -15,6 +15,7 @@ from ..knowledge import Mention
 from ..text import Document, Span, Voice, voice_pieces
 from .intervals import bootstrap_intervals
 from .lexicons import Assessment, score_text
+from .news import ToneWord, news_score, news_words
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Part(Span):
     """A stretch of one sentence in one voice, scored on its own."""
 
     voice: Voice
+    tone: float
     polarity: float
     subjectivity: float
     vader: float
@@ -29,12 +31,17 @@ class Part(Span):
 
 @dataclass(frozen=True)
 class SentenceTone:
+    """One sentence as each lens reads it: `tone` (the news lens, with the `words` that
+    moved it), TextBlob's `polarity`, `subjectivity` and `assessments`, VADER's compound."""
+
     sentence: int
+    tone: float
     polarity: float
     subjectivity: float
     vader: float
     quoted_share: float
     assessments: tuple[Assessment, ...]
+    words: tuple[ToneWord, ...]
     parts: tuple[Part, ...]
 
 
@@ -43,6 +50,8 @@ class ToneSummary:
     """Mean tone over `n` scored pieces of text, each mean with its 90% bootstrap interval."""
 
     n: int
+    tone: float | None
+    tone_ci: tuple[float, float] | None
     polarity: float | None
     polarity_ci: tuple[float, float] | None
     subjectivity: float | None
@@ -59,6 +68,7 @@ class ActorTone:
     name: str
     label: str
     sentences: tuple[int, ...]
+    tone: float | None
     polarity: float | None
     vader: float | None
 
@@ -77,19 +87,20 @@ def analyze_sentiment(
     doc: Document, quoted: Sequence[Span], mentions: Sequence[Mention] = ()
 ) -> Sentiment:
     """Per-sentence tone, article means with intervals, narration vs quoted, toward actors."""
+    names = [Span(m.start, m.end) for m in mentions if m.kind != "group"]
     tones = tuple(
-        _sentence_tone(doc, index, spans)
+        _sentence_tone(doc, index, spans, names)
         for index, spans in enumerate(_quoted_by_sentence(doc, quoted))
     )
     parts = [part for tone in tones for part in tone.parts]
-    overall = summarize([(t.polarity, t.subjectivity, t.vader) for t in tones])
+    overall = summarize([(t.tone, t.polarity, t.subjectivity, t.vader) for t in tones])
     return Sentiment(
         **vars(overall),
         narration=summarize(
-            [(p.polarity, p.subjectivity, p.vader) for p in parts if p.voice == "narration"]
+            [(p.tone, p.polarity, p.subjectivity, p.vader) for p in parts if p.voice == "narration"]
         ),
         quoted=summarize(
-            [(p.polarity, p.subjectivity, p.vader) for p in parts if p.voice == "quoted"]
+            [(p.tone, p.polarity, p.subjectivity, p.vader) for p in parts if p.voice == "quoted"]
         ),
         toward=tone_toward(doc, tones, mentions),
         sentences=tones,
@@ -115,39 +126,52 @@ def _quoted_by_sentence(doc: Document, quoted: Sequence[Span]) -> list[list[Span
     return result
 
 
-def _sentence_tone(doc: Document, index: int, quoted: Sequence[Span]) -> SentenceTone:
+def _sentence_tone(
+    doc: Document, index: int, quoted: Sequence[Span], names: Sequence[Span]
+) -> SentenceTone:
     sentence = doc.sentences[index]
     polarity, subjectivity, vader, assessments = score_text(doc.text[sentence.start : sentence.end])
+    words = news_words(doc.text, sentence.start, sentence.end, assessments, names)
+    tone = news_score(words)
     pieces = voice_pieces(doc.text, sentence, quoted)
     quoted_chars = sum(end - start for voice, start, end in pieces if voice == "quoted")
     share = quoted_chars / max(1, sentence.end - sentence.start)
     if len(pieces) == 1:
         parts: tuple[Part, ...] = (
-            Part(sentence.start, sentence.end, pieces[0][0], polarity, subjectivity, vader),
+            Part(sentence.start, sentence.end, pieces[0][0], tone, polarity, subjectivity, vader),
         )
     else:
-        parts = tuple(
-            Part(start, end, voice, *score_text(doc.text[start:end])[:3])
-            for voice, start, end in pieces
-        )
-    return SentenceTone(index, polarity, subjectivity, vader, round(share, 4), assessments, parts)
+        parts = tuple(_part(doc.text, voice, start, end, names) for voice, start, end in pieces)
+    return SentenceTone(
+        index, tone, polarity, subjectivity, vader, round(share, 4), assessments, words, parts
+    )
 
 
-def summarize(scores: Sequence[tuple[float, float, float]]) -> ToneSummary:
-    """Means of polarity, subjectivity and VADER with seeded 90% bootstrap intervals."""
+def _part(text: str, voice: Voice, start: int, end: int, names: Sequence[Span]) -> Part:
+    """One voice's stretch of a sentence, read by every lens on its own."""
+    polarity, subjectivity, vader, assessments = score_text(text[start:end])
+    tone = news_score(news_words(text, start, end, assessments, names))
+    return Part(start, end, voice, tone, polarity, subjectivity, vader)
+
+
+def summarize(scores: Sequence[tuple[float, float, float, float]]) -> ToneSummary:
+    """Means of the news lens's tone, TextBlob's polarity and subjectivity and VADER, each
+    with its seeded 90% bootstrap interval."""
     if not scores:
-        return ToneSummary(0, None, None, None, None, None, None)
+        return ToneSummary(0, None, None, None, None, None, None, None, None)
     values = np.asarray(scores, dtype=float)
-    means = values.mean(axis=0)
+    means = [round(float(mean), 4) for mean in values.mean(axis=0)]
     intervals = bootstrap_intervals(values)
     return ToneSummary(
         len(values),
-        round(float(means[0]), 4),
+        means[0],
         intervals[0],
-        round(float(means[1]), 4),
+        means[1],
         intervals[1],
-        round(float(means[2]), 4),
+        means[2],
         intervals[2],
+        means[3],
+        intervals[3],
     )
 
 
@@ -170,6 +194,7 @@ def tone_toward(
                 name,
                 f"tone of sentences mentioning {name}",
                 tuple(chosen),
+                round(float(np.mean([tones[i].tone for i in chosen])), 4),
                 round(float(np.mean([tones[i].polarity for i in chosen])), 4),
                 round(float(np.mean([tones[i].vader for i in chosen])), 4),
             )

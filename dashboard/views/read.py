@@ -92,11 +92,21 @@ for column, article_id in zip(st.columns(len(picked)), picked, strict=True):
         tone = report.sentiment.sentences[sentence]
         st.markdown(f"**Sentence {sentence + 1}**")
         st.text(report.document.sentence_text(sentence))
-        scores = st.columns(4)
-        scores[0].metric("TextBlob polarity", f"{tone.polarity:+.2f}")
-        scores[1].metric("subjectivity", f"{tone.subjectivity:.2f}")
-        scores[2].metric("VADER compound", f"{tone.vader:+.2f}")
-        scores[3].metric("inside quotes", f"{tone.quoted_share:.0%}")
+        scores = st.columns(5)
+        scores[0].metric("News tone", f"{tone.tone:+.2f}")
+        scores[1].metric("TextBlob polarity", f"{tone.polarity:+.2f}")
+        scores[2].metric("subjectivity", f"{tone.subjectivity:.2f}")
+        scores[3].metric("VADER compound", f"{tone.vader:+.2f}")
+        scores[4].metric("inside quotes", f"{tone.quoted_share:.0%}")
+        news = tables.tone_words_table(report, sentence)
+        if news.empty:
+            st.caption("No word of this sentence carries tone for the news lens: its tone is 0.")
+        else:
+            st.caption(
+                "Words behind the news tone: each word's weight after negation and contrast "
+                "(−1…+1), and the lexicon it comes from. Names are left out."
+            )
+            st.dataframe(news, hide_index=True)
         words = tables.assessment_table(report, sentence)
         if words.empty:
             st.caption("TextBlob knows none of this sentence's words: its tone is 0.")

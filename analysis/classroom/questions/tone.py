@@ -8,7 +8,7 @@ from typing import Any
 from ...compare.actors import StoryActor, mentions_of, tone_of
 from ...compare.disagreement import direction
 from ...report import Report
-from ...sentiment import summarize
+from ...sentiment import SentenceTone, summarize
 from ...text import Span
 from .base import (
     EVIDENCE_PER_OUTLET,
@@ -41,7 +41,7 @@ def narration_subjectivity(context: Context, template: dict[str, Any]) -> list[Q
 
 
 def narration_tone(context: Context, template: dict[str, Any]) -> list[Question]:
-    measures = _narration_measures(context, "polarity")
+    measures = _narration_measures(context, "tone")
     return metric_question(context, "narration_tone", template, measures, signed=True)
 
 
@@ -68,13 +68,13 @@ def actor_tone(context: Context, template: dict[str, Any]) -> list[Question]:
             if tone is None or len(tone.sentences) < MIN_ACTOR_SENTENCES:
                 continue
             scores = [report.sentiment.sentences[i] for i in tone.sentences]
-            summary = summarize([(s.polarity, s.subjectivity, s.vader) for s in scores])
-            assert summary.polarity is not None and summary.polarity_ci is not None  # 3+ scores
+            summary = summarize([(s.tone, s.polarity, s.subjectivity, s.vader) for s in scores])
+            assert summary.tone is not None and summary.tone_ci is not None  # 3+ scores
             measures.append(
                 Measure(
                     report,
-                    summary.polarity,
-                    summary.polarity_ci,
+                    summary.tone,
+                    summary.tone_ci,
                     partial(_actor_evidence, context, report, actor),
                 )
             )
@@ -145,9 +145,8 @@ def _narration_evidence(
     parts.sort(key=lambda pair: getattr(pair[1], metric), reverse=higher)
     evidence = []
     for tone, part in parts[:EVIDENCE_PER_OUTLET]:
-        words = scoring_words(tone.assessments, metric)
-        highlights = find_words(report.article.text, part, words)
-        note = f"{metric} {format_number(getattr(part, metric), metric == 'polarity')}"
+        highlights = _tone_words(report, tone, part, metric)
+        note = f"{metric} {format_number(getattr(part, metric), metric != 'subjectivity')}"
         evidence.append(evidence_of(context, report, tone.sentence, highlights, note))
     return tuple(sorted(evidence, key=lambda e: e.sentence))
 
@@ -160,15 +159,22 @@ def _actor_evidence(
     assert tone is not None  # asked only of reports with a tone row for the actor
     scores = sorted(
         (report.sentiment.sentences[i] for i in tone.sentences),
-        key=lambda s: s.polarity,
+        key=lambda s: s.tone,
         reverse=higher,
     )
     mentions = [Span(m.start, m.end) for m in mentions_of(report, actor)]
     evidence = []
     for score in scores[:EVIDENCE_PER_OUTLET]:
         sentence = report.document.sentences[score.sentence]
-        words = scoring_words(score.assessments, "polarity")
-        highlights = mentions + find_words(report.article.text, sentence, words)
-        note = f"polarity {format_number(score.polarity, True)}"
+        highlights = mentions + _tone_words(report, score, sentence, "tone")
+        note = f"tone {format_number(score.tone, True)}"
         evidence.append(evidence_of(context, report, score.sentence, highlights, note))
     return tuple(sorted(evidence, key=lambda e: e.sentence))
+
+
+def _tone_words(report: Report, tone: SentenceTone, span: Span, metric: str) -> list[Span]:
+    """The words behind a score inside `span`: the news lens's own words for `tone`,
+    TextBlob's assessed words (found again in the text) for its metrics."""
+    if metric == "tone":
+        return [Span(w.start, w.end) for w in tone.words if span.start <= w.start < span.end]
+    return find_words(report.article.text, span, scoring_words(tone.assessments, metric))
