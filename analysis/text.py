@@ -84,6 +84,11 @@ class SpanSet(tuple[Span, ...]):
         index = bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self._ends[index]
 
+    def touches(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares at least one character with one of the spans."""
+        index = bisect_right(self._ends, start)
+        return index < len(self._starts) and self._starts[index] < end
+
     def overlapping(self, span: Span) -> "SpanSet":
         """The spans that share at least one character with `span`."""
         return SpanSet(

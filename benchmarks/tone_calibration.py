@@ -17,7 +17,7 @@ from analysis.evaluate.tone import macro_f1, read_tone_gold, spearman
 from analysis.knowledge import find_mentions
 from analysis.sentiment import news
 from analysis.sentiment.lexicons import score_text
-from analysis.text import Span
+from analysis.text import Span, SpanSet
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "real" / "tone_devsets.tsv"
@@ -33,7 +33,8 @@ def main() -> None:
     classes = np.sign(labels).astype(int)
     totals = []
     for sentence in gold:
-        names = [Span(m.start, m.end) for m in find_mentions(sentence.text) if m.kind != "group"]
+        found = find_mentions(sentence.text)
+        names = SpanSet(Span(m.start, m.end) for m in found if m.kind != "group")
         words = news.news_words(
             sentence.text, 0, len(sentence.text), score_text(sentence.text)[3], names
         )

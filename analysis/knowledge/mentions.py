@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ..text import Span, SpanSet
 from .pack import Knowledge, load_knowledge
 from .trie import trie_pattern
 from .verbs import reporting_verbs
@@ -285,6 +286,7 @@ class _Found:
     orgs: list[Mention]
     singles: list[tuple[str, int, int, str]]
     acronyms: dict[str, str]
+    known: SpanSet  # the spans of the names the pack knows
 
 
 def _named(
@@ -292,7 +294,7 @@ def _named(
 ) -> tuple[list[Mention], dict[str, Mention]]:
     """People and organisations named in capitalised words the pack does not know, and the
     organisation each acronym the text defines stands for."""
-    found = _Found({}, [], [], {})
+    found = _Found({}, [], [], {}, SpanSet(Span(m.start, m.end) for m in known))
     for run in _runs(text):
         for segment in _segments(run.tokens, pack, known):
             _read(text, segment, pack, known, found, run.sentence_start and segment is run.tokens)
@@ -341,7 +343,7 @@ def _read(
     if any(word in pack.word_list("org_words") for word in words):
         _organization(text, tokens, pack, known, found)
         return
-    for piece in _unknown_pieces(tokens, known):
+    for piece in _unknown_pieces(tokens, found.known):
         for part in _split(piece, ORG_CONNECTORS):  # no `and`, `of` inside a person's name
             _person_or_single(text, part, pack, found, sentence_start and part[0] == tokens[0])
 
@@ -395,12 +397,12 @@ def _split(
 
 
 def _unknown_pieces(
-    tokens: list[tuple[str, int, int]], known: Sequence[Mention]
+    tokens: list[tuple[str, int, int]], known: SpanSet
 ) -> Iterator[list[tuple[str, int, int]]]:
     """The stretches of a run the pack's known names leave (`WHO Director-General …`)."""
     piece: list[tuple[str, int, int]] = []
     for token in tokens:
-        if _inside(token[1], token[2], known):
+        if known.touches(token[1], token[2]):
             if piece:
                 yield piece
             piece = []

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..knowledge import find_mentions
-from ..text import Span
+from ..text import Span, SpanSet
 from .lexicons import score_text, textblob_sentiment, vader_analyzer
 from .news import NEWS_NEGATIVE, NEWS_POSITIVE, news_score, news_words
 
@@ -37,7 +37,7 @@ def _compound(text: str) -> float:
 
 def news_tone(text: str) -> float:
     """The news lens on a bare text (a sentence): its names found and masked first."""
-    names = [Span(m.start, m.end) for m in find_mentions(text)]
+    names = SpanSet(Span(m.start, m.end) for m in find_mentions(text) if m.kind != "group")
     words = news_words(text, 0, len(text), score_text(text)[3], names)
     return news_score(words)
 

@@ -21,13 +21,14 @@ SCALE and the neutral band were chosen on the development set (docs/tone.md).
 """
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from ..framing.cues import Entry, Matcher, tokenize
 from ..resources import load_tsv
-from ..text import Span
+from ..text import Span, SpanSet
 from .lexicons import Assessment, textblob_sentiment
 
 NEWS_LEXICON = "news_tone.tsv"
@@ -124,32 +125,37 @@ def _matcher() -> Matcher:
 
 
 def news_words(
-    text: str, start: int, end: int, assessments: Sequence[Assessment], names: Sequence[Span]
+    text: str, start: int, end: int, assessments: Sequence[Assessment], names: SpanSet
 ) -> tuple[ToneWord, ...]:
     """The words of text[start:end] that carry tone for the news lens, weighted."""
     tokens = tokenize(text, start, end)
     words, matches = tokens.words, tokens.matches
-    names = [*names, *_capitalised_names(text, matches)]
-    hits = [h for h in _matcher().find(tokens) if not _inside(h.start, h.end, names)]
+    capitals = _capitalised_names(text, matches)
+
+    def masked(begin: int, finish: int) -> bool:
+        return names.touches(begin, finish) or _touches(capitals, begin, finish)
+
+    hits = [h for h in _matcher().find(tokens) if not masked(h.start, h.end)]
     news = [
         ToneWord(h.start, h.end, text[h.start : h.end], h.entry.weight, "news lexicon")
         for h in hits
     ]
-    textblob = _textblob_words(text, start, end, assessments, news, names)
+    textblob = _textblob_words(text, start, end, assessments, news, masked)
     covered = [*news, *textblob]
     vader = [
         ToneWord(m.start(), m.end(), m.group(), weight, "VADER lexicon")
         for word, m in zip(words, matches, strict=True)
         if (weight := general_valence(word))
-        and not _inside(m.start(), m.end(), names)
-        and not _inside(m.start(), m.end(), covered)
+        and not masked(m.start(), m.end())
+        and not _touches(covered, m.start(), m.end())
     ]
     found = [w for w in news if w.weight] + textblob + vader  # weight 0: no tone, no TextBlob
     turn = [i for i, w in enumerate(words) if w in CONTRASTS]
     concession = _concession(text, words, matches)
     weighted = []
+    starts = [m.start() for m in matches]
     for word in sorted(found, key=lambda w: w.start):
-        position = next((i for i, m in enumerate(matches) if m.start() >= word.start), len(words))
+        position = bisect_left(starts, word.start)
         weight = word.weight
         if word.source != "TextBlob" and _negated(words, position):  # TextBlob negates its own
             weight *= NEGATION_SCALE
@@ -220,17 +226,13 @@ def news_score(words: Sequence[ToneWord]) -> float:
     return round(float(total / (total * total + SCALE) ** 0.5), 4)
 
 
-def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
-    return any(span.start < end and start < span.end for span in spans)
-
-
 def _textblob_words(
     text: str,
     start: int,
     end: int,
     assessments: Sequence[Assessment],
     news: Sequence[ToneWord],
-    names: Sequence[Span],
+    masked: Callable[[int, int], bool],
 ) -> list[ToneWord]:
     """TextBlob's assessments located in the text (TextBlob gives no offsets): its last
     word, searched from where the previous one was found; dropped inside a name or a news
@@ -247,7 +249,7 @@ def _textblob_words(
         if match is None:
             continue
         position = match.end()
-        if _inside(match.start(), match.end(), names) or _inside(match.start(), match.end(), news):
+        if masked(match.start(), match.end()) or _touches(news, match.start(), match.end()):
             continue
         found.append(
             ToneWord(
@@ -272,3 +274,7 @@ def _concession(
             comma = text.find(",", begin, matches[-1].end())
             return begin, comma if comma >= 0 else matches[-1].end()
     return None
+
+
+def _touches(words: Sequence[Span], start: int, end: int) -> bool:
+    return any(word.start < end and start < word.end for word in words)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..knowledge import Mention
-from ..text import Document, Span, Voice, voice_pieces
+from ..text import Document, Span, SpanSet, Voice, voice_pieces
 from .intervals import bootstrap_intervals
 from .lexicons import Assessment, score_text
 from .news import ToneWord, news_score, news_words
@@ -87,7 +87,7 @@ def analyze_sentiment(
     doc: Document, quoted: Sequence[Span], mentions: Sequence[Mention] = ()
 ) -> Sentiment:
     """Per-sentence tone, article means with intervals, narration vs quoted, toward actors."""
-    names = [Span(m.start, m.end) for m in mentions if m.kind != "group"]
+    names = SpanSet(Span(m.start, m.end) for m in mentions if m.kind != "group")
     tones = tuple(
         _sentence_tone(doc, index, spans, names)
         for index, spans in enumerate(_quoted_by_sentence(doc, quoted))
@@ -127,7 +127,7 @@ def _quoted_by_sentence(doc: Document, quoted: Sequence[Span]) -> list[list[Span
 
 
 def _sentence_tone(
-    doc: Document, index: int, quoted: Sequence[Span], names: Sequence[Span]
+    doc: Document, index: int, quoted: Sequence[Span], names: SpanSet
 ) -> SentenceTone:
     sentence = doc.sentences[index]
     polarity, subjectivity, vader, assessments = score_text(doc.text[sentence.start : sentence.end])
@@ -141,16 +141,18 @@ def _sentence_tone(
             Part(sentence.start, sentence.end, pieces[0][0], tone, polarity, subjectivity, vader),
         )
     else:
-        parts = tuple(_part(doc.text, voice, start, end, names) for voice, start, end in pieces)
+        parts = tuple(_part(doc.text, voice, start, end, words) for voice, start, end in pieces)
     return SentenceTone(
         index, tone, polarity, subjectivity, vader, round(share, 4), assessments, words, parts
     )
 
 
-def _part(text: str, voice: Voice, start: int, end: int, names: Sequence[Span]) -> Part:
-    """One voice's stretch of a sentence, read by every lens on its own."""
-    polarity, subjectivity, vader, assessments = score_text(text[start:end])
-    tone = news_score(news_words(text, start, end, assessments, names))
+def _part(text: str, voice: Voice, start: int, end: int, words: Sequence[ToneWord]) -> Part:
+    """One voice's stretch of a sentence: TextBlob and VADER read it on its own; the news
+    lens counts the sentence's words that fall in it (their negation and contrast are the
+    sentence's)."""
+    polarity, subjectivity, vader, _ = score_text(text[start:end])
+    tone = news_score([word for word in words if start <= word.start < end])
     return Part(start, end, voice, tone, polarity, subjectivity, vader)
 
 
