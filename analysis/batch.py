@@ -38,7 +38,8 @@ from .corpus import (
 )
 from .errors import InputError
 from .framing import Codebook
-from .report import analyze
+from .knowledge import load_knowledge
+from .report import analyze, settings_key
 from .store import Store
 
 Kind = Literal["files", "jsonl", "csv", "parquet"]
@@ -81,6 +82,7 @@ class Options:
     output_format: OutputFormat
     codebook: Codebook
     store: Path | None = None
+    knowledge: str = ""  # a knowledge pack folder added to the built-in one ("": none)
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,7 @@ def chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str,
 
 
 def analyze_row(
-    row: dict[str, Any], codebook: Codebook, store: Store | None = None
+    row: dict[str, Any], codebook: Codebook, store: Store | None = None, knowledge: str = ""
 ) -> tuple[dict[str, Any], bool]:
     """The JSON report of one input row, and whether it came from the store's cache."""
     if "error" in row:
@@ -229,8 +231,10 @@ def analyze_row(
                 row["row"], f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}"
             )
         article = make_article(text, source=row["row"], **metadata)
-    cached = store.cached_report(article, codebook.hash) if store else None
-    report = cached or analyze(article, codebook).to_dict()
+    pack = load_knowledge(knowledge or None)
+    key = settings_key(codebook, pack)
+    cached = store.cached_report(article, key) if store else None
+    report = cached or analyze(article, codebook, pack).to_dict()
     return {"row": row["row"], **report}, cached is not None
 
 
@@ -244,7 +248,7 @@ def process_chunk(index: int, rows: Sequence[dict[str, Any]], options: Options) 
     reports, errors, fresh = [], [], []
     for row in rows:
         try:
-            report, cached = analyze_row(row, options.codebook, store)
+            report, cached = analyze_row(row, options.codebook, store, options.knowledge)
         except InputError as error:
             errors.append({"row": row["row"], "reason": error.reason})
         # One article that trips a bug must not stop a run over millions: it is listed
@@ -256,7 +260,9 @@ def process_chunk(index: int, rows: Sequence[dict[str, Any]], options: Options) 
             if not cached:
                 fresh.append(report)
     if store and fresh:
-        store.save_reports(fresh, options.codebook.hash)
+        store.save_reports(
+            fresh, settings_key(options.codebook, load_knowledge(options.knowledge or None))
+        )
     return Chunk(index, reports, errors)
 
 

@@ -108,6 +108,14 @@ def analyze(
     )
 
 
+def settings_key(codebook: Codebook, knowledge: Knowledge | None = None) -> str:
+    """What besides the text decides a report: the codebook, and a knowledge pack other
+    than the built-in one (the report cache's key, with ANALYZER_VERSION)."""
+    if knowledge is None or knowledge.source == "built-in":
+        return codebook.hash
+    return f"{codebook.hash}+{knowledge.digest}"
+
+
 def unclosed_quote_warnings(document: Document) -> tuple[InputWarning, ...]:
     """A warning when quotation marks are unbalanced: each unclosed quote was taken to run
     to the end of its paragraph, which may count narration as quoted."""

@@ -23,7 +23,8 @@ from typing import Any, cast
 from .corpus import Article, Removal, clean
 from .errors import InputError, StoreError
 from .framing import Codebook
-from .report import ANALYZER_VERSION, Report, analyze, report_from_dict
+from .knowledge import Knowledge
+from .report import ANALYZER_VERSION, Report, analyze, report_from_dict, settings_key
 
 DATA_ENV = "SOURCE_BIAS_DATA"
 APP_DIR = "source-bias"
@@ -220,17 +221,21 @@ class Store:
             return None
         return cast(dict[str, Any], json.loads(row[0])) | _metadata(article)
 
-    def report(self, article: Article, codebook: Codebook) -> Report:
+    def report(
+        self, article: Article, codebook: Codebook, knowledge: Knowledge | None = None
+    ) -> Report:
         """The article's report: read back from the cache when this text was analysed
-        before (same analyzer version and codebook), else analysed now and cached."""
-        cached = self.cached_report(article, codebook.hash)
+        before (same analyzer version, codebook and knowledge pack), else analysed now and
+        cached."""
+        key = settings_key(codebook, knowledge)
+        cached = self.cached_report(article, key)
         if cached is not None:
             try:
                 return report_from_dict(article, cached)
             except (KeyError, TypeError, ValueError):
                 pass  # a cache entry this version cannot read is analysed again
-        report = analyze(article, codebook)
-        self.save_report(report, codebook.hash)
+        report = analyze(article, codebook, knowledge)
+        self.save_report(report, key)
         return report
 
     def save_report(self, report: Report | dict[str, Any], codebook_hash: str) -> None:

@@ -7,8 +7,11 @@ the codebook, so switching pages or selections, or restarting, never analyses an
 unchanged text twice.
 """
 
+import hashlib
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -18,6 +21,8 @@ from analysis.errors import DataFileError, StoreError
 from analysis.evaluate.figures import GoldSet, gold_sets
 from analysis.export import FORMATS
 from analysis.framing import BUILT_IN, Codebook, load_codebook, parse_codebook
+from analysis.knowledge import load_knowledge
+from analysis.knowledge.pack import PACK_FILES
 from analysis.store import Store, default_path
 
 from . import charts
@@ -37,6 +42,7 @@ LENS_HELP = (
 )
 CODEBOOK_KEY = "codebook"
 CODEBOOK_FILE_KEY = "codebook_file"
+KNOWLEDGE_KEY = "knowledge_files"
 UPLOADED = "uploaded"  # the codebook option that reads the user's own file
 
 
@@ -88,17 +94,18 @@ def catalogue() -> list[Article]:
 
 
 @st.cache_data(show_spinner="Analysing…", max_entries=2000)
-def report(article: Article, codebook: str, codebook_text: str = "") -> Report:
+def report(article: Article, codebook: str, codebook_text: str = "", pack: str = "") -> Report:
     """The article's report, cached in memory on the article and the codebook (a built-in
     codebook's name, or an uploaded one's file name and TOML text) and in the store's
     report cache, so that a restarted dashboard, `python -m analysis --store` and `batch
     --store` do not analyse the same text again. A store that cannot be used costs the
     cache, not the report."""
     chosen = active_codebook(codebook, codebook_text)
+    knowledge = load_knowledge(pack or None)
     try:
-        return store().report(article, chosen)
+        return store().report(article, chosen, knowledge)
     except StoreError:
-        return analyze(article, codebook=chosen)
+        return analyze(article, chosen, knowledge)
 
 
 def active_codebook(codebook: str, codebook_text: str = "") -> Codebook:
@@ -126,6 +133,35 @@ def codebook_choice() -> tuple[str, str]:
         )
         return BUILT_IN[0], ""
     return upload.name, text
+
+
+def knowledge_choice() -> str:
+    """The folder of the knowledge pack files the user uploaded ("" for the built-in pack
+    only). The files are kept under a name made of their contents, so the same files are
+    one pack; a malformed pack is reported in the sidebar and the built-in one used."""
+    uploads = st.session_state.get(KNOWLEDGE_KEY) or []
+    if not uploads:
+        return ""
+    digest = hashlib.sha256()
+    for upload in sorted(uploads, key=lambda u: u.name):
+        digest.update(upload.name.encode() + b"\0" + upload.getvalue())
+    folder = Path(tempfile.gettempdir()) / "source-bias-packs" / digest.hexdigest()[:16]
+    unknown = [u.name for u in uploads if u.name not in PACK_FILES]
+    try:
+        if unknown:
+            raise DataFileError(
+                f"{', '.join(unknown)}: a pack file is one of {', '.join(PACK_FILES)}"
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        for upload in uploads:
+            (folder / upload.name).write_bytes(upload.getvalue())
+        load_knowledge(folder)
+    except (DataFileError, OSError) as error:
+        st.sidebar.error(
+            md_escape(f"This knowledge pack cannot be used: {error}"), icon=":material/error:"
+        )
+        return ""
+    return str(folder)
 
 
 def _codebook_label(option: str) -> str:
@@ -178,6 +214,16 @@ def sidebar() -> Selection:
             type=["toml"],
             key=CODEBOOK_FILE_KEY,
         )
+    with st.sidebar.expander("Knowledge pack"):
+        st.file_uploader(
+            "Your own pack files, added to the built-in ones",
+            type=["tsv", "toml"],
+            accept_multiple_files=True,
+            key=KNOWLEDGE_KEY,
+            help="countries.tsv, international.tsv, institutions.tsv, groups.tsv or "
+            "names.toml, in the layout of the built-in files (analysis/data/knowledge/): "
+            "add a think tank, a party or a name the analyzers do not know.",
+        )
     st.sidebar.radio("Tone lens", LENSES, key=LENS_KEY, horizontal=True, help=LENS_HELP)
     chosen = selection(articles, labels)
     st.session_state[SELECTION_KEY] = chosen
@@ -195,10 +241,11 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
     wanted = set(st.session_state.get(ARTICLES_KEY, []))
     chosen = [article for article in articles if article.id in wanted]  # catalogue order
     codebook, codebook_text = codebook_choice()
+    pack = knowledge_choice()
     reports = []
     for article in chosen:
         try:
-            reports.append(report(article, codebook, codebook_text))
+            reports.append(report(article, codebook, codebook_text, pack))
         except AnalysisError as error:
             st.warning(md_escape(f"{labels[article.id]} could not be analysed: {error}"))
     return Selection(

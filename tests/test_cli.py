@@ -205,3 +205,17 @@ def test_store_option_fills_the_report_cache_the_dashboard_reads(capsys, tmp_pat
     monkeypatch.setattr(store_module, "analyze", lambda *a: pytest.fail("analysed again"))
     code, again, _ = run(capsys, "--format", "json", "--store", str(path))
     assert code == 0 and json.loads(again) == json.loads(first)
+
+
+def test_a_knowledge_pack_adds_an_actor_and_a_malformed_one_is_a_usage_error(capsys, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "institutions.tsv").write_text("Example Policy Lab\texpert\tKE\n", "utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("The Example Policy Lab said the vote was fair. It asked for calm.")
+    code, out, _ = run(capsys, str(story), "--knowledge", str(pack), "--format", "json")
+    mentions = json.loads(out)["articles"][0]["mentions"]
+    assert code == 0 and {m["name"] for m in mentions} == {"Example Policy Lab"}
+    (pack / "institutions.tsv").write_text("Example Policy Lab\tthink tank\tKE\n", "utf-8")
+    code, _, err = run(capsys, str(story), "--knowledge", str(pack))
+    assert code == 2 and "institutions.tsv, line 1" in err

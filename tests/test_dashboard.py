@@ -356,3 +356,13 @@ def test_reports_are_kept_in_the_store_so_a_restart_does_not_analyse_again(data_
     store, policy = Store(default_path()), load_codebook("policy").hash
     seeds = load(APP.parent.parent / "seeds")
     assert all(store.cached_report(article, policy) for article in seeds)
+
+
+def test_an_uploaded_knowledge_pack_adds_actors_and_a_broken_one_is_reported():
+    at = start()
+    uploader = next(u for u in at.sidebar.file_uploader if u.key == "knowledge_files")
+    uploader.set_value([("institutions.tsv", b"Example Policy Lab\tthink tank\tKE\n", "text/plain")])
+    at.run()
+    assert not at.exception
+    assert any("knowledge pack cannot be used" in error.value for error in at.sidebar.error)
+    assert chart_specs(at)  # the built-in pack is used instead

@@ -23,6 +23,7 @@ from ..batch import (
 )
 from ..errors import AnalysisError
 from ..framing import load_codebook
+from ..knowledge import load_knowledge
 from ..store import Store
 from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 
@@ -59,6 +60,7 @@ def batch_parser() -> argparse.ArgumentParser:
         default="policy",
         help="frames to score: a built-in codebook or a codebook .toml file (default: policy)",
     )
+    parser.add_argument("--knowledge", metavar="FOLDER", help="a knowledge pack folder to add")
     parser.add_argument("--restart", action="store_true", help="discard an unfinished run")
     return parser
 
@@ -87,14 +89,16 @@ def run_batch(argv: Sequence[str]) -> int:
     try:
         source = open_source(args.input)
         codebook = load_codebook(args.codebook)
+        load_knowledge(args.knowledge)  # a malformed pack is a usage error, before any work
         store = Store(args.store or None).path if args.store is not None else None
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    options = Options(work_path(output), output_format, codebook, store)
+    options = Options(work_path(output), output_format, codebook, store, args.knowledge or "")
     settings = {
         "input": str(args.input.resolve()),
         "codebook": codebook.hash,
+        "knowledge": args.knowledge or "",
         "chunk_size": args.chunk_size,
         "engine": args.engine,
         "format": output_format,

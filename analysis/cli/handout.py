@@ -9,6 +9,7 @@ from ..classroom.handout import handout_html, handout_pdf
 from ..classroom.lesson import build_lesson
 from ..corpus import SAMPLE, load_each
 from ..errors import AnalysisError
+from ..knowledge import load_knowledge
 from ..report import analyze
 from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 
@@ -25,6 +26,7 @@ def handout_parser() -> argparse.ArgumentParser:
     parser.add_argument("--students", action="store_true", help="questions only, no answers")
     parser.add_argument("--no-texts", action="store_true", help="leave out the article texts")
     parser.add_argument("--codebook", default="policy", help="policy, generic or a .toml path")
+    parser.add_argument("--knowledge", metavar="FOLDER", help="a knowledge pack folder to add")
     return parser
 
 
@@ -45,7 +47,8 @@ def run_handout(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     articles, failures = load_each(*paths)
     try:
-        reports = [analyze(article, codebook=args.codebook) for article in articles]
+        knowledge = load_knowledge(args.knowledge)
+        reports = [analyze(article, args.codebook, knowledge) for article in articles]
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

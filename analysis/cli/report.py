@@ -12,6 +12,7 @@ from ..corpus import SAMPLE, Article, clean_field, load_each
 from ..errors import AnalysisError, InputError, StoreError
 from ..export import FORMATS
 from ..framing import Codebook, load_codebook
+from ..knowledge import Knowledge, load_knowledge
 from ..report import Report, analyze
 from ..store import Store
 from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, internal_error
@@ -37,6 +38,12 @@ def report_parser() -> argparse.ArgumentParser:
         help="frames to score: a built-in codebook or a codebook .toml file (default: policy)",
     )
     parser.add_argument(
+        "--knowledge",
+        metavar="FOLDER",
+        help="a knowledge pack folder whose rows are added to the built-in pack "
+        "(countries.tsv, international.tsv, institutions.tsv, groups.tsv, names.toml)",
+    )
+    parser.add_argument(
         "--store",
         nargs="?",
         const="",
@@ -55,6 +62,7 @@ def run_report(argv: Sequence[str]) -> int:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     codebook = load_codebook(args.codebook)
+    knowledge = load_knowledge(args.knowledge)
     try:
         store = Store(args.store or None) if args.store is not None else None
     except AnalysisError as error:
@@ -68,7 +76,9 @@ def run_report(argv: Sequence[str]) -> int:
             article = replace(article, outlet=clean_field(args.outlet))
         try:
             reports.append(
-                _cached_report(article, codebook, store) if store else analyze(article, codebook)
+                _cached_report(article, codebook, knowledge, store)
+                if store
+                else analyze(article, codebook, knowledge)
             )
         except AnalysisError as error:
             failures.append(error)
@@ -88,11 +98,13 @@ def run_report(argv: Sequence[str]) -> int:
     return EXIT_SOME_FAILED if failures or warned else EXIT_OK
 
 
-def _cached_report(article: Article, codebook: Codebook, store: Store) -> Report:
+def _cached_report(
+    article: Article, codebook: Codebook, knowledge: Knowledge, store: Store
+) -> Report:
     """From the store's report cache; a store that cannot be used costs the cache, not the
     report."""
     try:
-        return store.report(article, codebook)
+        return store.report(article, codebook, knowledge)
     except StoreError as error:
         print(f"warning: {error}; this article was analysed without the store", file=sys.stderr)
-        return analyze(article, codebook)
+        return analyze(article, codebook, knowledge)

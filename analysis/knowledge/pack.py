@@ -128,11 +128,20 @@ def load_knowledge(path: str | Path | Knowledge | None = None) -> Knowledge:
     """The built-in pack, or the built-in pack with the rows of the pack folder `path`."""
     if isinstance(path, Knowledge):
         return path
-    return _load(str(Path(path).resolve()) if path else "")
+    if not path:
+        return _load("", ())
+    folder = Path(path).resolve()
+    # loaded once per folder and state of its files: an edited pack is read again
+    stamp = tuple(
+        (name, stat.st_mtime_ns, stat.st_size)
+        for name in PACK_FILES
+        if (folder / name).is_file() and (stat := (folder / name).stat())
+    )
+    return _load(str(folder), stamp)
 
 
 @cache
-def _load(folder: str) -> Knowledge:
+def _load(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> Knowledge:
     texts = {name: _built_in(name) for name in PACK_FILES}
     digest = hashlib.sha256()
     sources: dict[str, list[tuple[str, str]]] = {
