@@ -12,9 +12,11 @@ import pandas as pd
 
 from analysis import Article, Report
 from analysis.compare.actors import StoryActor, tone_of
+from analysis.compare.suggest import Suggestion
 from analysis.compare.voices import SpeakerAcross, country_name
 from analysis.compare.voices import talked_about_and_heard as attention
 from analysis.evaluate.figures import GoldSet
+from analysis.framing import Codebook
 
 Lens = Literal["News", "TextBlob", "VADER"]
 LENSES: tuple[Lens, ...] = ("News", "TextBlob", "VADER")
@@ -373,6 +375,16 @@ def cue_table(frame):
     rows = [{"cue": cue.text, "weight": cue.weight, "kind": "cue"} for cue in frame.cues]
     rows += [{"cue": text, "weight": 0.0, "kind": "ignored look-alike"} for text in frame.negative]
     return pd.DataFrame(rows, columns=["cue", "weight", "kind"])
+
+
+def suggestion_table(suggestions: Sequence[Suggestion], codebook: Codebook) -> pd.DataFrame:
+    """Cue suggestions, one row each, with the frame's label."""
+    labels = {frame.id: frame.label for frame in codebook.frames}
+    rows = [
+        {"frame": labels[s.frame], "word": s.term, "z": s.z, "sentences": s.count}
+        for s in suggestions
+    ]
+    return pd.DataFrame(rows, columns=["frame", "word", "z", "sentences"])
 
 
 def accuracy_table(gold_set: GoldSet) -> pd.DataFrame:

@@ -419,3 +419,26 @@ def test_a_speaker_quoted_by_two_outlets_is_one_voice_with_both():
     assert len(found) == 1
     assert found[0].articles == ("a", "b") and found[0].quotes == 3
     assert found[0].role  # the first article's description is kept
+
+
+def test_cue_suggestions_are_words_of_carrying_sentences_not_yet_cues():
+    from analysis.compare.suggest import suggest_cues
+    from analysis.framing import load_codebook
+
+    codebook = load_codebook("policy")
+    text = (
+        "The court ruled the law unconstitutional, and litigants wept. "
+        "Litigants filed appeals in the court. The judge told litigants to wait. "
+        "Weather was mild. Shops opened late. Buses ran on time."
+    )
+    reports = [analyze(make_article(text, id=str(i)), codebook) for i in range(4)]
+    suggestions = suggest_cues(reports, codebook)
+    legality = {s.term for s in suggestions if s.frame == "legality"}
+    cues = {
+        w
+        for frame in codebook.frames
+        if frame.id == "legality"
+        for c in frame.cues
+        for w in c.text.split()
+    }
+    assert "litigants" in legality and not legality & cues

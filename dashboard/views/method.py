@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analysis.compare.suggest import suggest_cues
 from analysis.sentiment.intervals import BOOTSTRAP_SAMPLES, CI_LEVEL
 from dashboard import charts, compare_charts, markup, state, tables
 
@@ -129,6 +130,20 @@ for frame in codebook.frames:
         for question in frame.questions:
             st.text(f"• {question}")
         st.dataframe(tables.cue_table(frame), hide_index=True)
+
+st.subheader("Cue words your articles suggest")
+st.caption(
+    "Words (names left out) that the sentences carrying a frame use more than the other "
+    "sentences of the selected articles (weighted log-odds, one-sided 5%), and that are "
+    "not yet the frame's cues. Read them before adding one to your codebook: a word can "
+    "name the story's topic rather than the frame's angle. From the command line: "
+    "`python -m analysis suggest-cues FOLDER --codebook FILE`."
+)
+suggestions = tables.suggestion_table(suggest_cues(state.current().reports, codebook), codebook)
+if suggestions.empty:
+    st.info("Too few sentences carry a frame in these articles to suggest a word.")
+else:
+    st.dataframe(suggestions, hide_index=True)
 
 st.header("8. Differences between outlets")
 facts = state.figures("sample")
