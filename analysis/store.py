@@ -1,4 +1,5 @@
-"""The store: articles a user added and cached reports, in one SQLite file.
+"""The store: articles a user added, cached reports and the reader's corrections to the
+actors of each selection of articles, in one SQLite file.
 
 The dashboard and the command line share it. Reports are cached by what produced them
 (the analysed text and headline, `ANALYZER_VERSION`, the codebook), so unchanged text is
@@ -15,11 +16,12 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, cast
 
+from .compare.corrections import Correction, from_records, to_records
 from .corpus import Article, Removal, clean
 from .errors import InputError, StoreError
 from .framing import Codebook
@@ -72,8 +74,19 @@ def _v2_report_cache(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3_corrections(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE corrections (
+            selection TEXT PRIMARY KEY, corrections TEXT NOT NULL, updated_at TEXT NOT NULL)"""
+    )
+
+
 # MIGRATIONS[n] turns a schema-version-n file into version n+1. Only ever append.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_articles, _v2_report_cache)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_articles,
+    _v2_report_cache,
+    _v3_corrections,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -253,6 +266,41 @@ class Store:
             db.executemany(
                 "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, datetime('now'))", rows
             )
+
+    # A reader's corrections to the actors, kept per selection of articles
+
+    def corrections(self, article_ids: Iterable[str]) -> tuple[Correction, ...]:
+        """The corrections made on this selection of articles (in any order), oldest first."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT corrections FROM corrections WHERE selection = ?",
+                (selection_key(article_ids),),
+            ).fetchone()
+        if row is None:
+            return ()
+        try:
+            return from_records(json.loads(row[0]))
+        except ValueError:
+            return ()  # a damaged row costs the corrections, not the page
+
+    def save_corrections(
+        self, article_ids: Iterable[str], corrections: Sequence[Correction]
+    ) -> None:
+        """Keep the selection's corrections (none: forget them)."""
+        key = selection_key(article_ids)
+        with self._write() as db:
+            if not corrections:
+                db.execute("DELETE FROM corrections WHERE selection = ?", (key,))
+                return
+            db.execute(
+                "INSERT OR REPLACE INTO corrections VALUES (?, ?, datetime('now'))",
+                (key, json.dumps(to_records(corrections), ensure_ascii=False)),
+            )
+
+
+def selection_key(article_ids: Iterable[str]) -> str:
+    """The same articles in any order are the same selection."""
+    return hashlib.sha256("\n".join(sorted(set(article_ids))).encode()).hexdigest()
 
 
 _SELECT_ARTICLE = f"SELECT id, text, {', '.join(METADATA)}, removed FROM articles"

@@ -4,7 +4,8 @@ The catalogue is the bundled seeds (read-only) followed by the articles the user
 (kept in `analysis.store`). Reports come from the store's report cache (shared with the
 command line) through `st.cache_data`, keyed on the article (its text and metadata) and
 the codebook, so switching pages or selections, or restarting, never analyses an
-unchanged text twice.
+unchanged text twice. The reader's corrections to the actors (kept in the store with the
+selection) are applied to the reports here, so every page and download shows them.
 """
 
 import hashlib
@@ -16,6 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis import AnalysisError, Article, Report, analyze, load
+from analysis.compare.corrections import Correction, apply_corrections
 from analysis.corpus import SAMPLE, decode
 from analysis.errors import DataFileError, StoreError
 from analysis.evaluate.figures import GoldSet, gold_sets
@@ -23,7 +25,7 @@ from analysis.export import FORMATS
 from analysis.framing import BUILT_IN, Codebook, load_codebook, parse_codebook
 from analysis.knowledge import load_knowledge
 from analysis.knowledge.pack import PACK_FILES
-from analysis.store import Store, default_path
+from analysis.store import Store, default_path, selection_key
 
 from . import charts
 from .markup import md_escape
@@ -44,6 +46,8 @@ CODEBOOK_KEY = "codebook"
 CODEBOOK_FILE_KEY = "codebook_file"
 KNOWLEDGE_KEY = "knowledge_files"
 UPLOADED = "uploaded"  # the codebook option that reads the user's own file
+CORRECTIONS_KEY = "_corrections"  # selection key -> corrections, when the store fails
+CORRECTIONS_ERROR_KEY = "_corrections_error"
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,8 @@ class Selection:
     colours: dict[str, str]  # label -> fixed colour
     lens: Lens
     codebook: Codebook
+    corrections: tuple[Correction, ...] = ()  # the reader's, already applied to `reports`
+    unused: tuple[tuple[Correction, str], ...] = ()  # corrections these articles do not fit
 
     @property
     def outlets(self) -> list[str]:
@@ -248,13 +254,41 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
             reports.append(report(article, codebook, codebook_text, pack))
         except AnalysisError as error:
             st.warning(md_escape(f"{labels[article.id]} could not be analysed: {error}"))
+    corrections = corrections_of([report.article.id for report in reports])
+    corrected = apply_corrections(reports, corrections)
     return Selection(
-        reports=tuple(reports),
+        reports=corrected.reports,
+        corrections=corrections,
+        unused=corrected.unused,
         labels=labels,
         colours=charts.outlet_colours([labels[a.id] for a in articles]),
         lens=st.session_state.get(LENS_KEY, LENSES[0]),
         codebook=active_codebook(codebook, codebook_text),
     )
+
+
+def corrections_of(article_ids: Sequence[str]) -> tuple[Correction, ...]:
+    """The reader's corrections to the actors of this selection of articles: from the
+    store, or from this session when the store cannot be used."""
+    kept = st.session_state.setdefault(CORRECTIONS_KEY, {})
+    try:
+        return store().corrections(article_ids)
+    except StoreError:
+        return tuple(kept.get(selection_key(article_ids), ()))
+
+
+def save_corrections(article_ids: Sequence[str], corrections: Sequence[Correction]) -> None:
+    """Keep the selection's corrections in the store (and in this session, so that a store
+    that cannot be written costs the restart, not the corrections)."""
+    st.session_state.setdefault(CORRECTIONS_KEY, {})[selection_key(article_ids)] = tuple(
+        corrections
+    )
+    try:
+        store().save_corrections(article_ids, corrections)
+    except StoreError as error:
+        st.session_state[CORRECTIONS_ERROR_KEY] = (
+            f"Your corrections are kept for this session only: {error}"
+        )
 
 
 def downloads(chosen: Selection) -> None:

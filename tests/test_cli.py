@@ -171,10 +171,10 @@ def test_a_bug_in_an_analyzer_costs_only_that_article(capsys, tmp_path, monkeypa
     (tmp_path / "b.txt").write_text(GOOD + " Something else happened.")
     real = cli.analyze
 
-    def flaky(article, codebook):
+    def flaky(article, *settings):
         if article.file == "a.txt":
             raise ZeroDivisionError("division by zero")
-        return real(article, codebook)
+        return real(article, *settings)
 
     monkeypatch.setattr(cli, "analyze", flaky)
     code, out, err = run(capsys, str(tmp_path), "--format", "csv")

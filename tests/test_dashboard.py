@@ -361,8 +361,51 @@ def test_reports_are_kept_in_the_store_so_a_restart_does_not_analyse_again(data_
 def test_an_uploaded_knowledge_pack_adds_actors_and_a_broken_one_is_reported():
     at = start()
     uploader = next(u for u in at.sidebar.file_uploader if u.key == "knowledge_files")
-    uploader.set_value([("institutions.tsv", b"Example Policy Lab\tthink tank\tKE\n", "text/plain")])
+    uploader.set_value(
+        [("institutions.tsv", b"Example Policy Lab\tthink tank\tKE\n", "text/plain")]
+    )
     at.run()
     assert not at.exception
     assert any("knowledge pack cannot be used" in error.value for error in at.sidebar.error)
     assert chart_specs(at)  # the built-in pack is used instead
+
+
+def heatmap_actors(at: AppTest) -> list[str]:
+    """The actors of the actor-tone heatmap (the one whose axis holds India)."""
+    for spec in chart_specs(at):
+        axes = list(spec["data"][0].get("x", [])) + list(spec["data"][0].get("y", []))
+        if spec["data"][0]["type"] == "heatmap" and "India" in axes:
+            return axes
+    raise AssertionError("no actor heatmap")
+
+
+def test_a_correction_to_the_actors_applies_and_survives_a_restart(data_dir):
+    import streamlit as st
+
+    at = start()
+    assert "James Mattis" in at.selectbox(key="correct_actor").options
+    at.radio(key="correct_action").set_value("merge").run()
+    at.selectbox(key="correct_actor").set_value("James Mattis")
+    at.selectbox(key="correct_into").set_value("Jim Mattis")
+    at.button(key="correct_apply").click().run()
+    assert not at.exception
+    assert "James Mattis" not in at.selectbox(key="correct_actor").options
+    assert any("“James Mattis” merged into “Jim Mattis”" in m.value for m in at.markdown)
+    assert "Jim Mattis" in heatmap_actors(at)  # a corrected actor is always shown
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    restarted = start()  # a new session over the same store
+    assert "James Mattis" not in restarted.selectbox(key="correct_actor").options
+    assert "Jim Mattis" in heatmap_actors(restarted)
+    restarted.button(key="correct_undo_0").click().run()
+    assert "James Mattis" in restarted.selectbox(key="correct_actor").options
+
+
+def test_a_correction_that_names_nothing_is_refused_with_a_message():
+    at = start()
+    at.radio(key="correct_action").set_value("add").run()
+    at.text_input(key="correct_name").set_value("   ")
+    at.button(key="correct_apply").click().run()
+    assert not at.exception
+    assert any("name the actor" in e.value for e in at.error)

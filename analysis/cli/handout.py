@@ -11,7 +11,7 @@ from ..corpus import SAMPLE, load_each
 from ..errors import AnalysisError
 from ..knowledge import load_knowledge
 from ..report import analyze
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_corrections_option, corrected
 
 
 def handout_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,7 @@ def handout_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-texts", action="store_true", help="leave out the article texts")
     parser.add_argument("--codebook", default="policy", help="policy, generic or a .toml path")
     parser.add_argument("--knowledge", metavar="FOLDER", help="a knowledge pack folder to add")
+    add_corrections_option(parser)
     return parser
 
 
@@ -49,6 +50,7 @@ def run_handout(argv: Sequence[str]) -> int:
     try:
         knowledge = load_knowledge(args.knowledge)
         reports = [analyze(article, args.codebook, knowledge) for article in articles]
+        reports = corrected(reports, args.corrections)
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

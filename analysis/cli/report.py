@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from ..compare.corrections import load_corrections
 from ..corpus import SAMPLE, Article, clean_field, load_each
 from ..errors import AnalysisError, InputError, StoreError
 from ..export import FORMATS
@@ -15,7 +16,14 @@ from ..framing import Codebook, load_codebook
 from ..knowledge import Knowledge, load_knowledge
 from ..report import Report, analyze
 from ..store import Store
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, internal_error
+from .common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    add_corrections_option,
+    corrected,
+    internal_error,
+)
 
 
 def report_parser() -> argparse.ArgumentParser:
@@ -43,6 +51,7 @@ def report_parser() -> argparse.ArgumentParser:
         help="a knowledge pack folder whose rows are added to the built-in pack "
         "(countries.tsv, international.tsv, institutions.tsv, groups.tsv, names.toml)",
     )
+    add_corrections_option(parser)
     parser.add_argument(
         "--store",
         nargs="?",
@@ -63,6 +72,8 @@ def run_report(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     codebook = load_codebook(args.codebook)
     knowledge = load_knowledge(args.knowledge)
+    if args.corrections:
+        load_corrections(args.corrections)  # a malformed file is a usage error, before any work
     try:
         store = Store(args.store or None) if args.store is not None else None
     except AnalysisError as error:
@@ -93,7 +104,7 @@ def run_report(argv: Sequence[str]) -> int:
                 f"warning: {report.article.file or report.article.id}: {warning.message}",
                 file=sys.stderr,
             )
-    output = FORMATS[args.format](reports)
+    output = FORMATS[args.format](corrected(reports, args.corrections))
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return EXIT_SOME_FAILED if failures or warned else EXIT_OK
 

@@ -5,7 +5,9 @@ here they become the story's actors: the same person in two outlets is one actor
 surname alone, or a transliteration variant such as Zelensky / Zelenskyy, joins the full
 name another article gives), a person's country and role come from whichever article
 states them, and the actors the articles make central (named in at least two articles, or
-at least CENTRAL_MENTIONS times in one) are the ones shown, ranked by weight.
+at least CENTRAL_MENTIONS times in one) are the ones shown, ranked by weight. An actor a
+reader corrected (compare/corrections.py, ids starting USER) is linked only as the reader
+said, and always shown.
 """
 
 from collections import Counter, defaultdict
@@ -24,6 +26,8 @@ CENTRAL_MENTIONS = 3
 # Two full names are one person spelt two ways (Zelensky, Zelenskyy; Al Jaber, Al-Jaber)
 # when their letters agree this much (rapidfuzz's ratio, 0-100) and they start alike.
 SAME_NAME_SIMILARITY = 90
+# The id prefix of an actor a reader's correction made or changed.
+USER = "user:"
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ def _take(entry: _Entry, article: str, mention: Mention) -> None:
 
 def _links(entries: Iterable[_Entry]) -> list[tuple[str, str]]:
     """(merged, into) pairs: surnames and spelling variants joining a full name."""
+    entries = [e for e in entries if not e.key.startswith(USER)]
     people = [e for e in entries if e.kind == "person"]
     full = [e for e in people if len(e.name.split()) > 1]
     links: list[tuple[str, str]] = []
@@ -156,7 +161,8 @@ def _actor(entry: _Entry) -> StoryActor:
         mentions=mentions,
         articles=len(per_article),
         central=len(per_article) >= CENTRAL_ARTICLES
-        or max(per_article.values()) >= CENTRAL_MENTIONS,
+        or max(per_article.values()) >= CENTRAL_MENTIONS
+        or entry.key.startswith(USER),
     )
 
 

@@ -14,6 +14,7 @@ from .tone import (
     ToneSummary,
     analyze_sentiment,
     summarize,
+    tone_toward,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "analyze_sentiment",
     "score_text",
     "summarize",
+    "tone_toward",
 ]

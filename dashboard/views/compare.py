@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from analysis.compare.actors import story_actors
+from analysis.compare.actors import USER, story_actors
 from dashboard import charts, markup, state, tables
+from dashboard.corrections import corrections_panel
 
 TOP_ACTORS = 8
 MAX_PANELS = 12  # small multiples draw one panel per outlet; more would stall the browser
@@ -194,13 +195,17 @@ st.caption(
     f"tone around the actor, not the outlet's stance toward it. Grey cells rest on fewer "
     f"than {charts.MIN_SENTENCES} sentences: too few to read."
 )
-actor_tone = tables.actor_tone_table(reports, story_actors(reports), chosen.labels, lens)
+story = story_actors(reports)
+actor_tone = tables.actor_tone_table(reports, story, chosen.labels, lens)
 if actor_tone.empty:
     st.info("No actor is named in these articles often enough to be the story's.")
 else:
-    actors = (
+    ranked = (
         actor_tone.groupby("actor")["sentences"].sum().sort_values(ascending=False).index
-    ).tolist()[:TOP_ACTORS]
+    ).tolist()
+    corrected = [a.name for a in story if a.key.startswith(USER) and a.name in ranked]
+    # the heaviest actors, and every actor the reader corrected or added
+    actors = list(dict.fromkeys(ranked[:TOP_ACTORS] + corrected))
     state.plot(charts.actor_heatmap(actor_tone, outlets, actors), "actor-tone")
     with st.expander("The sentences behind a cell"):
         left, right = st.columns(2)
@@ -215,6 +220,7 @@ else:
             st.html(markup.STYLE + markup.sentences_html(report, toward.sentences, marks, lens))
         else:
             st.caption("This article does not mention that actor.")
+corrections_panel(chosen)
 
 st.header("Tone through each article")
 st.caption(
