@@ -76,7 +76,8 @@ def session(server, tmp_path_factory):
             sidebar = page.locator('[data-testid="stSidebar"]')
             sidebar.get_by_role("combobox", name="Codebook").click()
             page.get_by_role("option", name="Your own codebook file…").click()
-            sidebar.locator("input[type=file]").set_input_files(codebook)
+            uploader = sidebar.get_by_test_id("stFileUploader").filter(has_text="Codebook (")
+            uploader.locator("input[type=file]").set_input_files(codebook)
             sidebar.get_by_text("red[y].toml").wait_for(timeout=RENDER_MS)
             yield page
         finally:
