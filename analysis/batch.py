@@ -21,6 +21,8 @@ import re
 import shutil
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -29,12 +31,15 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from .corpus import (
-    ARTICLE_SUFFIXES,
     MANIFEST,
     MAX_FILE_BYTES,
+    OUTSIDE,
+    folder_files,
     make_article,
+    manifest_rows,
     read_article,
-    read_manifest,
+    unmatched_entries,
+    within,
 )
 from .errors import InputError
 from .framing import Codebook
@@ -62,6 +67,9 @@ SHOWN_ERRORS = 10
 # Rows per Parquet row group in the output. The writer keeps every row group's metadata
 # until it closes, so one small group per chunk would make memory grow with the corpus.
 ROW_GROUP_ROWS = 4096
+# A worker checks this often whether the batch that started it is still alive.
+PARENT_CHECK_S = 1.0
+EXIT_ORPHANED = 3
 IDENTIFIER = re.compile(r"[A-Za-z][\w-]{0,40}")
 
 
@@ -72,6 +80,7 @@ class Source:
     kind: Kind
     files: tuple[Path, ...]
     manifest: dict[str, dict[str, str]] = field(default_factory=dict)
+    problems: tuple[tuple[str, str], ...] = ()  # (row, reason): read as failed rows
 
 
 @dataclass(frozen=True)
@@ -106,11 +115,19 @@ def open_source(path: Path) -> Source:
         return Source(kind, (path,))
     if not path.is_dir():
         raise InputError(str(path), "no such file or folder")
-    entries = sorted(p for p in path.iterdir() if p.is_file())
-    articles = tuple(p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES)
-    if articles:
-        manifest = read_manifest(path / MANIFEST) if (path / MANIFEST).exists() else {}
-        return Source("files", articles, manifest)
+    articles, outside = folder_files(path)
+    if articles or outside:
+        problems = [(file.name, OUTSIDE) for file in outside]
+        manifest: dict[str, tuple[int, dict[str, str]]] = {}
+        if (path / MANIFEST).exists():
+            if not within(path, path / MANIFEST):
+                raise InputError(str(path / MANIFEST), OUTSIDE)
+            manifest = manifest_rows(path / MANIFEST)
+            unmatched = unmatched_entries(path / MANIFEST, manifest, articles + outside)
+            problems += [(MANIFEST, error.reason) for error in unmatched]
+        metadata = {name: values for name, (_, values) in manifest.items()}
+        return Source("files", tuple(articles), metadata, tuple(problems))
+    entries = sorted(p for p in path.iterdir() if p.is_file() and within(path, p))
     kinds = {SUFFIX_KINDS[p.suffix.lower()] for p in entries if p.suffix.lower() in SUFFIX_KINDS}
     if len(kinds) != 1:
         raise InputError(str(path), "the folder holds no articles and no one kind of data file")
@@ -119,7 +136,10 @@ def open_source(path: Path) -> Source:
 
 
 def read_rows(source: Source) -> Iterator[dict[str, Any]]:
-    """Every row of the input as a dict with a `row` key naming where it came from."""
+    """Every row of the input as a dict with a `row` key naming where it came from (and
+    an `error` row for each file refused and each manifest row that names no file)."""
+    for row, reason in source.problems:
+        yield {"row": row, "error": reason}
     for path in source.files:
         if source.kind == "files":
             yield {"row": path.name, "path": str(path), **source.manifest.get(path.name, {})}
@@ -141,6 +161,9 @@ def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
                 value = json.loads(line)
             except json.JSONDecodeError as error:
                 yield {"row": row, "error": f"not valid JSON ({error.msg})"}
+                continue
+            except RecursionError:
+                yield {"row": row, "error": "nested too deeply to be an article"}
                 continue
             yield (
                 {**value, "row": row}
@@ -488,8 +511,18 @@ def warm_up(options: Options) -> None:
 
 
 def _leave_interrupts_to_parent() -> None:
-    """Ctrl-C reaches every process; only the parent acts on it (and stops the pool)."""
+    """Ctrl-C reaches every process; only the parent acts on it (and stops the pool). A
+    worker whose parent is gone (killed with -9) stops too, instead of running on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """Watch the parent: once it has died the worker is re-parented, and exits at once."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(EXIT_ORPHANED)
 
 
 def _unfinished(

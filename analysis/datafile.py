@@ -13,6 +13,8 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataFileError(f"{source}: not valid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise DataFileError(f"{source}: nested too deeply to be a data file") from None
 
 
 def line_of(text: str, table: str, index: int, key: str = "", needle: str = "") -> int:

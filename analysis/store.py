@@ -8,7 +8,9 @@ never analysed twice and any change to the analyzers invalidates the cache by it
 Every write is one transaction. The file is in WAL mode, so readers never block the
 writer, and writers from several threads or processes wait for each other (busy timeout)
 instead of failing. Each operation opens its own short connection, so one `Store` can be
-shared between threads. Files written by an older schema are migrated in place.
+shared between threads. Files written by an older schema are migrated in place. A store
+that cannot be written (a read-only disk or file) is still read; one whose folder was
+deleted while in use is made again.
 """
 
 import hashlib
@@ -17,12 +19,12 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any, cast
 
 from .compare.corrections import Correction, from_records, to_records
-from .corpus import Article, Removal, clean
+from .corpus import MAX_TEXT_CHARS, Article, Removal, clean
 from .errors import InputError, StoreError
 from .framing import Codebook
 from .knowledge import Knowledge
@@ -95,19 +97,43 @@ class Store:
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else default_path()
+        self.read_only = False
+        self._mode = ""  # how a read-only store is opened (an SQLite URI parameter)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._migrate()
-        except OSError as error:
-            raise StoreError(f"{self.path}: cannot open the store ({error})") from None
+        except (OSError, StoreError) as error:
+            # A store on a read-only disk, or a file one may only read: its articles and
+            # cached reports are still read; nothing is written.
+            self.read_only = True
+            self._mode = "mode=ro"
+            if self.path.is_file() and self._version() is None:
+                self._mode = "immutable=1"  # a read-only disk: no lock files can be made
+            if not self.path.is_file() or self._version() != SCHEMA_VERSION:
+                reason = error if isinstance(error, StoreError) else f"{self.path}: {error}"
+                raise StoreError(f"cannot open the store: {reason}") from None
+
+    def _version(self) -> int | None:
+        try:
+            return self.schema_version
+        except StoreError:
+            return None
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self, fresh: bool = True) -> Iterator[sqlite3.Connection]:
         """A short connection; a database error (disk full, locked too long, a damaged
-        file) becomes a StoreError naming the file, after any transaction rolled back."""
+        file) becomes a StoreError naming the file, after any transaction rolled back.
+        A read-only store is opened so; one whose file was deleted while in use is made
+        again."""
+        if fresh and not self.read_only and not self.path.exists():
+            self._recreate()
+        if self.read_only:
+            target, uri = f"{self.path.resolve().as_uri()}?{self._mode}", True
+        else:
+            target, uri = str(self.path), False
         try:
             with closing(
-                sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
             ) as db:
                 db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
                 yield db
@@ -115,9 +141,11 @@ class Store:
             raise StoreError(f"{self.path}: {error}; nothing was changed") from error
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, fresh: bool = True) -> Iterator[sqlite3.Connection]:
         """One transaction that takes the write lock up front (no upgrade deadlocks)."""
-        with self._connect() as db:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store can only be read here; nothing was saved")
+        with self._connect(fresh) as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
@@ -127,10 +155,18 @@ class Store:
                 raise
             db.execute("COMMIT")
 
+    def _recreate(self) -> None:
+        """The store's file was deleted while in use (its folder removed): make it again."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot make the store again ({error})") from None
+        self._migrate()
+
     def _migrate(self) -> None:
-        with self._connect() as db:
+        with self._connect(fresh=False) as db:
             db.execute("PRAGMA journal_mode = WAL")
-        with self._write() as db:
+        with self._write(fresh=False) as db:
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             row = db.execute("SELECT version FROM schema_version").fetchone()
             version = row[0] if row else 0
@@ -153,6 +189,7 @@ class Store:
 
     def add(self, article: Article) -> str:
         """Save `article`; returns its id in the store (its own id, made unique)."""
+        _check_size(article.id or article.file or "article", article.text)
         wanted = article.id or article.content_hash
         with self._write() as db:
             taken = {
@@ -184,6 +221,7 @@ class Store:
             raise TypeError(f"cannot update {sorted(unknown)}; allowed: text, {METADATA}")
         values: dict[str, Any] = {name: changes[name] or "" for name in METADATA if name in changes}
         if "text" in changes:
+            _check_size(article_id, changes["text"] or "")
             text, removed, _ = clean(changes["text"] or "")
             if not text.strip():
                 raise InputError(article_id, "no article text left after the edit")
@@ -248,7 +286,8 @@ class Store:
             except (KeyError, TypeError, ValueError):
                 pass  # a cache entry this version cannot read is analysed again
         report = analyze(article, codebook, knowledge)
-        self.save_report(report, key)
+        with suppress(StoreError):  # a store that cannot be written costs the cache only
+            self.save_report(report, key)
         return report
 
     def save_report(self, report: Report | dict[str, Any], codebook_hash: str) -> None:
@@ -327,6 +366,14 @@ def _metadata(article: Article) -> dict[str, str]:
 
 def _removed_json(removed: Sequence[Removal]) -> str:
     return json.dumps([vars(item) for item in removed], ensure_ascii=False)
+
+
+def _check_size(source: str, text: str) -> None:
+    """Every way into the store keeps the size limit of a loaded article."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            source, f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
+        )
 
 
 def _like_prefix(text: str) -> str:

@@ -40,6 +40,7 @@ SENTENCE_END = ".!?"
 TRAILING_CLOSERS = "”’\"')]»›"
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 # Sentence-final punctuation, closing marks after it, and the space that must follow.
+OPENER_WORD = re.compile(r"[\w’']+")  # the word after a maybe-final abbreviation
 SENTENCE_FINAL = re.compile(r"[.!?…]+[”’\"')\]»›]*(?=\s)")
 
 # Who is speaking in a stretch of text: the outlet, a quoted speaker, or the headline.
@@ -244,7 +245,7 @@ def _is_boundary(text: str, match: re.Match[str], next_start: int) -> bool:
     if token in before_number and following.isdigit():
         return False
     if token in maybe_final or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
-        next_word = re.match(r"[\w’']+", text[next_start:])
+        next_word = OPENER_WORD.match(text, next_start)
         return next_word is not None and next_word.group() in openers
     return True
 

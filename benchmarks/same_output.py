@@ -3,9 +3,9 @@
     python -m benchmarks.same_output write before.jsonl   # on the old code
     python -m benchmarks.same_output check before.jsonl   # on the new code
 
-The corpus: the seeds, the held-out test articles, 150 articles resampled from the
-seeds' paragraphs and the gold sentences, each analysed with both built-in codebooks
-(342 reports). `check` lists the first differences of each report that changed and
+The corpus: the seeds, the held-out test articles, the real articles of the development
+set where it is beside the checkout (../shared/devsets), 150 articles resampled from the
+seeds' paragraphs and the gold sentences, each analysed with both built-in codebooks. `check` lists the first differences of each report that changed and
 exits 1 if any did.
 """
 
@@ -21,6 +21,7 @@ from benchmarks.corpus import resampled_corpus
 from benchmarks.performance import ROOT, SEEDS
 
 HELD_OUT = ("tests/articles", "tests/data/quotes", "tests/data/quotes2", "tests/data/quotes3")
+DEVSETS = ROOT.parent / "shared" / "devsets" / "articles"
 RESAMPLED = 150
 SHOWN = 8
 
@@ -31,6 +32,8 @@ def corpus() -> Iterator[Article]:
         for path in sorted((ROOT / folder).rglob("*")):
             if path.suffix in {".txt", ".md"}:
                 yield make_article(path.read_text(encoding="utf-8"), source=path.name)
+    for path in sorted(DEVSETS.glob("*.txt")):
+        yield make_article(path.read_text(encoding="utf-8"), source=path.name)
     for row in resampled_corpus(RESAMPLED, seed=7):
         yield make_article(row["text"], source=row["title"])
     for chunk in (ROOT / "tests/gold/sentences.txt").read_text(encoding="utf-8").split("\n\n"):

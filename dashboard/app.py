@@ -21,7 +21,7 @@ VIEWS = Path(__file__).resolve().parent / "views"
 
 st.set_page_config(
     page_title="Coverage compared",
-    page_icon=":material/compare:",
+    page_icon=str(Path(__file__).resolve().parent / "icon.png"),  # local: no request to a CDN
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -11,7 +11,8 @@ from datetime import date
 from urllib.parse import urlparse
 
 from analysis import Article, InputError, make_article
-from analysis.corpus import MAX_FILE_BYTES, article_from_bytes
+from analysis.corpus import MAX_FILE_BYTES, MAX_TEXT_CHARS, article_from_bytes
+from analysis.corpus.manifest import safe_url
 from analysis.text import count_words
 
 UPLOAD_TYPES = ("txt", "md", "html", "htm")
@@ -71,8 +72,8 @@ def _is_date(text: str) -> bool:
 
 
 def _is_url(text: str) -> bool:
-    parsed = urlparse(text)
-    return parsed.scheme in ("http", "https") and "." in parsed.netloc and " " not in text
+    """An address the article keeps (analysis.corpus.manifest.safe_url) on a named host."""
+    return bool(safe_url(text)) and "." in urlparse(text).netloc
 
 
 def check(
@@ -127,6 +128,9 @@ def upload_limit() -> str:
 def check_edit(text: str, values: dict[str, str]) -> dict[str, str]:
     """Messages for an edited article's fields (the store cleans the new text again)."""
     errors = check_metadata(values)
+    if len(text) > MAX_TEXT_CHARS:
+        errors["text"] = f"{len(text):,} characters: the limit is {MAX_TEXT_CHARS:,}."
+        return errors
     words = count_words(text)
     if words < MIN_WORDS:
         errors["text"] = f"Only {words} words: an article needs at least {MIN_WORDS}."

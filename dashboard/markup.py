@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 from analysis import Report
 
@@ -28,7 +29,7 @@ LAYERS = {
 }
 MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 # Where Streamlit's markdown would turn text into a link: `scheme://`, `www.`, `name@`.
-AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?=@)", re.IGNORECASE)
+AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
 WORD_JOINER = "\u2060"
 DEFAULT_LAYERS = ("quotes", "mentions", "tone", "removed")
 TINT_ALPHA_MAX = 0.45  # strongest sentence shading, reached at |tone| >= TINT_FULL
@@ -232,26 +233,34 @@ def article_html(
 
 
 def render(text, paragraphs, shades: Sequence[Shade], marks: Sequence[Mark], removed, chosen):
-    """Paragraphs of sentences of marked pieces; removed pieces where they stood."""
+    """Paragraphs of sentences of marked pieces; removed pieces where they stood. Each
+    paragraph, sentence and mark is visited a bounded number of times: linear in the
+    article's length, so a long article opens as fast as it was analysed."""
     out = ['<div class="article">']
     pending = sorted(removed, key=lambda r: r.at)
+    shades = sorted(shades, key=lambda shade: shade.start)
+    marks_of = _overlapping(shades, marks)
+    first = 0  # the first shade that may reach into the current paragraph
     for paragraph in paragraphs:
         while pending and pending[0].at <= paragraph.start:
             out.append(_removed(pending.pop(0)))
         out.append("<p>")
         position = paragraph.start
-        for shade in shades:
-            if shade.end <= paragraph.start or shade.start >= paragraph.end:
-                continue
+        while first < len(shades) and shades[first].end <= paragraph.start:
+            first += 1
+        index = first
+        while index < len(shades) and shades[index].start < paragraph.end:
+            shade = shades[index]
             out.append(_escape(text[position : shade.start]))
             chosen_css = " chosen" if shade.index == chosen else ""
             out.append(
                 f'<span class="s{chosen_css}" style="background:{shade.colour}" '
                 f'title="{_attr(shade.note)}">'
             )
-            out.append(_pieces(text, shade.start, shade.end, marks))
+            out.append(_pieces(text, shade.start, shade.end, marks_of[index]))
             out.append("</span>")
             position = shade.end
+            index += 1
         out.append(_escape(text[position : paragraph.end]))
         out.append("</p>")
     out += [_removed(piece) for piece in pending]
@@ -265,31 +274,58 @@ def sentences_html(
     """The sentences behind a number, each with its tone and the evidence `marks` drawn in."""
     field = LENS_FIELD[lens]
     text = report.document.text
+    chosen = [report.document.sentences[index] for index in indices]
+    in_order = sorted(range(len(chosen)), key=lambda i: chosen[i].start)
+    marks_of = dict(zip(in_order, _overlapping([chosen[i] for i in in_order], marks), strict=True))
     items = []
-    for index in indices:
-        sentence = report.document.sentences[index]
-        tone = getattr(report.sentiment.sentences[index], field)
+    for position, sentence in enumerate(chosen):
+        tone = getattr(report.sentiment.sentences[sentence.index], field)
+        pieces = _pieces(text, sentence.start, sentence.end, marks_of[position])
         items.append(
-            f'<div class="evidence"><div class="how">sentence {index + 1} · {lens} tone '
-            f"{tone:+.2f}</div>{_pieces(text, sentence.start, sentence.end, marks)}</div>"
+            f'<div class="evidence"><div class="how">sentence {sentence.index + 1} · {lens} '
+            f"tone {tone:+.2f}</div>{pieces}</div>"
         )
     return f'<div class="article">{"".join(items)}</div>'
 
 
+def _overlapping(spans: Sequence[Any], marks: Sequence[Mark]) -> list[list[Mark]]:
+    """For each span (sorted by start), the marks that overlap it, in the marks' order: one
+    pass over both, keeping open only the marks that can still reach a later span."""
+    ordered = sorted(range(len(marks)), key=lambda i: marks[i].start)
+    result: list[list[Mark]] = []
+    open_marks: list[int] = []
+    next_mark = 0
+    for span in spans:
+        while next_mark < len(ordered) and marks[ordered[next_mark]].start < span.end:
+            open_marks.append(ordered[next_mark])
+            next_mark += 1
+        open_marks = [i for i in open_marks if marks[i].end > span.start]
+        result.append([marks[i] for i in sorted(open_marks) if marks[i].start < span.end])
+    return result
+
+
 def _pieces(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
-    inside = [m for m in marks if m.start < end and m.end > start]
-    cuts = sorted(
-        {start, end} | {min(max(p, start), end) for m in inside for p in (m.start, m.end)}
-    )
+    """The text from start to end, cut where marks begin and end, each piece wrapped in
+    the marks over it (a sweep over the cuts: linear in the pieces and their marks)."""
+    inside = [m for m in marks if m.start < end and m.end > start and m.start < m.end]
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for number, mark in enumerate(inside):
+        opening.setdefault(max(mark.start, start), []).append(number)
+        closing.setdefault(min(mark.end, end), []).append(number)
+    cuts = sorted({start, end} | set(opening) | set(closing))
+    active: set[int] = set()
     out = []
     for left, right in pairwise(cuts):
+        active.difference_update(closing.get(left, ()))
+        active.update(opening.get(left, ()))
         piece = _escape(text[left:right])
-        active = [m for m in inside if m.start <= left and m.end >= right]
         if not active:
             out.append(piece)
             continue
-        css = " ".join(sorted({m.css for m in active}))
-        note = " · ".join(dict.fromkeys(m.note for m in active))
+        over = [inside[number] for number in sorted(active)]
+        css = " ".join(sorted({m.css for m in over}))
+        note = " · ".join(dict.fromkeys(m.note for m in over))
         out.append(f'<span class="{css}" title="{_attr(note)}">{piece}</span>')
     return "".join(out)
 

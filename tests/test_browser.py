@@ -182,3 +182,30 @@ def test_a_pasted_article_with_markup_shows_as_text_and_runs_nothing(server, pag
     assert page.dialogs == []
     assert page.locator(".article script, .article img").count() == 0
     screenshot(page, "read-added")
+
+
+def test_a_visit_of_every_page_asks_nothing_of_any_other_host(server, page):
+    """A school's dashboard makes no third-party request: no font, icon or script from a
+    CDN. Every request of a full visit, failed ones too, goes to the server itself."""
+    hosts: list[str] = []
+    page.on("request", lambda request: hosts.append(request.url))
+    visits = [
+        ("", "heading", "How the outlets covered the story"),
+        ("read", "heading", "Read the articles"),
+        ("sources", "heading", "Who is quoted"),
+        ("differences", "heading", "Differences between outlets"),
+        ("classroom", "text", "Question 1 of"),
+        ("method", "heading", "How the numbers are made"),
+        ("add", "heading", "Add articles"),
+    ]
+    for path, kind, name in visits:
+        page.goto(f"{server}/{path}")
+        if kind == "heading":
+            settle(page, name)
+        else:
+            page.get_by_text(name, exact=False).first.wait_for(timeout=RENDER_MS)
+    page.wait_for_timeout(1000)  # the favicon and late fonts
+    outside = sorted(
+        {url for url in hosts if not url.startswith(("http://127.0.0.1:", "data:", "blob:"))}
+    )
+    assert hosts and not outside, outside

@@ -95,6 +95,8 @@ def test_source_cards_and_handout_views(app_url, page):
     )
     _shot(page, "10-source-cards")
     page.get_by_role("radio", name="Handout").click()
+    page.get_by_role("button", name="Make the PDFs").click()
+    page.get_by_role("button", name="Student sheet (PDF)").wait_for(timeout=STEP_TIMEOUT)
     with page.expect_download(timeout=STEP_TIMEOUT) as download:
         page.get_by_role("button", name="Student sheet (PDF)").click()
     assert download.value.path().read_bytes()[:4] == b"%PDF"

@@ -99,7 +99,11 @@ def test_source_cards_and_handout_views():
     assert html_of(at).count('class="cm-card"') == len(lesson_of(at).cards) > 0
     at = start("Handout")
     labels = {button.label for button in at.get("download_button")}
-    assert {"Handout with answers (PDF)", "Student sheet (HTML)"} <= labels
+    assert "Student sheet (HTML)" in labels and "Handout with answers (PDF)" not in labels
+    next(b for b in at.button if b.label == "Make the PDFs").click().run()
+    labels = {button.label for button in at.get("download_button")}
+    assert {"Handout with answers (PDF)", "Student sheet (PDF)"} <= labels
+    assert not at.exception
 
 
 def test_empty_and_single_article_selections_say_what_to_do():

@@ -76,9 +76,9 @@ def run_report(argv: Sequence[str]) -> int:
         load_corrections(args.corrections)  # a malformed file is a usage error, before any work
     try:
         store = Store(args.store or None) if args.store is not None else None
-    except AnalysisError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    except StoreError as error:  # costs the cache, not the report
+        print(f"warning: {error}; the articles are analysed without the store", file=sys.stderr)
+        store = None
     articles, read_failures = load_each(*paths)
     failures: list[AnalysisError] = list(read_failures)
     reports = []

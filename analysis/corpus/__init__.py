@@ -9,16 +9,17 @@ every offset in a Report points into it.
 from .article import MAX_FILE_BYTES, MAX_TEXT_CHARS, Article, InputWarning, Removal
 from .clean import clean, clean_field, normalize
 from .decode import decode
-from .files import SAMPLE, load, load_each
+from .files import OUTSIDE, SAMPLE, folder_files, load, load_each, unmatched_entries, within
 from .language import with_language
 from .make import ARTICLE_SUFFIXES, article_from_bytes, make_article, read_article
-from .manifest import MANIFEST, read_manifest
+from .manifest import MANIFEST, manifest_rows, read_manifest
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "MANIFEST",
     "MAX_FILE_BYTES",
     "MAX_TEXT_CHARS",
+    "OUTSIDE",
     "SAMPLE",
     "Article",
     "InputWarning",
@@ -27,11 +28,15 @@ __all__ = [
     "clean",
     "clean_field",
     "decode",
+    "folder_files",
     "load",
     "load_each",
     "make_article",
+    "manifest_rows",
     "normalize",
     "read_article",
     "read_manifest",
+    "unmatched_entries",
     "with_language",
+    "within",
 ]

@@ -25,7 +25,9 @@ HTML_START = re.compile(
 HARD_WRAP_SHARE = 0.3
 # Unicode spaces that pages use for layout; all become an ordinary space.
 ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Invisible characters, and the bidirectional embeddings, overrides and isolates, which
+# reorder how the text around them is displayed (U+202E shows "evil" as "live").
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 # Control characters other than the line break carry no text, and terminals act on some
 # of them (escape sequences) when a report is printed; lone surrogates cannot be saved.
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")

@@ -2,6 +2,7 @@
 warning when the encoding was guessed and a refusal for binary files.
 """
 
+import re
 import unicodedata
 
 from ..errors import InputError
@@ -9,6 +10,11 @@ from ..errors import InputError
 # A declared encoding (byte-order mark) may have this share of undecodable characters,
 # replaced by U+FFFD (a file cut off mid-character); more, and the file is refused.
 MAX_REPLACED_SHARE = 0.001
+# A UTF-8 file may hold this many bytes that are not UTF-8 (or the share above, if more),
+# each read as Windows-1252, before the whole file is taken to be in another encoding.
+MAX_STRAY_BYTES = 3
+STRAY_BYTE = re.compile("[\udc80-\udcff]")
+UTF8_LETTER = re.compile("[\u0080-\udbff\ue000-\U0010ffff]")
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -79,6 +85,9 @@ def _decode_unmarked(data: bytes, source: str) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     western = _decode_western(data)
     if western is not None:
         return western, None
@@ -88,6 +97,21 @@ def _decode_unmarked(data: bytes, source: str) -> tuple[str, str | None]:
     if best is None:
         raise InputError(source, "cannot tell the text encoding; save the file as UTF-8")
     return str(best), best.encoding
+
+
+def _decode_mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few stray Windows-1252 bytes (a curly quote pasted from an old
+    editor), each read as Windows-1252; None when more than a few bytes are not UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")  # a stray byte: U+DC80 + byte
+    stray = len(STRAY_BYTE.findall(text))
+    if not UTF8_LETTER.search(text):  # no UTF-8 sequence at all: a Windows-1252 file
+        return None
+    if stray > max(MAX_STRAY_BYTES, MAX_REPLACED_SHARE * len(data)):
+        return None
+    text = STRAY_BYTE.sub(
+        lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors="replace"), text
+    )
+    return text, f"UTF-8 with {stray} Windows-1252 byte{'s' if stray > 1 else ''}"
 
 
 def _decode_declared(data: bytes, encoding: str, source: str, why: str) -> str:

@@ -2,7 +2,6 @@
 sample.
 """
 
-from collections.abc import Iterable
 from importlib.resources import files as package_files
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from .manifest import MANIFEST, manifest_rows
 
 # The bundled sample: five articles on US pressure over India's purchase of the S-400
 # (the repository's seeds/ folder, shipped inside the package).
+OUTSIDE = "a link to a file outside this folder; not read"
 SAMPLE = Path(str(package_files("analysis").joinpath("data", "sample")))
 
 
@@ -41,7 +41,8 @@ def load_each(*paths: str | Path) -> tuple[list[Article], list[InputError]]:
     for path in map(Path, paths or (SAMPLE,)):
         if path.is_dir():
             folder = path
-            files = sorted(_article_files(path))
+            files, outside = folder_files(path)
+            failures.extend(InputError(str(f), OUTSIDE) for f in outside)
             if not files:
                 kinds = ", ".join(ARTICLE_SUFFIXES)
                 failures.append(InputError(str(path), f"no article files ({kinds}) in this folder"))
@@ -52,14 +53,16 @@ def load_each(*paths: str | Path) -> tuple[list[Article], list[InputError]]:
             failures.append(InputError(str(path), "no such file or folder"))
             continue
         manifest: dict[str, tuple[int, dict[str, str]]] = {}
-        if (folder / MANIFEST).is_file():
+        if (folder / MANIFEST).is_file() and not within(folder, folder / MANIFEST):
+            failures.append(ManifestError(str(folder / MANIFEST), OUTSIDE))
+        elif (folder / MANIFEST).is_file():
             try:
                 manifest = manifest_rows(folder / MANIFEST)
             except InputError as error:
                 reason = f"{error.reason}; the articles were read without the manifest"
                 failures.append(ManifestError(error.source, reason))
         if path.is_dir():
-            failures.extend(_unmatched_entries(folder / MANIFEST, manifest, files))
+            failures.extend(unmatched_entries(folder / MANIFEST, manifest, files))
         for file in files:
             try:
                 articles.append(read_article(file, **manifest.get(file.name, (0, {}))[1]))
@@ -68,11 +71,21 @@ def load_each(*paths: str | Path) -> tuple[list[Article], list[InputError]]:
     return articles, failures
 
 
-def _article_files(folder: Path) -> Iterable[Path]:
-    return (p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The article files of a folder, sorted, and those that are links to a file outside
+    it (a `passwd.txt` pointing at /etc/passwd), which are not read."""
+    found = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+    )
+    return [p for p in found if within(folder, p)], [p for p in found if not within(folder, p)]
 
 
-def _unmatched_entries(
+def within(folder: Path, path: Path) -> bool:
+    """Whether `path`, links followed, is inside `folder` (links followed too)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def unmatched_entries(
     manifest_path: Path, manifest: dict[str, tuple[int, dict[str, str]]], files: list[Path]
 ) -> list[ManifestError]:
     """An error for each manifest row naming a file the folder does not hold (a typo

@@ -13,6 +13,7 @@ from .clean import clean_field
 from .decode import decode
 
 MANIFEST = "manifest.csv"
+UNSAFE_URL_CHARACTERS = re.compile(r'["<>`{}|\\^]')
 MANIFEST_COLUMNS = ("file", "outlet", "title", "date", "url", "outlet_country", "note")
 # Manifest dates: a year, a month or a day, optionally with a time (ISO 8601).
 DATE = re.compile(
@@ -109,5 +110,10 @@ def _field_problem(column: str, value: str) -> str | None:
 
 
 def safe_url(url: str) -> str:
-    """`url` if it is an http(s) address, else "" (a `javascript:` link must never be shown)."""
-    return url if re.match(r"https?://[^\s<>\"]+\Z", url.strip(), re.IGNORECASE) else ""
+    """`url` if it is an http(s) address, else "" (a `javascript:` link must never be
+    shown). Characters a web address may not hold as they are (`"`, `<`, `>`, …) are
+    percent-encoded, as a browser would send them, so the address is kept, not dropped."""
+    url = url.strip()
+    if not re.match(r"https?://[^\s]+\Z", url, re.IGNORECASE):
+        return ""
+    return UNSAFE_URL_CHARACTERS.sub(lambda m: f"%{ord(m.group()):02X}", url)

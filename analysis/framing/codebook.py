@@ -4,6 +4,7 @@ mistake is reported with its file, line and key.
 """
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -25,6 +26,11 @@ BUILT_IN = ("policy", "generic")
 FRAME_KEYS = {"id", "label", "definition", "questions", "cues", "negative", "countries"}
 CODEBOOK_KEYS = {"id", "name", "citation", "about"}
 FRAME_ID = re.compile(r"[a-z][a-z0-9_]*")
+# A codebook is a coder's list of frames, not a corpus: beyond these it is refused with a
+# message rather than tying up the dashboard (the built-in ones are far below).
+MAX_CODEBOOK_CHARS = 500_000
+MAX_FRAMES = 60
+MAX_CUES = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +104,8 @@ def _built_in(name: str) -> Codebook:
 
 def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     """Build a Codebook from TOML text, checking every key; errors name line and key."""
+    if len(text) > MAX_CODEBOOK_CHARS:
+        raise fail(source, 1, "codebook", f"longer than {MAX_CODEBOOK_CHARS:,} characters")
     data = parse_toml(text, source)
     header = data.get("codebook")
     if not isinstance(header, dict):
@@ -116,7 +124,12 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     if unknown_tables:
         key = sorted(unknown_tables)[0]
         raise fail(source, _top_level_line(text, key), key, "unknown table or key")
+    if len(raw_frames) > MAX_FRAMES:
+        line = line_of(text, "frame", MAX_FRAMES)
+        raise fail(source, line, "[[frame]]", f"more than {MAX_FRAMES} frames")
     frames = tuple(_parse_frame(raw, n, text, source) for n, raw in enumerate(raw_frames))
+    if sum(len(frame.cues) + len(frame.negative) for frame in frames) > MAX_CUES:
+        raise fail(source, 1, "cues", f"more than {MAX_CUES:,} cues in all")
     ids = [frame.id for frame in frames]
     for index, frame_id in enumerate(ids):
         if frame_id in ids[:index]:
@@ -170,9 +183,9 @@ def _parse_frame(raw: Any, index: int, text: str, source: str) -> Frame:
     for item in negative:
         _check_cue_syntax(item, index, text, source, where, "negative")
     countries = raw.get("countries", 0.0)
-    if not isinstance(countries, int | float) or isinstance(countries, bool) or countries < 0:
+    if not _finite(countries) or countries < 0:
         line = line_of(text, "frame", index, "countries")
-        raise fail(source, line, where, "`countries` must be a weight of 0 or more")
+        raise fail(source, line, where, "`countries` must be a number, 0 or more")
     return Frame(
         frame_id,
         raw["label"],
@@ -189,9 +202,11 @@ def _parse_cue(item: Any, index: int, text: str, source: str, where: str) -> Cue
         cue = Cue(item)
     elif isinstance(item, dict) and set(item) <= {"cue", "weight"} and "cue" in item:
         weight = item.get("weight", 1.0)
-        if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
+        if not _finite(weight) or weight <= 0:
             line = line_of(text, "frame", index, "cues", needle=str(item["cue"]))
-            raise fail(source, line, where, f"cue {item['cue']!r}: `weight` must be above 0")
+            raise fail(
+                source, line, where, f"cue {item['cue']!r}: `weight` must be a number above 0"
+            )
         cue = Cue(str(item["cue"]), float(weight))
     else:
         line = line_of(text, "frame", index, "cues")
@@ -203,6 +218,11 @@ def _parse_cue(item: Any, index: int, text: str, source: str, where: str) -> Cue
         )
     _check_cue_syntax(cue.text, index, text, source, where, "cues")
     return cue
+
+
+def _finite(value: Any) -> bool:
+    """A number TOML allows and JSON can write: not a boolean, `nan` or `inf`."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _check_cue_syntax(cue: str, index: int, text: str, source: str, where: str, key: str) -> None:

@@ -29,6 +29,9 @@ VOWELS = "aeiou"
 MIN_INFLECTED_LENGTH = 3  # "us", "un": too short to inflect safely
 MIN_PREFIX_LENGTH = 3
 MAX_GAP_WORDS = 3
+# A cue is a phrase: longer ones, or more gaps, are refused when the codebook is loaded.
+MAX_CUE_POSITIONS = 12
+MAX_CUE_GAPS = 4
 # Where a cue was matched: in narration, in a quotation, or in the headline.
 CueVoice = Literal["narration", "quoted", "headline"]
 GAP, NUMBER, PREFIX_MARK, EXACT_MARK = "_", "#", "*", "="
@@ -162,6 +165,11 @@ def compile_cue(cue: str) -> tuple[Part, ...]:
         raise CueSyntaxError(f"cue {cue!r} has no words")
     if parts[0].gap or parts[-1].gap:
         raise CueSyntaxError(f"cue {cue!r}: `_` must stand between words")
+    if len(parts) > MAX_CUE_POSITIONS or sum(part.gap for part in parts) > MAX_CUE_GAPS:
+        raise CueSyntaxError(
+            f"cue {cue[:60]!r}: a cue is a phrase of at most {MAX_CUE_POSITIONS} words "
+            f"with at most {MAX_CUE_GAPS} `_` gaps"
+        )
     return tuple(parts)
 
 
@@ -276,18 +284,28 @@ def _winner(entries: Sequence[Entry]) -> Entry | None:
     return winner
 
 
-def _covered(parts: Sequence[Part], words: Sequence[str], position: int, first: int = 0) -> int:
-    """How many words parts[first:] cover when matched from `position` (0: no match)."""
-    start = position
-    for index in range(first, len(parts)):
-        part = parts[index]
+def _covered(parts: Sequence[Part], words: Sequence[str], position: int) -> int:
+    """How many words the parts cover when matched from `position` (0: no match). A gap
+    takes the fewest words (1 to MAX_GAP_WORDS) that let the rest match; each (part,
+    position) is tried once, so the time is linear in the cue's length, whatever its gaps."""
+    memo: dict[tuple[int, int], int] = {}
+
+    def cover(index: int, at: int) -> int:  # -1: no match
+        if index == len(parts):
+            return 0
+        if (index, at) in memo:
+            return memo[index, at]
+        found, part = -1, parts[index]
         if part.gap:
             for skip in range(1, MAX_GAP_WORDS + 1):
-                covered = _covered(parts, words, position + skip, index + 1)
-                if covered:
-                    return position - start + skip + covered
-            return 0
-        if position >= len(words) or not part.accepts(words[position]):
-            return 0
-        position += 1
-    return position - start
+                if (rest := cover(index + 1, at + skip)) >= 0:
+                    found = skip + rest
+                    break
+        elif (
+            at < len(words) and part.accepts(words[at]) and (rest := cover(index + 1, at + 1)) >= 0
+        ):
+            found = 1 + rest
+        memo[index, at] = found
+        return found
+
+    return max(0, cover(0, position))

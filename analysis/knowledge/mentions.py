@@ -21,10 +21,12 @@ person.
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Literal
 
 from ..text import Span, SpanSet
@@ -36,6 +38,9 @@ ActorKind = Literal["country", "international", "organization", "person", "group
 MAX_NAME_WORDS = 4
 # A capitalised word used alone this often, and no one's surname, names an organisation.
 SINGLE_NAME_REPEATS = 2
+# How far on a surname is looked for again (characters): far beyond any article, and a
+# bound that keeps a huge text linear.
+REUSE_WINDOW = 50_000
 # Lower-case words that may sit inside a name: `Bank of England`, `Osama bin Laden`.
 CONNECTORS = frozenset(
     {
@@ -91,6 +96,8 @@ ABBREVIATED = frozenset(
     }
 )
 TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?|\d[\w\-]*|[^\w\s]")
+# `… Authority (CMA)`: the acronym a name defines right after it.
+DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]*[A-Z])\)")
 POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -127,20 +134,21 @@ def find_mentions(text: str, knowledge: Knowledge | None = None) -> tuple[Mentio
     named, defined = _named(text, pack, known)
     for mention in known:
         if mention.kind in ("organization", "international"):
-            acronym = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z])\)", text[mention.end :])
+            acronym = DEFINED_ACRONYM.match(text, mention.end)
             if acronym and acronym.group(1) != mention.alias:
                 defined.setdefault(acronym.group(1), mention)
     # an acronym the text defines is its long form's, even when the pack knows it too
     known = [_as(defined[m.alias], m) if m.alias in defined else m for m in known]
     named = [_as(defined[m.alias], m) if m.alias in defined else m for m in named]
-    orgs = [m for m in named if m.kind == "organization"]
+    orgs = _Index([m for m in named if m.kind == "organization"])
     # a longer organisation's name beats a known one inside it (`Hellenic Coast Guard`
     # over `Coast Guard`); country names inside it still count
-    known = [m for m in known if m.kind == "country" or not _inside_one(m, orgs)]
+    known = [m for m in known if m.kind == "country" or not orgs.holds_other(m)]
     found = known + named
-    others = [m for m in found if m.kind != "country"]  # `Greek coast guard` holds `Greek`
-    found += [m for m in _institutions(text, pack) if not _inside(m.start, m.end, others)]
-    found += [m for m in _groups(text, pack) if not _inside(m.start, m.end, found)]
+    others = _spans(m for m in found if m.kind != "country")  # `Greek coast guard`: `Greek`
+    found += [m for m in _institutions(text, pack) if not others.touches(m.start, m.end)]
+    taken = _spans(found)
+    found += [m for m in _groups(text, pack) if not taken.touches(m.start, m.end)]
     return tuple(sorted(found, key=lambda m: (m.start, -m.end)))
 
 
@@ -294,17 +302,18 @@ def _named(
 ) -> tuple[list[Mention], dict[str, Mention]]:
     """People and organisations named in capitalised words the pack does not know, and the
     organisation each acronym the text defines stands for."""
-    found = _Found({}, [], [], {}, SpanSet(Span(m.start, m.end) for m in known))
+    found = _Found({}, [], [], {}, _spans(known))
+    index = _Index(known)
     for run in _runs(text):
-        for segment in _segments(run.tokens, pack, known):
-            _read(text, segment, pack, known, found, run.sentence_start and segment is run.tokens)
+        for segment in _segments(run.tokens, pack, index):
+            _read(text, segment, pack, index, found, run.sentence_start and segment is run.tokens)
     orgs = {m.actor: m for m in found.orgs}
     defined = {acronym: orgs[key] for acronym, key in found.acronyms.items() if key in orgs}
     return found.orgs + _people(text, pack, found), defined
 
 
 def _segments(
-    tokens: list[tuple[str, int, int]], pack: Knowledge, known: Sequence[Mention]
+    tokens: list[tuple[str, int, int]], pack: Knowledge, known: "_Index"
 ) -> Iterator[list[tuple[str, int, int]]]:
     """A run split where `and` joins two names: the part before it ends as an
     organisation's name does, or is a name the pack knows (`Wagner Group and Nord Stream
@@ -316,7 +325,7 @@ def _segments(
         if word != "and" or index == start:
             continue
         before = tokens[index - 1]
-        whole = any(m.start == tokens[start][1] and m.end >= before[1] for m in known)
+        whole = known.reach_from(tokens[start][1]) >= before[1]
         if _strip(before[0]) in org_words or whole:
             yield tokens[start:index]
             start = index + 1
@@ -327,7 +336,7 @@ def _read(
     text: str,
     tokens: list[tuple[str, int, int]],
     pack: Knowledge,
-    known: Sequence[Mention],
+    known: "_Index",
     found: _Found,
     sentence_start: bool,
 ) -> None:
@@ -360,23 +369,23 @@ def _organization(
     text: str,
     tokens: list[tuple[str, int, int]],
     pack: Knowledge,
-    known: Sequence[Mention],
+    known: "_Index",
     found: _Found,
 ) -> None:
     """A capitalised phrase holding an organisation's word: one organisation, unless the
     pack knows it already (then its known mention stands)."""
     start, end = tokens[0][1], _end(text, tokens[-1])
-    if any(m.start <= start and end <= m.end for m in known):
+    if known.holds(start, end):
         return
-    owner = next((m for m in known if m.start == start and m.kind == "country"), None)
+    owner = known.first_country(start, start + 1)
     if owner and re.match(r"[’']s\s", text[owner.end : owner.end + 3]):
         start = owner.end + 3  # `Britain's Competition and Markets Authority`: the country's
     name = text[start:end]
-    inside = [m.country for m in known if tokens[0][1] <= m.start < end and m.kind == "country"]
-    country = inside[0] if inside else _country_before(text, start, pack)
+    inside = known.first_country(tokens[0][1], end)
+    country = inside.country if inside else _country_before(text, start, pack)
     key = _org_id(name, country, pack)
     found.orgs.append(Mention(key, name, "organization", country, name, start, end))
-    defined = re.match(r"\s*\(([A-Z][A-Za-z&]*[A-Z])\)", text[end:])
+    defined = DEFINED_ACRONYM.match(text, end)
     if defined:
         found.acronyms[defined.group(1)] = key
 
@@ -528,17 +537,45 @@ def _as(owner: Mention, mention: Mention) -> Mention:
     )
 
 
-def _inside_one(mention: Mention, spans: Sequence[Mention]) -> bool:
-    return any(
-        s.start <= mention.start
-        and mention.end <= s.end
-        and (s.start, s.end) != (mention.start, mention.end)
-        for s in spans
-    )
+def _spans(mentions: Iterable[Mention]) -> SpanSet:
+    return SpanSet(Span(m.start, m.end) for m in mentions)
 
 
-def _inside(start: int, end: int, spans: Sequence[Mention]) -> bool:
-    return any(span.start < end and start < span.end for span in spans)
+class _Index:
+    """Mentions by where they start, answering the questions the name rules ask by
+    bisection, so that a long article is read in linear time."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)  # stable: reading order kept
+        self._starts = [m.start for m in ordered]
+        self._reach = list(accumulate((m.end for m in ordered), max))  # furthest end so far
+        self._at: dict[int, int] = {}  # furthest end of the mentions starting at an offset
+        for m in ordered:
+            self._at[m.start] = max(m.end, self._at.get(m.start, 0))
+        self._countries = [m for m in ordered if m.kind == "country"]
+        self._country_starts = [m.start for m in self._countries]
+
+    def reach_from(self, start: int) -> int:
+        """The furthest end of a mention starting exactly at `start` (-1: none)."""
+        return self._at.get(start, -1)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether one mention spans all of [start, end)."""
+        index = bisect_right(self._starts, start)
+        return index > 0 and self._reach[index - 1] >= end
+
+    def holds_other(self, mention: Mention) -> bool:
+        """Whether a mention other than one with the same span holds `mention`."""
+        index = bisect_left(self._starts, mention.start)
+        before = index > 0 and self._reach[index - 1] >= mention.end
+        return before or self.reach_from(mention.start) > mention.end
+
+    def first_country(self, start: int, end: int) -> Mention | None:
+        """The first country mention starting in [start, end), or None."""
+        index = bisect_left(self._country_starts, start)
+        if index < len(self._countries) and self._countries[index].start < end:
+            return self._countries[index]
+        return None
 
 
 def _title_role(title: str, pack: Knowledge) -> str:
@@ -600,7 +637,10 @@ def _speaks_after(text: str, end: int) -> bool:
 
 
 def _surname_reused(text: str, surname: str, end: int) -> bool:
-    return re.search(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text[end:]) is not None
+    """Whether the surname comes again in what follows (within REUSE_WINDOW characters: a
+    long text is read in linear time)."""
+    pattern = re.compile(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])")
+    return pattern.search(text, end, end + REUSE_WINDOW) is not None
 
 
 def _country_before(text: str, start: int, pack: Knowledge) -> str:

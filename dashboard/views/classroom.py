@@ -18,6 +18,7 @@ POSITION_KEY = "classroom_position"
 REVEALED_KEY = "classroom_revealed"
 PICK_KEY = "classroom_pick"
 MODE_KEY = "classroom_mode"
+PDFS_KEY = "_classroom_pdfs"  # (lesson, handout PDF, student sheet PDF) once printed
 MODES = ("Present", "Plan", "Source cards", "Handout")
 MAX_KEYED_CHOICES = 9  # choices 1-9 have number-key shortcuts
 KIND_NAMES = {
@@ -281,19 +282,30 @@ def handout(lesson: Lesson) -> None:
             mime="text/html",
             icon=":material/download:",
         )
+        pdfs = st.session_state.get(PDFS_KEY)
+        if pdfs is None or pdfs[0] != lesson:
+            if not st.button("Make the PDFs", icon=":material/picture_as_pdf:"):
+                return
+            with st.spinner("Printing the lesson to PDF…"):
+                pdfs = (lesson, pdf_bytes(lesson, True), pdf_bytes(lesson, False))
+            st.session_state[PDFS_KEY] = pdfs
+        # The PDFs are bytes, not a function run on click: Streamlit names a file by its
+        # content, so a download started while the page reruns still finds it.
         st.download_button(
             "Handout with answers (PDF)",
-            lambda: pdf_bytes(lesson, True),
+            pdfs[1],
             file_name="lesson.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
+            on_click="ignore",
         )
         st.download_button(
             "Student sheet (PDF)",
-            lambda: pdf_bytes(lesson, False),
+            pdfs[2],
             file_name="lesson-students.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
+            on_click="ignore",
         )
 
 

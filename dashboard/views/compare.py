@@ -44,7 +44,8 @@ st.caption(
     "in the headline or first paragraph. Darker means more of the article takes that angle."
 )
 frames = tables.frame_table(reports, chosen.labels)
-shown = [f.label for f in chosen.codebook.frames if f.label in set(frames[frames.share > 0].frame)]
+cued = set(frames[frames.share > 0].frame)
+shown = [f.label for f in chosen.codebook.frames if f.label in cued]
 if shown:
     state.plot(charts.frame_heatmap(frames, outlets, shown), "frames")
     with st.expander("The sentences behind a cell"):

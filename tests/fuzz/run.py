@@ -31,7 +31,10 @@ SEED_FILES = {
     "upload": [*SEEDS, *sorted((ROOT / "tests" / "articles").glob("*"))],
     "paste": SEEDS,
     "manifest": [ROOT / "seeds" / "manifest.csv"],
-    "codebook": sorted((ROOT / "analysis" / "data" / "codebooks").glob("*.toml")),
+    "codebook": [
+        *sorted((ROOT / "analysis" / "data" / "codebooks").glob("*.toml")),
+        *sorted((ROOT / "tests" / "data" / "hostile").glob("*.toml")),  # issue 20's findings
+    ],
     "comparison": [SEEDS[0].read_bytes()[:3000] + b"\x00" + SEEDS[1].read_bytes()[:3000]],
 }
 
