@@ -91,6 +91,8 @@ TABLE_ROWS: list[tuple[str, Callable[[Report], str]]] = [
     ("legislators", lambda r: _type_share(r.sources.source_mix, "legislator")),
     ("experts", lambda r: _type_share(r.sources.source_mix, "expert")),
     ("media", lambda r: _type_share(r.sources.source_mix, "media")),
+    ("civil society", lambda r: _type_share(r.sources.source_mix, "civil_society")),
+    ("international bodies", lambda r: _type_share(r.sources.source_mix, "international")),
     ("other sources", lambda r: _type_share(r.sources.source_mix, "other")),
     ("quoted countries", lambda r: " ".join(r.sources.source_mix.countries_quoted) or "–"),
     ("mentioned, unheard", lambda r: " ".join(r.sources.source_mix.countries_unheard) or "–"),
@@ -222,7 +224,9 @@ def spreadsheet_safe(value: object) -> object:
 
 FORMATS = {
     "table": format_table,
-    "json": lambda reports: json.dumps(to_json(reports), ensure_ascii=False, indent=1),
+    "json": lambda reports: json.dumps(
+        to_json(reports), ensure_ascii=False, indent=1, allow_nan=False
+    ),
     "csv": format_csv,
 }
 

@@ -1,6 +1,7 @@
 """`analyze(article) -> Report`: every layer of analysis for one article, and its JSON form."""
 
 import dataclasses
+import math
 import types
 import typing
 from dataclasses import dataclass
@@ -91,7 +92,7 @@ def analyze(
         article = with_language(article)
     document = segment(article.text)
     mentions = find_mentions(article.text, load_knowledge(knowledge))
-    sources = analyze_sources(document, mentions)
+    sources = analyze_sources(document, mentions, outlet_country=article.outlet_country)
     return Report(
         article=article,
         document=document,
@@ -134,7 +135,10 @@ def unclosed_quote_warnings(document: Document) -> tuple[InputWarning, ...]:
 
 
 def as_json(value: Any) -> Any:
-    """Dataclasses, tuples and lists to plain JSON values, field names kept."""
+    """Dataclasses, tuples and lists to plain JSON values, field names kept. A number that
+    is not finite becomes null: the report is strict JSON, which has no NaN or Infinity."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if value is None or isinstance(value, (str, int, float)):
         return value
     if isinstance(value, (list, tuple)):

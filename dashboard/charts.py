@@ -33,12 +33,16 @@ PALETTE = (
 GREY = "#d9d9d9"
 GRID = "#eeeeee"
 ZERO = {"zeroline": True, "zerolinecolor": "#444444", "zerolinewidth": 2}
-# Speaker types and countries are coloured apart from the outlets, in ColorBrewer's Set2.
+# Speaker types and countries are coloured apart from the outlets, in ColorBrewer's Set2;
+# civil society and international bodies take the yellow and the deep blue of Okabe & Ito's
+# colour-blind-safe palette, which differ from the others in hue and lightness.
 SPEAKER_TYPE_COLOURS = {
     "official": "#66C2A5",
     "legislator": "#FC8D62",
     "expert": "#8DA0CB",
     "media": "#E78AC3",
+    "civil_society": "#F0E442",
+    "international": "#0072B2",
     "other": "#B3B3B3",
 }
 CATEGORY_PALETTE = (

@@ -234,7 +234,30 @@ def source_mix_table(reports: Sequence[Report], labels: Mapping[str, str], by: s
     return pd.DataFrame(rows, columns=["outlet", "category", "quotes", "share"])
 
 
-SPEAKER_COLUMNS = ["name", "role", "organization", "type", "country", "named", "quotes"]
+def gender_table(reports: Sequence[Report], labels: Mapping[str, str]):
+    """Per outlet, the people it quotes by gender (institutions and groups left out)."""
+    rows = [
+        {
+            "outlet": labels[report.article.id],
+            **{gender: report.sources.source_mix.by_gender.get(gender, 0) for gender in GENDERS},
+        }
+        for report in reports
+    ]
+    return pd.DataFrame(rows, columns=["outlet", *GENDERS])
+
+
+GENDERS = ("female", "male", "unknown")
+SPEAKER_COLUMNS = [
+    "name",
+    "role",
+    "organization",
+    "type",
+    "country",
+    "gender",
+    "gender shown by",
+    "named",
+    "quotes",
+]
 
 
 def speaker_table(reports: Sequence[Report], labels: Mapping[str, str]):
@@ -246,6 +269,8 @@ def speaker_table(reports: Sequence[Report], labels: Mapping[str, str]):
             "organization": speaker.organization,
             "type": speaker.speaker_type,
             "country": country_name(speaker.country) if speaker.country else "",
+            "gender": speaker.gender,
+            "gender shown by": speaker.gender_evidence,
             "named": speaker.named,
             "quotes": len(speaker.quotes),
             "outlet": labels[report.article.id],
@@ -270,6 +295,8 @@ def speakers_across(groups: Sequence[SpeakerAcross], labels: Mapping[str, str]):
                 "organization": s.organization,
                 "type": s.speaker_type,
                 "country": country_name(s.country) if s.country else "",
+                "gender": s.gender,
+                "gender shown by": s.gender_evidence,
                 "named": s.named,
                 "quotes": s.quotes,
                 "outlets": ", ".join(labels[article] for article in s.articles),

@@ -257,6 +257,18 @@ def test_sources_lists_every_speaker_and_one_speakers_quotes():
     assert body.count('class="quote ') == expected
 
 
+def test_sources_counts_the_people_each_outlet_quotes_by_gender_with_the_evidence():
+    at = start("views/sources.py")
+    speakers, genders = at.dataframe[0].value, at.dataframe[1].value
+    assert list(genders.columns) == ["outlet", "female", "male", "unknown"]
+    assert set(genders["outlet"]) == set(SEED_OUTLETS)
+    people = speakers[speakers["gender"] != ""]
+    told = people[people["gender"].isin(["female", "male"])]
+    assert not told.empty and (told["gender shown by"] != "").all()
+    # institutions and groups have no gender; each person is counted once per outlet
+    assert genders[["female", "male", "unknown"]].to_numpy().sum() >= len(people)
+
+
 def test_switching_codebook_redraws_the_frame_profile():
     at = start()
     policy = chart_specs(at)[0]["data"][0]["x"]

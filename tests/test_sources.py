@@ -506,3 +506,484 @@ def test_any_text_gives_quotes_inside_it_and_shares_that_sum_to_one(text):
         assert abs(sum(mix.type_shares.values()) - 1) < 1e-9
         assert abs(sum(mix.country_shares.values()) - 1) < 1e-9
     assert 0 <= mix.quoted_word_share <= 1
+
+
+# --- issue 15: speaker types for every kind of news ---------------------------------------
+
+SPEAKER_TYPES_OF_ALL_NEWS = [
+    ("“We will appeal,” said Maria Okoye, a lawyer for the family.", "Maria Okoye", "other"),
+    ("“The law is clear,” Judge Ana Lind said.", "Ana Lind", "official"),
+    ("“The river is dying,” said Tom Brand, an activist.", "Tom Brand", "civil_society"),
+    ("“The vaccine works,” said Priya Nair, a virologist.", "Priya Nair", "expert"),
+    ("“We will win the vote,” the candidate said.", "the candidate", "legislator"),
+    ("“Stay indoors,” police said.", "police", "official"),
+    ("“We heard a blast,” a witness said.", "a witness", "other"),
+    ("“Nobody warned us,” said a survivor.", "a survivor", "other"),
+    ("“The camp has no water,” the charity said.", "the charity", "civil_society"),
+    (
+        "“We regret the decision,” Amnesty International said.",
+        "Amnesty International",
+        "civil_society",
+    ),
+    ("“Aid is blocked,” a UNICEF spokesperson said.", "a UNICEF spokesperson", "international"),
+    (
+        "“The depot was hit,” the Israel Defense Forces said.",
+        "the Israel Defense Forces",
+        "official",
+    ),
+    ("“Profits will fall,” said Lena Holt, the company's chief executive.", "Lena Holt", "other"),
+    ("“The strike will go ahead,” the union said.", "the union", "civil_society"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type", SPEAKER_TYPES_OF_ALL_NEWS)
+def test_speaker_types_of_all_kinds_of_news(text, speaker, speaker_type):
+    quote = only_quote(text)
+    assert quote.speaker.lower() == speaker.lower()
+    assert quote.speaker_type == speaker_type
+
+
+def test_speaker_types_are_the_guidelines_seven_in_the_sources_and_the_knowledge_pack():
+    from analysis.knowledge.pack import SPEAKER_TYPES as PACK_TYPES
+    from analysis.sources import SPEAKER_TYPES
+
+    assert SPEAKER_TYPES == PACK_TYPES and len(SPEAKER_TYPES) == 7
+    assert {"civil_society", "international"} <= set(SPEAKER_TYPES)
+
+
+NOT_SPEAKERS = [
+    # a function word opening the sentence is no name
+    "If confirmed, that would make it the worst flood in decades.",
+    "Even the board was divided, and the vote was postponed.",
+    # a city is never a speaker
+    "Manchester said it would host the games.",
+    # a headline-style date
+    "Monday, March 4: the talks resumed.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEAKERS)
+def test_places_dates_and_function_words_are_never_speakers(text):
+    assert sources(text).quotes == ()
+
+
+# --- issue 15: a speaker's country from every clue the article gives ----------------------
+
+COUNTRIES = [
+    # a demonym in the title
+    ("“We are ready,” Ukrainian President Olena Kovalenko said.", "UA"),
+    # a seat of government or a capital as speaker
+    ("The Kremlin said the talks had stalled.", "RU"),
+    ("Downing Street said the plan was on track.", "GB"),
+    ("Kyiv said the strike hit a power plant.", "UA"),
+    # an institution the knowledge pack knows
+    ("A Bundestag spokesperson said the vote would go ahead.", "DE"),
+    # international bodies have their own code
+    ("A WHO spokesperson said cases were rising.", "WHO"),
+    ("NATO said it would send more ships.", "NATO"),
+    ("The UN migration agency said 40 people were missing.", "IOM"),
+    # a description elsewhere in the article, for all the person's quotes
+    (
+        "Sara Kim, 52, has been Canada’s trade minister since 2019. “We will respond,” Kim said.",
+        "CA",
+    ),
+    # the only coast guard the article gives a country
+    (
+        "A Greek coast guard boat reached the ship. “It was crowded,” coast guard "
+        "spokesperson Ana Ruiz said.",
+        "GR",
+    ),
+    # nothing says: empty, whatever the reader may know
+    ("“We will respond,” said Prime Minister Jane Roe.", ""),
+    ("“It is over,” two former officials said.", ""),
+]
+
+
+@pytest.mark.parametrize("text, country", COUNTRIES)
+def test_speaker_country_from_every_clue_in_the_article(text, country):
+    quotes = sources(text).quotes
+    assert quotes and quotes[-1].country == country
+
+
+def outlet_sources(text: str, outlet: str) -> Sources:
+    return analyze_sources(segment(text), find_mentions(text), outlet_country=outlet)
+
+
+def test_an_unqualified_national_title_takes_the_outlets_country():
+    text = "The foreign ministry said the envoy had been recalled for talks."
+    assert only_quote(text).country == ""
+    assert outlet_sources(text, "Kenya").quotes[0].country == "KE"
+    assert outlet_sources(text, "United Kingdom").quotes[0].country == "GB"
+
+
+def test_the_outlets_country_is_not_used_when_the_article_names_another():
+    text = "Talks with Ethiopia stalled. The foreign ministry said the envoy had been recalled."
+    assert outlet_sources(text, "Kenya").quotes[0].country == ""
+    # a named person's title keeps what the text gives
+    named = "“We will not wait,” Prime Minister Jane Roe said."
+    assert outlet_sources(named, "Kenya").quotes[0].country == ""
+
+
+def test_the_countrys_institution_is_the_country_last_named():
+    text = (
+        "Elections in Kenya were tense. The country’s electoral commission said turnout was high."
+    )
+    assert only_quote(text).country == "KE"
+
+
+# --- issue 15: reported speech without marks ----------------------------------------------
+
+REPORTED_SPEECH = [
+    ("The senator has claimed that the count was flawed.", "the count was flawed", "The senator"),
+    ("The mayor tweeted that the bridge would reopen.", "the bridge would reopen", "The mayor"),
+    (
+        "In a statement, the ministry said the border would stay closed.",
+        "the border would stay closed",
+        "the ministry",
+    ),
+    (
+        "The union accused the hospital of ignoring safety rules.",
+        "the hospital of ignoring safety rules",
+        "The union",
+    ),
+    ("The mayor called for residents to stay indoors.", "residents to stay indoors", "The mayor"),
+    ("The company denied that it had broken the law.", "it had broken the law", "The company"),
+    ("The ceasefire is over, the Kremlin said.", "The ceasefire is over", "the Kremlin"),
+    ("According to the health ministry, 12 people died.", "12 people died", "the health ministry"),
+    # a subject pronoun opens the clause, without `that`
+    ("Ana Ruiz said she wants a recount.", "she wants a recount", "Ana Ruiz"),
+    # an -s verb after a name
+    ("The minister said Acme plans to cut jobs.", "Acme plans to cut jobs", "The minister"),
+    # a promise with a to-infinitive
+    ("The minister promised to cut fuel taxes.", "to cut fuel taxes", "The minister"),
+    # a role with what qualifies it, a quantity of a group
+    (
+        "Officials from three countries said the deal was close.",
+        "the deal was close",
+        "Officials from three countries",
+    ),
+    (
+        "Two of the five judges said the ruling was wrong.",
+        "the ruling was wrong",
+        "Two of the five judges",
+    ),
+    # a long subject opened by `the`, numbers with commas
+    (
+        "The agency said the more than 3,000 people moved out last week have returned.",
+        "the more than 3,000 people moved out last week have returned",
+        "The agency",
+    ),
+    # a relative clause between speaker and verb
+    (
+        "An official who spoke on condition of anonymity said the talks had failed.",
+        "the talks had failed",
+        "An official",
+    ),
+    # a parenthesis between dashes
+    (
+        "Acme – the firm behind the bridge – warned that costs would rise.",
+        "costs would rise",
+        "Acme",
+    ),
+    # a directive with an adverbial before its infinitive
+    (
+        "The court directed the city on Friday to pay damages.",
+        "the city on Friday to pay damages",
+        "The court",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, reported, speaker", REPORTED_SPEECH)
+def test_reported_speech_of_every_construction(text, reported, speaker):
+    quote = only_quote(text, "indirect")
+    assert quote.text == reported
+    assert quote.speaker.lower() == speaker.lower()
+
+
+def test_speech_reported_across_two_sentences_has_one_speaker():
+    text = (
+        "Mara Lind said the plant would close. Its 300 workers would be moved to other "
+        "sites, she added."
+    )
+    quotes = sources(text).quotes
+    assert [q.kind for q in quotes] == ["indirect", "indirect"]
+    assert {q.speaker for q in quotes} == {"Mara Lind"}
+
+
+def test_an_age_refers_back_to_the_person():
+    text = (
+        "Omar Haddad, who lives in Berlin, said he last saw his son in May. He had paid for "
+        "the crossing, the 40-year-old said."
+    )
+    assert {q.speaker for q in sources(text).quotes} == {"Omar Haddad"}
+
+
+def test_a_second_that_clause_after_quoted_words_is_reported_speech():
+    text = "The envoy said the talks “went well” and that a deal was near."
+    quotes = sources(text).quotes
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("partial", "went well"),
+        ("indirect", "a deal was near"),
+    ]
+
+
+def test_a_sentence_reported_according_to_someone_keeps_the_speech_inside_it():
+    text = (
+        "The crew refused help, saying they wanted to sail on, according to the port authorities."
+    )
+    speakers = {q.speaker for q in sources(text).quotes if q.kind == "indirect"}
+    assert speakers == {"the port authorities", "The crew"}
+
+
+MORE_NOT_INDIRECT = [
+    "Half of the 50 US states that will ban the practice were named.",  # `states`, a noun
+    "Jane Roe was on Monday declared the winner of the race.",  # passive
+    "The union called for calm.",  # a noun object alone
+    "A man was seeking answers after the flood.",  # `answers`, a noun
+    "The agency estimated up to 400 while the ministry declined to comment.",
+    "The plan is under fire from activists who argue it is unfair.",  # a group in passing
+]
+
+
+@pytest.mark.parametrize("text", MORE_NOT_INDIRECT)
+def test_more_look_alikes_are_not_reported_speech(text):
+    assert [q for q in sources(text).quotes if q.kind == "indirect"] == []
+
+
+# --- issue 15: who the speaker is -----------------------------------------------------------
+
+SPEAKER_CONSTRUCTIONS = [
+    # a title and the name after it in apposition
+    ("“We are ready,” said COP President, Dr. Lena Varga, at the close.", "Lena Varga"),
+    # a relative clause with its own partial quote
+    (
+        "Speaking at the summit, Prime Minister Ana Silva, who called it a “turning point”, "
+        "said the deal was done.",
+        "Ana Silva",
+    ),
+    # `with X saying`
+    (
+        "Ministers approved the plan, with Finance Minister Karl Berg saying it was "
+        "“affordable and fair”.",
+        "Karl Berg",
+    ),
+    # a participle opening the sentence has the subject after it
+    (
+        "Carla Diaz spoke on Monday. Noting that prices had doubled, she said the plan had failed.",
+        "Carla Diaz",
+    ),
+    # a pronoun opening a paragraph refers to the last subject of the one before
+    ("Health Minister Omar Sayed welcomed the report.\n\nHe added: “We will act.”", "Omar Sayed"),
+    # a name used alone by its first word
+    (
+        "Director-general Amara Kone Diallo opened the meeting. “We must act,” Amara said.",
+        "Amara Kone Diallo",
+    ),
+    # a predicate noun before `who` is the subject's
+    ("Juma Otieno is a farmer who had called the rains “a blessing and a curse”.", "Juma Otieno"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", SPEAKER_CONSTRUCTIONS)
+def test_speaker_constructions(text, speaker):
+    quotes = sources(text).quotes
+    assert quotes and {q.speaker for q in quotes} == {speaker}
+
+
+def test_an_acronym_the_article_defines_is_the_long_forms_speaker():
+    text = (
+        "The Federal Transport Agency (FTA) closed the line. The FTA said buses would run "
+        "instead. “We apologise,” the FTA added."
+    )
+    result = sources(text)
+    assert [s.name for s in result.speakers] == ["Federal Transport Agency"]
+    assert not result.speakers[0].named
+
+
+def test_an_acronym_of_an_earlier_speaker_is_that_speaker():
+    text = (
+        "The Federal Transport Agency said the line was closed. The FTA added that buses "
+        "would run instead."
+    )
+    assert [s.name for s in sources(text).speakers] == ["The Federal Transport Agency"]
+
+
+def test_a_definite_description_refers_to_the_organisation_named_before():
+    text = "The Supreme Court ruled on Friday. The conservative court said the law was valid."
+    speaker = sources(text).speakers[0]
+    assert speaker.name == "Supreme Court" and speaker.speaker_type == "official"
+
+
+SPEAKER_DESCRIPTIONS = [
+    # (text, name, named, role, organization)
+    (
+        "Sea Watch, which runs rescue ships, said it had received a call.",
+        "Sea Watch",
+        False,
+        "",
+        "Sea Watch",
+    ),
+    ("Ana Ruiz, of Acme, said: “We will appeal.”", "Ana Ruiz", True, "", "Acme"),
+    (
+        "“It sank fast,” coast guard spokesperson Ana Ruiz said.",
+        "Ana Ruiz",
+        True,
+        "spokesperson",
+        "coast guard",
+    ),
+    ("State broadcaster XTV said the ship had sunk.", "XTV", False, "", "XTV"),
+    ("“We will not wait,” UK PM Jane Roe said.", "Jane Roe", True, "prime minister", ""),
+    (
+        "“We need help,” said Mia Berg, head of a UN Refugee Agency delegation.",
+        "Mia Berg",
+        True,
+        "head of delegation",
+        "UN Refugee Agency",
+    ),
+    (
+        "“Cases are rising,” WHO Director-General Ana Lima said.",
+        "Ana Lima",
+        True,
+        "director-general",
+        "WHO",
+    ),
+    (
+        "“The sea was rough,” a Greek coast guard official said.",
+        "a Greek coast guard official",
+        False,
+        "official",
+        "coast guard",
+    ),
+    ("“It hurts,” said Tim Cole, Acme’s vice-chairman.", "Tim Cole", True, "vice-chairman", "Acme"),
+    ("Greek authorities said 104 people were rescued.", "Greek authorities", False, "", ""),
+]
+
+
+@pytest.mark.parametrize("text, name, named, role, organization", SPEAKER_DESCRIPTIONS)
+def test_role_and_organization_as_the_guideline_writes_them(text, name, named, role, organization):
+    speaker = sources(text).speakers[0]
+    assert (speaker.name, speaker.named, speaker.role, speaker.organization) == (
+        name,
+        named,
+        role,
+        organization,
+    )
+
+
+# --- issue 15: gender of named speakers -----------------------------------------------------
+
+GENDERS = [
+    # a pronoun that refers to the speaker
+    ("“We will win,” said Dana Moss. “It is time,” she added.", "female", "she (sentence 2)"),
+    # an honorific before the surname anywhere in the article
+    ("Ms Kemi Odu ran the clinic. “We are full,” Odu said.", "female", "Ms"),
+    # a gendered title or noun
+    ("“It is over,” a government spokeswoman said.", "female", "spokeswoman"),
+    ("“It is over,” Chairman Leo Park said.", "male", "chairman"),
+    # a pronoun in a sentence the speaker opens
+    ("Ali Demir thanked his team. “It was hard,” Demir said.", "male", "his (sentence 1)"),
+    # the first name
+    ("“It is over,” said Mary Blake.", "female", "first name"),
+    # neither
+    ("“It is over,” said Xq Zorbat.", "unknown", ""),
+    ("“It is over,” a ministry official said.", "unknown", ""),
+    # institutions and groups have none
+    ("“It is over,” the ministry said.", "", ""),
+    ("“It is over,” two officials said.", "", ""),
+]
+
+
+@pytest.mark.parametrize("text, gender, evidence", GENDERS)
+def test_gender_from_the_text_first_then_the_first_name(text, gender, evidence):
+    speaker = sources(text).speakers[0]
+    assert (speaker.gender, speaker.gender_evidence) == (gender, evidence)
+
+
+def test_source_mix_counts_people_by_gender():
+    text = (
+        "“We will win,” said Dana Moss. “We will lose,” said Peter Hall. "
+        "“Nobody knows,” the ministry said."
+    )
+    assert sources(text).source_mix.by_gender == {"female": 1, "male": 1}
+
+
+MORE_SPEAKERS = [
+    # (text, speaker, speaker type, country)
+    (
+        "The Turkish Red Crescent said 5,000 people were missing.",
+        "The Turkish Red Crescent",
+        "civil_society",
+        "TR",
+    ),
+    (
+        "The Royal College of Surgeons said its members would strike.",
+        "The Royal College of Surgeons",
+        "civil_society",
+        "",
+    ),
+    ("Harbor Valley Bank said it would raise capital.", "Harbor Valley Bank", "other", ""),
+    (
+        "A spokesperson for Number 10 said the prime minister would stay.",
+        "A spokesperson for Number 10",
+        "official",
+        "GB",
+    ),
+    ("Witnesses said the water rose within minutes.", "Witnesses", "other", ""),
+    (
+        "The agency quoted a police officer as saying the dam had burst.",
+        "a police officer",
+        "official",
+        "",
+    ),
+    ("According to the state news agency, 20 people died.", "the state news agency", "media", ""),
+    (
+        "The interior minister of the eastern government, Karim Saad, said roads were cut.",
+        "Karim Saad",
+        "official",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker, speaker_type, country", MORE_SPEAKERS)
+def test_organisations_and_people_of_every_kind_of_story(text, speaker, speaker_type, country):
+    quote = sources(text).quotes[-1]
+    assert (quote.speaker, quote.speaker_type, quote.country) == (speaker, speaker_type, country)
+    assert quote.named == (speaker == "Karim Saad")
+
+
+def test_a_clause_in_marks_right_after_said_is_direct():
+    text = 'Asked about the ruling, the senator said "it just stuns me".'
+    assert only_quote(text).kind == "direct"
+    assert only_quote("The envoy said the talks “went well”.").kind == "partial"
+
+
+def test_a_court_ruling_is_reported_speech_and_a_ruling_is_a_noun():
+    quote = only_quote("The court ruled that the law was unconstitutional.", "indirect")
+    assert (quote.text, quote.speaker_type) == ("the law was unconstitutional", "official")
+    text = "The court ended the right in a sweeping ruling that shreds decades of precedent."
+    assert sources(text).quotes == ()
+
+
+def test_a_justice_belongs_to_the_one_court_the_article_names():
+    text = (
+        "The US Supreme Court overturned the ruling. “The decision is final,” Justice Ana "
+        "Ortiz wrote."
+    )
+    speaker = sources(text).speakers[0]
+    assert (speaker.organization, speaker.country) == ("US Supreme Court", "US")
+
+
+def test_an_acronyms_organisation_is_written_in_full():
+    text = (
+        "The National Electoral Board (NEB) met on Monday. “We need more time,” NEB "
+        "chairman Tom Okello said."
+    )
+    assert sources(text).speakers[0].organization == "National Electoral Board"
+
+
+def test_an_institution_takes_the_type_of_its_head_noun():
+    assert only_quote("The teachers union announced that members would strike.").speaker_type == (
+        "civil_society"
+    )

@@ -273,8 +273,9 @@ def talked_about_and_heard(report: Report) -> tuple[Attention, ...]:
 @dataclass(frozen=True)
 class SpeakerAcross:
     """One speaker across the selected articles (matched as `speaker_key` matches them),
-    with the first role, organisation and country any article gives, every quote counted,
-    and who they are in each article that quotes them: (article id, speaker id)."""
+    with the first role, organisation, country and gender any article gives (with what
+    showed the gender), every quote counted, and who they are in each article that quotes
+    them: (article id, speaker id)."""
 
     name: str
     role: str
@@ -284,6 +285,8 @@ class SpeakerAcross:
     named: bool
     quotes: int
     voices: tuple[tuple[str, int], ...]
+    gender: str = ""
+    gender_evidence: str = ""
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -300,6 +303,8 @@ def speakers_across(reports: Sequence[Report]) -> tuple[SpeakerAcross, ...]:
     found = []
     for uses in groups.values():
         speakers = [speaker for _, speaker in uses]
+        told = next((s for s in speakers if s.gender in ("female", "male")), None)
+        gender = told or next((s for s in speakers if s.gender), speakers[0])
         found.append(
             SpeakerAcross(
                 speakers[0].name,
@@ -310,6 +315,8 @@ def speakers_across(reports: Sequence[Report]) -> tuple[SpeakerAcross, ...]:
                 any(s.named for s in speakers),
                 sum(len(s.quotes) for s in speakers),
                 tuple((report.article.id, speaker.id) for report, speaker in uses),
+                gender.gender,
+                gender.gender_evidence,
             )
         )
     return tuple(sorted(found, key=lambda s: (-s.quotes, s.name)))

@@ -17,10 +17,12 @@ to), `unsourced`, and `mix` (the source mix). The words the rules use are data f
 
 from .extract import analyze_sources
 from .model import (
+    GENDERS,
     MARKED_KINDS,
     QUOTE_KINDS,
     SPEAKER_TYPES,
     Form,
+    Gender,
     Quote,
     QuoteKind,
     SourceMix,
@@ -31,10 +33,12 @@ from .model import (
 )
 
 __all__ = [
+    "GENDERS",
     "MARKED_KINDS",
     "QUOTE_KINDS",
     "SPEAKER_TYPES",
     "Form",
+    "Gender",
     "Quote",
     "QuoteKind",
     "SourceMix",

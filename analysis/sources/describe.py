@@ -4,12 +4,16 @@ role, organization, speaker type and country.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal, cast
 
+from ..knowledge import load_knowledge
+from ..knowledge.verbs import reporting_verbs
 from ..resources import load_tsv
 from .lexicon import (
+    AGED,
+    Organization,
     anonymity_pattern,
     find_country,
     find_organization,
@@ -18,11 +22,12 @@ from .lexicon import (
     nationalities,
     pattern_heads,
     plural_of,
+    role_entry,
     roles,
     word_set,
     words,
 )
-from .memo import per_article
+from .memo import per_article, personal_name_words
 from .model import Form, SpeakerType
 from .phrases import MAX_NAME_TOKENS, NAME_CONNECTORS, PRONOUNS, is_name_token, role_at_end
 from .tokens import Token, tokenize
@@ -30,6 +35,24 @@ from .tokens import Token, tokenize
 # Role types that say more about a speaker than the organization they work for: a senator
 # from a party is a legislator, a columnist at a think tank's magazine is media.
 DEFINING_ROLE_TYPES = ("legislator", "media")
+# Connectors that join the words of a title (`Secretary of State`), not of a name
+# (`Omar Al Sayed`, `Anna van der Berg`).
+TITLE_CONNECTORS = frozenset({"of", "for", "the", "and"})
+# Determiners that make a description plural (`two officials`, `several diplomats`).
+PLURAL_DETERMINERS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some"}
+    | {"many", "both", "dozens", "hundreds"}
+)
+# Modifiers that grade a post without naming another one (`senior official`).
+GRADE_WORDS = frozenset(
+    {"senior", "junior", "top", "former", "retired", "acting", "interim", "outgoing"}
+    | {"incoming", "deputy", "chief", "high-ranking", "high-level", "veteran", "ex"}
+)
+# A document or release that speaks for whoever issued it (`UNICEF data`, `a Pentagon
+# statement`): `according to UNICEF data` is UNICEF's statement.
+DOCUMENT_WORDS = frozenset(
+    {"data", "figures", "statistics", "statement", "release", "report", "documents"}
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +63,7 @@ class Description:
     of a person, the role noun of a description (`official`), the last word of an
     institution. `definite` descriptions ("the official") refer back to a speaker already
     introduced; indefinite ones ("a senior official", "another official") introduce one.
+    `apposition` is the words describing the speaker beside the phrase, as printed.
     """
 
     text: str
@@ -54,10 +78,17 @@ class Description:
     head: str = ""
     modifiers: frozenset[str] = frozenset()
     anonymous: bool = False
+    apposition: str = ""
+    actor: str = ""  # the actor of knowledge.find_mentions it names, when known
 
     @property
     def named(self) -> bool:
         return self.form == "name"
+
+    @property
+    def person(self) -> bool:
+        """One person (a name, or a singular role that is no institution)."""
+        return self.form == "name" or (self.form == "role" and not self.plural)
 
 
 # --- describing a speaker phrase ---------------------------------------------------------
@@ -78,9 +109,10 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
         )
     determiner = tokens[0].lower if is_determiner(tokens[0].text) else ""
     body = tokens[1:] if determiner else tokens
-    if not body or is_vague_group(phrase):
+    if not body or is_vague_group(phrase) or _not_a_name(body):
         return None
-    qualifier = _name_qualifier(phrase)
+    whole = find_organization(phrase[body[0].start :])
+    qualifier = None if whole and whole[1] == 0 else _name_qualifier(phrase)
     if qualifier:  # `Rubina Khalid of the Pakistan Peoples Party`
         return describe(phrase[:qualifier], f"{phrase[qualifier:]} , {apposition}")
     owner = _possessor(body[0].text)
@@ -91,14 +123,36 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
     definite = determiner in ("the", "this", "that", "these", "those")
     institution = _institution(body_text, phrase, definite, apposition)
     if institution:
-        return institution
+        return _with(institution, apposition)
     if is_name_token(body[-1]) and all(
         is_name_token(t) or t.lower in NAME_CONNECTORS or is_title_word(t.text) for t in body
     ):
-        named = _named_person(phrase, body, determiner, apposition, anonymous)
+        named = _named_person(phrase, body, apposition, anonymous)
+        if named and apposition.lstrip(" ,").startswith("which ") and named.role == "":
+            return _with(_unknown_organization(phrase, body_text, definite), apposition)
         if named:
-            return named
-    return _role_description(phrase, body, determiner, apposition, anonymous)
+            return _with(named, apposition)
+    titled = _titled_name(phrase, body, definite, apposition, anonymous)
+    if titled:
+        return _with(titled, apposition)
+    described = _role_description(phrase, body, determiner, apposition, anonymous)
+    return _with(described, apposition) if described else None
+
+
+def _with(description: Description, apposition: str) -> Description:
+    kept = apposition.strip(" ,")
+    if description.apposition == kept:
+        return description
+    return replace(description, apposition=kept)
+
+
+def _not_a_name(body: list[Token]) -> bool:
+    """`Even`, `If`, `Nonetheless`: a capitalised word that opens a sentence but never a
+    name (the knowledge pack's `not_names`)."""
+    return len(body) == 1 and (
+        (body[0].text in load_knowledge().word_list("not_names") and body[0].lower not in roles())
+        or (body[0].lower.endswith("ing") and body[0].lower in reporting_verbs())
+    )
 
 
 def _name_qualifier(phrase: str) -> int | None:
@@ -134,8 +188,26 @@ def _group_endings() -> tuple[str, ...]:
 
 
 def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Description | None:
-    """A whole phrase that is an organization or a country: `the Kremlin`, `Press TV`, `India`."""
+    """A whole phrase that is an organization, a country, its capital or a seat of its
+    government: `the Kremlin`, `Press TV`, `India`, `Kyiv`, `Downing Street`; or an
+    organization's document (`UNICEF data`, `a Pentagon statement`), which speaks for it. A
+    city that is no capital is never a speaker."""
     found = find_organization(body)
+    if (
+        found and found[1] > 0 and all(word in nationalities() for word in body[: found[1]].split())
+    ):  # `the Turkish Red Crescent`, `the Italian Coast Guard`
+        apposition = f"{body[: found[1]]} , {apposition}"
+        body = body[found[1] :]
+        found = find_organization(body)
+    last = body.rsplit(" ", 1)
+    if (
+        found
+        and found[1] == 0
+        and last[-1].lower() in DOCUMENT_WORDS
+        and found[2] == len(last[0])
+        and " " in body
+    ):
+        return _institution(last[0], last[0], definite, apposition)  # `UNICEF data`
     if found and found[1] == 0 and found[2] == len(body):
         org = found[0]
         country = org.country or find_country(body) or find_country(apposition)
@@ -160,7 +232,7 @@ def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Des
             country=find_country(apposition),
         )
     entry = nationalities().get(body)
-    if entry and entry[1] in ("name", "capital"):
+    if entry and entry[1] in ("name", "capital", "seat"):
         return Description(
             phrase,
             "institution",
@@ -173,8 +245,22 @@ def _institution(body: str, phrase: str, definite: bool, apposition: str) -> Des
     return None
 
 
+def _unknown_organization(phrase: str, name: str, definite: bool) -> Description:
+    """A name the rules do not know, that the text shows to be an organisation (`Alarm
+    Phone, which operates a network …`)."""
+    return Description(
+        phrase,
+        "institution",
+        name=name,
+        organization=name,
+        speaker_type="other",
+        definite=definite,
+        head=name.split()[-1].lower(),
+    )
+
+
 def _named_person(
-    phrase: str, body: list[Token], determiner: str, apposition: str, anonymous: bool
+    phrase: str, body: list[Token], apposition: str, anonymous: bool
 ) -> Description | None:
     """`Rahul Mehta`, `US Defense Secretary Jane Roe`, `Kremlin spokesman Dmitry Peskov`,
     `Deputy Director of the Federal Service for Military-Technical Cooperation Igor Semyonov`:
@@ -183,7 +269,7 @@ def _named_person(
     while (
         split > 0
         and not is_title_word(body[split - 1].text)
-        and body[split - 1].lower not in NAME_CONNECTORS
+        and body[split - 1].lower not in TITLE_CONNECTORS
     ):
         split -= 1
     text = phrase[body[0].start :]
@@ -195,9 +281,19 @@ def _named_person(
     if not name_tokens or len(name_tokens) > MAX_NAME_TOKENS:
         return None
     name = phrase[name_tokens[0].start : name_tokens[-1].end]
-    if find_organization(name) or name in nationalities():
+    if find_organization(name) or name in nationalities() or _not_a_name(name_tokens):
         return None
+    if len(name_tokens) == 1 and name.isupper() and len(name) > 1 and split:
+        return None  # `state broadcaster XTV`: an acronym after a title is an institution
+    if len(name_tokens) == 1 and role_at_end(name_tokens, 0) is not None:
+        return None  # `Witnesses`, `Regulators` opening a sentence: a role, not a name
     title = phrase[body[0].start : name_tokens[0].start].strip() if split else ""
+    return _person(phrase, name, name_tokens[-1].text, title, apposition, anonymous)
+
+
+def _person(
+    phrase: str, name: str, head: str, title: str, apposition: str, anonymous: bool
+) -> Description:
     speaker_type, role, organization, country = _affiliation(title, apposition, _last_role(title))
     return Description(
         phrase,
@@ -207,18 +303,67 @@ def _named_person(
         organization=organization,
         speaker_type=speaker_type or "other",
         country=country,
-        head=name_tokens[-1].text,
+        head=head,
         anonymous=anonymous,
         modifiers=frozenset(re.findall(r"[\w.’'-]+", f"{role} {organization}".lower())),
     )
 
 
+def _titled_name(
+    phrase: str, body: list[Token], definite: bool, apposition: str, anonymous: bool
+) -> Description | None:
+    """A name after a title in lower case: `coast guard spokesperson Ana Ruiz`,
+    `retired Italian navy admiral Marco Conti` (a person), `state broadcaster XTV`
+    (an institution named by what it is)."""
+    first = len(body)
+    while first > 0 and is_name_token(body[first - 1]):
+        first -= 1
+    if first == 0 or first == len(body) or role_at_end(body, first - 1) is None:
+        return None
+    name_tokens = body[first:]
+    name = phrase[name_tokens[0].start : name_tokens[-1].end]
+    title = phrase[body[0].start : name_tokens[0].start].strip()
+    found = find_organization(name)
+    if (found and found[1] == 0 and found[2] == len(name)) or (
+        len(name_tokens) == 1 and name.isupper() and len(name) > 1
+    ):
+        role = " ".join(t.lower for t in body[role_at_end(body, first - 1) or 0 : first])
+        kind = role_entry(role)[0]
+        org = found[0] if found else None
+        speaker_type = (org.speaker_type if org else "") or (
+            kind if kind not in ("", "organization") else "other"
+        )
+        return Description(
+            phrase,
+            "institution",
+            name=name,
+            organization=name,
+            speaker_type=cast(SpeakerType, speaker_type),
+            country=(org.country if org else "") or find_country(title) or find_country(apposition),
+            definite=definite,
+            head=name_tokens[-1].lower,
+        )
+    if len(name_tokens) < 2 or len(name_tokens) > MAX_NAME_TOKENS:
+        return None
+    if any(is_title_word(t.text) for t in name_tokens[:-1]) or _not_a_name(name_tokens[:1]):
+        return None
+    return _person(phrase, name, name_tokens[-1].text, title, apposition, anonymous)
+
+
 def _role_description(
     phrase: str, body: list[Token], determiner: str, apposition: str, anonymous: bool
 ) -> Description | None:
-    """`a senior state department official`, `U.S. lawmakers and officials`, `the ministry`."""
+    """`a senior state department official`, `U.S. lawmakers and officials`, `the ministry`,
+    `the chief executive of the country’s competition watchdog` (the head comes before
+    what qualifies it)."""
+    qualified = next(
+        (i for i, t in enumerate(body) if i and t.lower in ("of", "for", "at", "from", "with")),
+        len(body),
+    )
+    if not any(role_at_end(body, end) is not None for end in range(qualified)):
+        qualified = len(body)
     head_start = None
-    for end in range(len(body) - 1, -1, -1):
+    for end in range(qualified - 1, -1, -1):
         head_start = role_at_end(body, end)
         if head_start is not None:
             head_end = end
@@ -228,26 +373,30 @@ def _role_description(
     head = " ".join(t.lower for t in body[head_start : head_end + 1])
     first_end = next(i for i in range(len(body)) if role_at_end(body, i) is not None)
     first_role = " ".join(t.lower for t in body[role_at_end(body, first_end) : first_end + 1])
-    plural = roles()[head][1] or determiner in (
-        "two",
-        "three",
-        "four",
-        "five",
-        "several",
-        "some",
-        "many",
-        "both",
-    )
+    plural = role_entry(head)[1] or determiner in PLURAL_DETERMINERS
     description = phrase[body[0].start :]
     speaker_type, _, organization, country = _affiliation(description, apposition, first_role)
     definite = determiner in ("the", "this", "that", "these", "those")
     modifiers = frozenset(t.lower for t in body[:head_start] if t.lower not in ("and", "or"))
     institution = head in word_set("institutions") and not plural
+    if institution and role_entry(head)[0] not in ("", "organization") and not organization:
+        speaker_type = cast(SpeakerType, role_entry(head)[0])  # `the teachers' union`
+    noun_org = _institution_noun(body[:head_start])
+    if not organization and not noun_org and qualified < len(body):
+        # `the chief executive of the country’s competition watchdog`
+        noun_org = _institution_noun(body[qualified + 1 :])
+        noun_type = role_entry(noun_org.split()[-1].lower())[0] if noun_org else ""
+        if noun_type not in ("", "organization") and role_entry(head)[0] in (
+            "organization",
+            "other",
+        ):
+            speaker_type = cast(SpeakerType, noun_type)
+    collective = institution or _singular(head) in COLLECTIVE_HEADS
     return Description(
         phrase,
         "institution" if institution else "role",
-        role="" if institution else description,
-        organization=organization or (description if institution else ""),
+        role="" if collective else clean_role(description, organization or noun_org),
+        organization=organization or noun_org or (description if institution else ""),
         speaker_type=speaker_type or "other",
         country=country,
         plural=plural,
@@ -258,7 +407,47 @@ def _role_description(
     )
 
 
+# `, of Acme,` `, from the Red Cross,`: the organisation a named person speaks for.
+OF_ORGANIZATION = re.compile(r"(?:of|from|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'.-]*\s*)+)")
+# `Acme’s vice-chairman`: a capitalised possessor is the organisation of the post.
+POSSESSIVE_OWNER = re.compile(r"(?:the\s+)?((?:[A-Z][\w&.-]*\s)*[A-Z][\w&.-]*)[’']s\s+[a-z]")
+# Heads that name a body of people, not a post: `Greek authorities` has no role.
+COLLECTIVE_HEADS = frozenset({"authorities", "authority", "police", "military", "government"})
+
+
+@cache
+def _institution_nouns() -> tuple[tuple[str, ...], ...]:
+    """Institution nouns (`coast guard`, `foreign ministry`, `government`) as word tuples,
+    longest first."""
+    nouns = set(load_knowledge().word_list("institution_nouns")) | set(word_set("institutions"))
+    return tuple(sorted((tuple(n.lower().split()) for n in nouns), key=len, reverse=True))
+
+
+def _institution_noun(modifiers: list[Token]) -> str:
+    """The institution a role description names before its head, with the noun that
+    qualifies it: `coast guard` in `a Greek coast guard official`, `shipping ministry` in
+    `a shipping ministry official`, `government` in `a government spokesman`."""
+    lowered = [t.lower for t in modifiers]
+    for noun in _institution_nouns():
+        size = len(noun)
+        if size <= len(lowered) and tuple(lowered[-size:]) == noun:
+            start = len(lowered) - size
+            if (
+                start > 0
+                and modifiers[start - 1].text.isalpha()
+                and modifiers[start - 1].text.islower()
+                and lowered[start - 1] not in GRADE_WORDS
+                and not is_determiner(lowered[start - 1])
+                and not lowered[start - 1].endswith(("al", "ic", "ese", "an", "ish"))
+            ):
+                start -= 1  # `shipping ministry`, not `federal ministry`
+            return " ".join(t.text for t in modifiers[start:])
+    return ""
+
+
 def _singular(role: str) -> str:
+    if AGED.fullmatch(role):
+        return "year-old"
     return _singulars().get(role, role)
 
 
@@ -282,18 +471,49 @@ def _affiliation(
     text = f"{description} , {apposition}"
     found = find_organization(text)
     org = found[0] if found else None
+    of = OF_ORGANIZATION.fullmatch(apposition.strip(" ,"))
+    unknown = False  # an organisation the rules do not know: the role's type decides
+    if org is None and of and not description.strip():
+        org = Organization(of.group(1).strip(), "other", "")  # `Jane Roe, of Acme,`
+        apposition = ""
+        unknown = True
+    acronym = next(
+        (
+            word
+            for word in re.findall(r"\b[A-Z]{2,6}\b", description)
+            if word not in nationalities()
+            and word.lower() not in roles()
+            and word not in _abbreviations_upper()
+        ),
+        "",
+    )
+    if org is None and acronym:
+        org = Organization(acronym, "other", "")  # `NEB chairman Tom Okello`
+        unknown = True
+    owner = POSSESSIVE_OWNER.match(apposition.strip(" ,") or description.strip())
+    if (
+        org is None
+        and owner
+        and not nationalities().get(owner.group(1))
+        and not set(owner.group(1).split()) & personal_name_words()
+    ):
+        org = Organization(owner.group(1), "other", "")  # `Acme’s vice-chairman`
+        unknown = True
     role = _role_text(description, apposition)
     role_word = role_word or _head_role(apposition) or _first_role(text)
-    role_type = roles().get(role_word, ("", False))[0]
-    if role_type in DEFINING_ROLE_TYPES or not org:
+    role_type = role_entry(role_word)[0]
+    if role_type in DEFINING_ROLE_TYPES or not org or (unknown and role_type != "organization"):
         speaker_type = role_type if role_type != "organization" else ""
     else:
         speaker_type = org.speaker_type
     if not speaker_type and org:
         speaker_type = org.speaker_type
+    if apposition.lstrip(" ,").lower().startswith(("who ", "which ")):
+        apposition = re.sub(r"\b(?:lives|living|lived|based|born)\s+in\s+[\w ]+", "", apposition)
     country = (org.country if org else "") or find_country(description) or find_country(apposition)
     kind = cast(SpeakerType | Literal[""], speaker_type)  # roles.tsv's or the organization's
-    return kind, role, org.name if org else "", country
+    organization = org.name.strip(" .,;") if org else ""
+    return kind, clean_role(role, organization), organization, country
 
 
 def _last_role(title: str) -> str:
@@ -335,9 +555,17 @@ def _first_role(text: str) -> str:
 
 def _role_text(title: str, apposition: str) -> str:
     """The role as printed: the title before a name, else the apposition's first part
-    without its article and organization (`a scholar at the Brookings Institution` →
-    `scholar`)."""
+    (`a scholar at the Brookings Institution` → `scholar at the Brookings Institution`;
+    clean_role takes the organization out). A relative clause (`who will become …`) or a
+    participle (`speaking to …`) gives no role."""
+    honorifics = load_knowledge().word_list("honorifics")
+    title = " ".join(word for word in title.split() if word not in honorifics)
     role = title.strip() if title.strip() else apposition.split(",")[0].strip()
+    first = role.split(" ", 1)[0]
+    if first.lower() in ("who", "whose", "which") and not first.isupper():
+        return ""  # `who will become …`: a relative clause (not the WHO)
+    if first.endswith("ing") and not title.strip():
+        return ""
     role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.IGNORECASE)
     found = find_organization(role)
     if found and found[1] > 0:
@@ -346,3 +574,56 @@ def _role_text(title: str, apposition: str) -> str:
         if cut:
             role = before[: cut.start()]
     return role.strip(" ,")
+
+
+@cache
+def _place_pattern() -> re.Pattern[str]:
+    """Country names, demonyms, capitals and seats of several words, as printed."""
+    from ..knowledge.trie import trie_pattern
+
+    places = [term for term in nationalities() if " " in term]
+    return re.compile(rf"(?<![\w.])(?:{trie_pattern(places)})(?![\w])")
+
+
+@cache
+def _abbreviations_upper() -> frozenset[str]:
+    return frozenset(key.upper().rstrip(".") for key in words()["role_abbreviations"])
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {key.lower(): value for key, value in words()["role_abbreviations"].items()}
+
+
+def clean_role(role: str, organization: str = "") -> str:
+    """A role as the guideline writes it: lower case, without the country, the
+    organisation, articles and honorifics, abbreviations written out (`UK PM` → `prime
+    minister`, `head of a United Nations Refugee Agency delegation` → `head of
+    delegation`, `WHO Director-General` → `director-general`)."""
+    if organization:
+        role = re.sub(rf"(?<!\w){re.escape(organization)}(?:[’']s)?(?!\w)", " ", role)
+    found = find_organization(role)
+    while found:
+        role = role[: found[1]] + " " + role[found[2] :]
+        found = find_organization(role)
+    role = re.split(r"\s(?:in|at|from|on|with|who|which)\s", role, maxsplit=1)[0]
+    role = _place_pattern().sub(" ", role)  # `Downing Street`, `United States`
+    honorifics = load_knowledge().word_list("honorifics")
+    kept: list[str] = []
+    for token in tokenize(role):
+        if token.text.endswith(("’s", "'s")):  # `the prime minister’s`, `Derek Roe’s`
+            while kept and kept[-1] not in ("of", "for", "at", "and") and len(kept) <= 2:
+                kept.pop()
+            continue
+        word = token.text
+        bare = re.sub(r"[’']s$", "", word)
+        if bare in nationalities() or word in honorifics or not re.match(r"\w", word):
+            continue
+        if is_determiner(word) or word.endswith(("’s", "'s")) or AGED.fullmatch(word.lower()):
+            continue
+        kept.append(_abbreviations().get(word.lower(), word.lower()))
+    while kept and kept[-1] in ("of", "at", "for", "from", "in", "with", "and"):
+        kept.pop()
+    while kept and kept[0] in ("of", "out", "at", "for", "from", "in", "with", "and"):
+        kept.pop(0)
+    return " ".join(kept)

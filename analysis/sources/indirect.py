@@ -24,6 +24,20 @@ from .tokens import Token, starts_word
 # (`officials said India is …`), otherwise it is a noun phrase (`said the deal`).
 MAX_CLAUSE_SUBJECT_TOKENS = 8
 WH_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
+# A subject opened by `the` may be long (`the more than 14,000 cases reported so far`).
+MAX_LONG_SUBJECT_TOKENS = 16
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+# Words that end a reported clause's subject: what follows them is another clause
+# (`declared Roe the winner after she won …`).
+SUBORDINATORS = frozenset(
+    {"after", "before", "while", "when", "because", "although", "though", "since", "until"}
+    | {"unless", "whereas", "as", "if"}
+)
+# Verbs that take a noun object and report a statement with a word after it: `accused Y
+# of …`, `called for Y to …` (a noun object alone, `called for calm`, is no statement).
+OBJECT_LINKS = {"accuse": "of", "call for": "to"}
+# Verbs of promising and threatening: `X vowed to …` reports a statement.
+COMMISSIVES = frozenset({"promise", "vow", "pledge", "threaten", "swear"})
 
 
 # --- indirect speech ---------------------------------------------------------------------
@@ -54,11 +68,16 @@ def _sentence_indirect(
         if token.lower not in verb_words:
             continue  # most words (checked here, as this loop sees every word of the article)
         verb = reporting_verb_at(tokens, index)
-        if not verb or verb[0].complement == "quote" or tokens[index].start in used:
+        if not verb or verb[0].complement == "quote":
             continue
-        reported = _parenthetical_indirect(tokens, index, verb) or _clause_indirect(
-            tokens, index, verb
-        )
+        if tokens[index].start in used:  # its quoted words are a quote already
+            reported = _second_that_clause(tokens, index, verb, context.masked)
+        else:
+            reported = (
+                _parenthetical_indirect(tokens, index, verb)
+                or _clause_indirect(tokens, index, verb)
+                or _second_that_clause(tokens, index, verb, context.masked)
+            )
         if reported:
             results.append(reported)
     according = _according_indirect(tokens)
@@ -68,9 +87,50 @@ def _sentence_indirect(
     found = []
     for cue, start, end in results:
         if MASK in context.masked[start:end]:
-            continue  # the quoted words inside are the quote (partial)
+            second = _second_clause(tokens, start, end, context.masked)
+            if second is None:
+                continue  # the quoted words inside are the quote (partial)
+            start = second  # `said the world “needed …” and that the path was found`
         found.append(Found("indirect", start, end, sentence, cue))
     return found
+
+
+def _second_that_clause(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], masked: str
+) -> tuple[Cue, int, int] | None:
+    """`X said the world “needed to find a new way” and that the new path has been found`:
+    the quoted words are a partial quote, the second `that`-clause reported speech."""
+    if verb[0].complement != "clause":
+        return None
+    after = index + verb[1]
+    if after >= len(tokens) or MASK not in masked[tokens[after].start : tokens[-1].end]:
+        return None
+    for position in range(after, len(tokens) - 2):
+        token = tokens[position]
+        if reporting_verb_at(tokens, position) and position > after:
+            return None
+        if token.lower == "and" and tokens[position + 1].lower == "that":
+            if MASK not in masked[tokens[after].start : token.start]:
+                return None
+            cue = clause_speaker(tokens, index, verb, "reported_clause")
+            end = _content_end(tokens, position + 2)
+            if cue is None or end <= position + 2:
+                return None
+            return cue, tokens[position + 2].start, tokens[end - 1].end
+    return None
+
+
+def _second_clause(tokens: list[Token], start: int, end: int, masked: str) -> int | None:
+    """Where a second `that`-clause of the same verb starts, after the quoted words of
+    the first (`and that …`), if no quotation marks follow."""
+    for index, token in enumerate(tokens):
+        if not start <= token.start < end or token.lower != "and":
+            continue
+        if index + 2 < len(tokens) and tokens[index + 1].lower == "that":
+            clause = tokens[index + 2].start
+            if MASK in masked[start:clause] and MASK not in masked[clause:end]:
+                return clause
+    return None
 
 
 def _parenthetical_indirect(
@@ -125,6 +185,11 @@ def _clause_indirect(
     if content is None:
         return None
     end = _content_end(tokens, content)
+    if tokens[content].start < cue.at < tokens[end - 1].end:
+        # `Noting that …, he said …`: the clause ends before its speaker's comma
+        end = next(i for i, t in enumerate(tokens) if t.start >= cue.at) - 1
+        while end > content and tokens[end - 1].text in ",;":
+            end -= 1
     if end <= content:
         return None
     return cue, tokens[content].start, tokens[end - 1].end
@@ -139,14 +204,29 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
             return that + 1 if that + 1 < len(tokens) else None
         if tokens[that].text in ".;" or tokens[that].text.startswith(MASK):
             break
+        if that > index and reporting_verb_at(tokens, that):
+            break  # `said …, but warned that …`: the `that` is the other verb's
     if verb.complement == "object":
-        return None
+        link = OBJECT_LINKS.get(verb.lemma)
+        if link is None or index >= len(tokens) or not starts_word(tokens[index].text):
+            return None
+        return index if _linked_object(tokens, index, link) else None
     start = skip_addressee(tokens, index, verb) if verb.complement == "clause" else index
     if start >= len(tokens):
         return None
     first = tokens[start]
     if first.lower in WH_WORDS and verb.complement == "clause":
         return start
+    if verb.complement == "clause" and _commissive(tokens, start, verb):
+        return start  # `promised to revive the economy`
+    if (
+        first.lower in SUBJECT_PRONOUNS
+        and start + 1 < len(tokens)
+        and starts_word(tokens[start + 1].text)
+        and not tokens[start + 1].capitalized
+        and verb.complement == "clause"
+    ):
+        return start  # `said he wants …`: a subject pronoun opens a clause
     if first.text in ",.;:" or (
         first.lower in word_set("boundaries")
         and first.lower not in ("it", "he", "she", "they", "we", "there", "i", "you")
@@ -158,27 +238,102 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
             if not starts_word(token.text):
                 break
             window.append(token)
-        return start if any(t.lower == "to" for t in window) else None
+        return start if _linked_object(tokens, start, "to") else None
     return start if _has_finite_verb(tokens, start) else None
+
+
+def _linked_object(tokens: list[Token], start: int, link: str) -> bool:
+    """An object and then `to` with a verb (`urged New Delhi to look at …`) or `of` with
+    what is charged (`accused the regulator of doing …`), within a few words."""
+    for index in range(start + 1, min(len(tokens) - 1, start + MAX_OBJECT_TOKENS)):
+        token = tokens[index]
+        if not starts_word(token.text) and token.text not in ("’s", "'s"):
+            return False
+        following = tokens[index + 1]
+        if token.lower == link and starts_word(following.text) and not following.capitalized:
+            return link != "to" or not is_determiner(following.text)
+    return False
 
 
 def _has_finite_verb(tokens: list[Token], start: int) -> bool:
     """Whether a finite verb follows the clause's first word within a few tokens, before
-    any punctuation: `India is …`, `the United States routinely raises …`, `they came …`."""
-    for index in range(start + 1, min(len(tokens), start + 1 + MAX_CLAUSE_SUBJECT_TOKENS)):
+    any punctuation or subordinating word: `India is …`, `the United States routinely
+    raises …`, `they came …`, `the UK implements …` (an -s verb after a name), and after a
+    subject opened by `the` a longer one (`the more than 3,000 people moved out
+    last week have …`)."""
+    reach = MAX_CLAUSE_SUBJECT_TOKENS
+    if tokens[start].lower == "the":
+        reach = MAX_LONG_SUBJECT_TOKENS
+    index = start
+    last = min(len(tokens), start + 1 + reach)
+    while index + 1 < last:
+        index += 1
         token = tokens[index]
-        if not starts_word(token.text):
+        if token.text == "," and _inside_number(tokens, index):
+            continue  # `14,000`
+        if token.text in "—–" and (close := _dash_close(tokens, index)) is not None:
+            last = min(len(tokens), last + close - index + 1)
+            index = close  # `its chairman — and a shipping magnate — Omar Said was`
+            continue
+        if not starts_word(token.text) or token.lower in SUBORDINATORS:
             return False
         if token.lower in word_set("finite"):
             return True
+        previous = tokens[index - 1]
         if (
             _looks_finite(token)
-            and not is_determiner(tokens[index - 1].text)
-            and tokens[index - 1].lower
-            not in ("most", "more", "less", "least", "very", "so", "well")
+            and not is_determiner(previous.text)
+            and previous.lower not in ("most", "more", "less", "least", "very", "so", "well")
         ):
             return True
+        if (
+            token.lower.endswith("s")
+            and not token.lower.endswith(("ss", "us", "is", "'s", "’s"))
+            and token.text.isalpha()
+            and not token.capitalized
+            and len(token.text) > 3
+            and previous.capitalized
+            and not previous.text.endswith(("’s", "'s"))
+            and index - 1 > start - 1
+        ):
+            return True  # `the UK implements`, `Acme plans`
     return False
+
+
+def _inside_number(tokens: list[Token], index: int) -> bool:
+    return (
+        0 < index < len(tokens) - 1
+        and tokens[index - 1].text.isdigit()
+        and tokens[index + 1].text.isdigit()
+        and tokens[index + 1].start == tokens[index].end
+    )
+
+
+def _dash_close(tokens: list[Token], index: int) -> int | None:
+    """The dash that closes a parenthesis opened by the dash at `index`, a few words on."""
+    for close in range(index + 1, min(len(tokens), index + MAX_DASH_PARENTHESIS)):
+        if tokens[close].text == tokens[index].text:
+            return close
+        if not starts_word(tokens[close].text):
+            return None
+    return None
+
+
+# A parenthesis between dashes inside a reported clause's subject has at most this many
+# tokens (`— and oil magnate —`).
+MAX_DASH_PARENTHESIS = 8
+
+
+def _commissive(tokens: list[Token], start: int, verb: ReportingVerb) -> bool:
+    """`promised to revive …`, `vowed to work with …`: a promise or threat reported with
+    a to-infinitive (the verb's own, with no object before it)."""
+    return (
+        verb.lemma in COMMISSIVES
+        and tokens[start].lower == "to"
+        and start + 1 < len(tokens)
+        and starts_word(tokens[start + 1].text)
+        and not tokens[start + 1].capitalized
+    )
 
 
 def _looks_finite(token: Token) -> bool:
@@ -226,6 +381,6 @@ def _nest(results: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
         inner = [
             other for other, s, e in results if other is not cue and start <= other.verb_at < end
         ]
-        if not inner:
-            kept.append((cue, start, end))
+        if not inner or (cue.rule == "according_to" and cue.speaker.speaker_type != "media"):
+            kept.append((cue, start, end))  # `…, saying …, according to the authorities`
     return kept

@@ -1,6 +1,10 @@
-"""The words the attribution rules rely on, read from data files: reporting verbs
-(knowledge.verbs), roles (roles.tsv), organisations (organizations.tsv), nationalities
-(nationalities.tsv) and the word lists of attribution.toml.
+"""The words the attribution rules rely on: reporting verbs (knowledge.verbs), roles
+(roles.tsv), the word lists of attribution.toml, and what the knowledge pack knows of the
+world (knowledge.load_knowledge): countries with their names, demonyms, capitals and seats
+of power, international bodies and national institutions. organizations.tsv adds the
+outlets, companies and think tanks the sources layer needs and the name patterns
+(`* Ministry`); nationalities.tsv the spellings the pack lacks (`Washington-based`) and
+the cities that place an organisation.
 """
 
 import re
@@ -8,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
+from ..knowledge import load_knowledge
 from ..knowledge.trie import trie_pattern
 from ..resources import load_toml, load_tsv
 from .memo import per_article
@@ -36,6 +41,18 @@ def roles() -> dict[str, tuple[str, bool]]:
         for form in plural:
             table.setdefault(form.lower(), (speaker_type, True))
     return table
+
+
+AGED = re.compile(r"(?:\d+-)?year-old(s?)")
+
+
+def role_entry(role: str) -> tuple[str, bool]:
+    """(speaker type or `organization`, plural) of a role; `34-year-old` is a person of
+    no stated post; ("", False) for no role."""
+    aged = AGED.fullmatch(role)
+    if aged:
+        return "other", bool(aged.group(1))
+    return roles().get(role, ("", False))
 
 
 def plural_of(noun: str) -> str:
@@ -68,19 +85,45 @@ class _NamePattern:
         return self.regex.search(text)
 
 
+# How each kind of international body speaks: an organisation or agency as `international`
+# (with its own code as country), an international NGO as `civil_society` (of no country:
+# the guideline gives codes to intergovernmental bodies); a bloc (the G7, small island
+# states) is a group of states, an official voice of no one country.
+BODY_TYPES: dict[str, tuple[SpeakerType, bool]] = {
+    "international": ("international", True),
+    "ngo": ("civil_society", False),
+    "bloc": ("official", False),
+}
+
+
 @cache
 def _organizations() -> tuple[dict[str, Organization], tuple[_NamePattern, ...]]:
+    """Every organisation name the rules know: the pack's international bodies (their
+    names and aliases) first, then organizations.tsv, then the pack's national
+    institutions."""
+    pack = load_knowledge()
     names: dict[str, Organization] = {}
+    for body in pack.bodies.values():
+        body_type, own_code = BODY_TYPES[body.kind]
+        for alias in (body.name, *body.aliases):
+            names[alias] = Organization(alias, body_type, body.code if own_code else "")
     patterns = []
-    for name, speaker_type, country, *_ in load_tsv("organizations.tsv"):
-        org = Organization(name, cast(SpeakerType, speaker_type), country)
+    for name, listed_type, country, *_ in load_tsv("organizations.tsv"):
+        org = Organization(name, cast(SpeakerType, listed_type), country)
         if "*" in name:
             words = r"(?:[A-Z][\w’'\-.&]*\s+){0,4}?[A-Z][\w’'\-.&]*"
             regex = r"\s+".join(words if part == "*" else re.escape(part) for part in name.split())
             fixed = tuple(part for part in name.split() if part != "*")
             patterns.append(_NamePattern(re.compile(rf"\b{regex}(?!\w)"), org, fixed))
         else:
-            names[name] = org
+            names.setdefault(name, org)
+    for institution in pack.institutions:
+        names.setdefault(
+            institution.name,
+            Organization(
+                institution.name, cast(SpeakerType, institution.speaker_type), institution.country
+            ),
+        )
     return names, tuple(patterns)
 
 
@@ -138,7 +181,13 @@ def find_organization(text: str) -> tuple[Organization, int, int] | None:
         if org:
             return Organization(found, org.speaker_type, org.country), match.start(), match.end()
     candidates = [
-        (m.start(), -len(m.group()), number, m, pattern.organization)
+        (
+            m.start() + _article_length(m.group()),
+            m.start() - m.end(),
+            number,
+            m,
+            pattern.organization,
+        )
         for word, numbered in _patterns_by_word().items()
         if word in text
         for number, pattern in numbered
@@ -151,22 +200,68 @@ def find_organization(text: str) -> tuple[Organization, int, int] | None:
     return Organization(name, org.speaker_type, org.country), match.start(), match.end()
 
 
+def _article_length(name: str) -> int:
+    """The length of a leading `The ` a name pattern took in (`The Royal College` starts
+    where `Royal College of Surgeons` does)."""
+    article = re.match(r"(?:The|A|An)\s+", name)
+    return article.end() if article else 0
+
+
+# A capital or seat that is also a first name (Victoria, Douglas, Hamilton) and a short
+# demonym noun that is one (Dane, Finn, Scot) name a person far more often than a country.
+MAX_AMBIGUOUS_DEMONYM = 4
+
+
 @cache
 def nationalities() -> dict[str, tuple[str, str]]:
-    """Country name, capital or adjective as printed → (ISO code, form)."""
-    return {term: (country, form) for term, country, form, *_ in load_tsv("nationalities.tsv")}
+    """Country name, demonym, capital or seat of power as printed → (ISO code, form):
+    `name`, `adjective`, `capital`, `seat` (`Kremlin`, `Downing Street`), or `city` (a
+    city that places an organisation but never speaks). From the knowledge pack, with
+    nationalities.tsv's rows where the pack has none."""
+    pack = load_knowledge()
+    first_names = pack.first_names
+    table: dict[str, tuple[str, str]] = {}
+    for term, code, form, *_ in load_tsv("nationalities.tsv"):
+        table[term] = (code, form)
+    for country in pack.countries.values():
+        forms = (
+            [(t, "name") for t in (country.name, *country.names)]
+            + [(t, "adjective") for t in country.demonyms]
+            + [(t, "capital") for t in country.capitals]
+            + [(t, "seat") for t in country.seats]
+        )
+        for term, form in forms:
+            if term in first_names and (
+                form in ("capital", "seat")
+                or (form == "adjective" and len(term) <= MAX_AMBIGUOUS_DEMONYM)
+            ):
+                continue
+            table.setdefault(term, (country.code, form))
+    return table
 
 
 @cache
 def _nationality_pattern() -> re.Pattern[str]:
-    terms = sorted(nationalities(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, terms))})(?![\w])")
+    alternatives = trie_pattern(nationalities())
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+_BASED = re.compile(r"\b((?:[A-Z][\w.]*\s)?[A-Z][\w.]*)-based\b")
 
 
 def find_country(text: str) -> str:
-    """ISO code of the first country, capital or nationality word in `text`, or ""."""
+    """ISO code of the first country, demonym, capital or seat in `text` (or of a city in
+    `<City>-based`), or ""."""
     match = _nationality_pattern().search(text)
-    return nationalities()[match.group()][0] if match else ""
+    if match:
+        return nationalities()[match.group()][0]
+    based = _BASED.search(text)  # `a Nairobi-based analyst`: a city the list lacks
+    return load_knowledge().cities.get(based.group(1), "") if based else ""
+
+
+def is_place(term: str) -> bool:
+    """A country, demonym, capital, seat or listed city."""
+    return term in nationalities()
 
 
 @cache
@@ -231,6 +326,10 @@ def is_determiner(token: str) -> bool:
 
 
 def is_boundary(token: str) -> bool:
+    """A function word no speaker phrase runs across (`after`, `in`, `who`); an acronym
+    in capitals is a name (`WHO`, `IT`)."""
+    if len(token) > 1 and token.isupper():
+        return False
     return token.lower() in word_set("boundaries")
 
 

@@ -4,7 +4,10 @@ cue that attributes it.
 
 from ..text import Document
 from .attribution import add_chain, cue_after_quote, cue_before_quote, fragment_cue
+from .lexicon import word_set
+from .model import QuoteKind
 from .records import Context, Found
+from .subjects import reporting_verb_at
 from .tokens import Token, tokenize
 
 MASK = "▮"
@@ -46,7 +49,8 @@ def marked_quotes(context: Context) -> list[Found]:
         cue = cue or fragment_cue(context, sentence, quotation.start, text)
         if cue:
             add_chain(cue, before, after, context)
-            found.append(Found("partial", quotation.start, quotation.end, sentence, cue))
+            kind: QuoteKind = "direct" if _clause_after_verb(text, before, after) else "partial"
+            found.append(Found(kind, quotation.start, quotation.end, sentence, cue))
     return found
 
 
@@ -102,6 +106,25 @@ def _is_sentential(text: str, before: list[Token], after: list[Token]) -> bool:
     stripped = text.rstrip()
     closes = not after or stripped[-1:] in ",.?!…—–" or after[0].text in ",.?!;:—–"
     return opens and closes
+
+
+# A quoted clause right after `said` stands as the statement (`he said “it just stuns
+# me”.`) when it has at least this many words and a finite verb.
+MIN_CLAUSE_WORDS = 3
+
+
+def _clause_after_verb(text: str, before: list[Token], after: list[Token]) -> bool:
+    """`X said “it just stuns me”.`: a whole clause in marks right after a verb of saying,
+    ending the sentence, is a direct quote even without a colon or comma."""
+    if not before or (after and after[0].text not in ".!?"):
+        return False
+    verb = reporting_verb_at(before, len(before) - 1)
+    if verb is None or verb[0].complement != "clause" or verb[0].category == "sequence":
+        return False
+    words = tokenize(text)
+    return len([w for w in words if w.text[0].isalnum()]) >= MIN_CLAUSE_WORDS and any(
+        w.lower in word_set("finite") or w.lower.endswith(("ed", "s")) for w in words[1:]
+    )
 
 
 def attach_continuations(found: list[Found], context: Context) -> list[Found]:

@@ -18,14 +18,26 @@ _MEMO: ContextVar[dict[tuple[Callable[..., Any], tuple[str, ...]], Any] | None] 
 Result = TypeVar("Result")
 
 
+# The words of the personal names the article's actor mentions give (`Otieno`), so that
+# `Otieno’s chief agent` is not read as an organisation's post.
+_PEOPLE: ContextVar[frozenset[str]] = ContextVar("speakers_people", default=frozenset())
+
+
 @contextmanager
-def one_article() -> Iterator[None]:
+def one_article(people: frozenset[str] = frozenset()) -> Iterator[None]:
     """Remember what the phrases of one article describe, until the block ends."""
     reset = _MEMO.set({})
+    reset_people = _PEOPLE.set(people)
     try:
         yield
     finally:
         _MEMO.reset(reset)
+        _PEOPLE.reset(reset_people)
+
+
+def personal_name_words() -> frozenset[str]:
+    """The words of the people's names in the article being read."""
+    return _PEOPLE.get()
 
 
 def per_article(function: Callable[..., Result]) -> Callable[..., Result]:

@@ -39,6 +39,11 @@ def source_mix(
         by_type={t: by_type[t] for t in SPEAKER_TYPES if by_type[t]},
         type_shares=_shares(by_type),
         voices_by_type=dict(Counter(s.speaker_type for s in speakers)),
+        by_gender={
+            gender: count
+            for gender in ("female", "male", "unknown")
+            if (count := sum(1 for s in speakers if s.gender == gender))
+        },
         by_country=dict(by_country.most_common()),
         country_shares=_shares(by_country),
         named=named,

@@ -5,18 +5,22 @@ catches a misspelt kind.
 """
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from ..text import Span
 
-SpeakerType = Literal["official", "legislator", "expert", "media", "other"]
+SpeakerType = Literal[
+    "official", "legislator", "expert", "media", "civil_society", "international", "other"
+]
+Gender = Literal["female", "male", "unknown", ""]
 Form = Literal["name", "role", "institution", "pronoun"]
 
 QuoteKind = Literal["direct", "continuation", "partial", "indirect"]
 UnsourcedKind = Literal["adverb", "passive", "group"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "continuation", "partial", "indirect")
 MARKED_KINDS: tuple[QuoteKind, ...] = ("direct", "continuation", "partial")
-SPEAKER_TYPES: tuple[SpeakerType, ...] = ("official", "legislator", "expert", "media", "other")
+SPEAKER_TYPES: tuple[SpeakerType, ...] = get_args(SpeakerType)
+GENDERS: tuple[Gender, ...] = ("female", "male", "unknown", "")
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,10 @@ class Speaker:
     """One voice in the article, with every quote attributed to it (indices into quotes).
 
     `name` is the personal name, or the description as first printed when unnamed
-    ("a senior state department official", "the Kremlin")."""
+    ("a senior state department official", "the Kremlin"). `gender` is "female" or
+    "male" when the text shows it (a pronoun, Mr/Ms, a gendered title) or the first name
+    does, "unknown" for a person it leaves open, "" for institutions and groups;
+    `gender_evidence` says what showed it ("she (sentence 4)", "first name")."""
 
     id: int
     name: str
@@ -60,6 +67,8 @@ class Speaker:
     form: Form
     quotes: tuple[int, ...]
     chain: tuple[str, ...] = ()
+    gender: Gender = ""
+    gender_evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,7 +85,8 @@ class Unsourced(Span):
 class SourceMix:
     """Who gets to speak in one article. Quote counts and shares include every kind of
     quote; `voices` counts distinct speakers; `quoted_word_share` is the share of the
-    article's words inside direct, continuation and partial quotes."""
+    article's words inside direct, continuation and partial quotes; `by_gender` counts
+    the voices that are people by gender (institutions and groups are left out)."""
 
     quotes: int
     by_kind: dict[str, int]
@@ -84,6 +94,7 @@ class SourceMix:
     by_type: dict[str, int]
     type_shares: dict[str, float]
     voices_by_type: dict[str, int]
+    by_gender: dict[str, int]
     by_country: dict[str, int]
     country_shares: dict[str, float]
     named: int

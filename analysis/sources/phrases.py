@@ -5,8 +5,10 @@ Secretary Jane Roe`), a description (`a senior U.S. defence official`), an insti
 
 from functools import cache
 
+from ..knowledge import load_knowledge
 from ..knowledge.verbs import reporting_verbs
 from .lexicon import (
+    AGED,
     INITIAL,
     anonymity_pattern,
     find_organization,
@@ -40,6 +42,8 @@ NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "al", "bin", "ibn"
 def role_at_end(tokens: list[Token], end: int) -> int | None:
     """Start index of the longest role that ends at token `end` (inclusive), if any."""
     table = roles()
+    if 0 <= end < len(tokens) and AGED.fullmatch(tokens[end].lower):
+        return end  # `the 34-year-old`
     if 0 <= end < len(tokens) and tokens[end].lower not in _role_last_words():
         return None
     for length in (3, 2, 1):
@@ -112,6 +116,17 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
             break
     while tokens[start].lower in NAME_CONNECTORS and start < end:
         start += 1
+    if (
+        start - 2 >= floor
+        and tokens[start - 1].lower in ("of", "for")
+        and tokens[start - 2].capitalized
+    ):  # `Royal College of Surgeons`: an organisation's name across `of`
+        longer = _name_run_start(tokens, start - 2, floor)
+        if longer is not None:
+            text = " ".join(t.text for t in tokens[longer : end + 1])
+            found = find_organization(text)
+            if found and found[2] == len(text):
+                start = longer
     if start - 1 >= floor and tokens[start - 1].lower in ("the", "a", "an"):
         start -= 1
     return start
@@ -145,7 +160,24 @@ def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
         return end if end - start < MAX_POST_MODIFIER_TOKENS else None
     if tokens[index].lower in word_set("institutions") or tokens[index].lower in roles():
         return index
-    return _object_name_end(tokens, index)
+    named = _object_name_end(tokens, index)
+    if named is not None:
+        return named
+    for ahead in range(index + 1, min(len(tokens), index + MAX_OBJECT_WORDS)):
+        # `of the eastern government`, `of the country’s competition watchdog`
+        if not starts_word(tokens[ahead - 1].text) or is_boundary(tokens[ahead - 1].text):
+            return None
+        word = tokens[ahead].lower
+        if word in word_set("institutions") or word in _institution_nouns():
+            return ahead
+    return None
+
+
+@cache
+def _institution_nouns() -> frozenset[str]:
+    return frozenset(
+        noun for noun in load_knowledge().word_list("institution_nouns") if " " not in noun
+    )
 
 
 def _object_name_end(tokens: list[Token], index: int) -> int | None:
@@ -167,7 +199,9 @@ def _object_name_end(tokens: list[Token], index: int) -> int | None:
         return None
     end = index
     while end + 1 < len(tokens) and (
-        is_name_token(tokens[end + 1]) or _connects_names(tokens, end + 1, end)
+        is_name_token(tokens[end + 1])
+        or _connects_names(tokens, end + 1, end)
+        or tokens[end + 1].text.isdigit()  # `Number 10`
     ):
         end += 1
     while tokens[end].lower in NAME_CONNECTORS:
@@ -181,14 +215,55 @@ def _description_start(tokens: list[Token], head_start: int, floor: int) -> int:
     while start - 1 >= floor and modifiers < MAX_MODIFIERS:
         previous = tokens[start - 1]
         if is_determiner(previous.text):
-            return start - 1
+            first = start - 1
+            if first - 1 >= floor and is_determiner(tokens[first - 1].text):
+                first -= 1  # `the five judges`
+            return _partitive_start(tokens, first, floor)
         if not starts_word(previous.text) or is_boundary(previous.text):
             break
         if previous.lower.endswith("ly") and not previous.capitalized:
             break
         start -= 1
         modifiers += 1
+    return _partitive_start(tokens, start, floor)
+
+
+def _partitive_start(tokens: list[Token], start: int, floor: int) -> int:
+    """`four of the seven members`, `four out of seven commissioners`, `one of the
+    officials`: a quantity of a group is the speaker."""
+    index = start - 1
+    if index >= floor and tokens[index].lower == "of":
+        index -= 1
+        if index >= floor and tokens[index].lower == "out":
+            index -= 1
+        if (
+            index >= floor
+            and is_determiner(tokens[index].text)
+            and tokens[index].lower
+            not in (
+                "the",
+                "a",
+                "an",
+            )
+        ):
+            return index
     return start
+
+
+def _skip_partitive(tokens: list[Token], start: int) -> int:
+    """Past `four of the`, `four out of`, `one of` at the start of a speaker phrase."""
+    if not is_determiner(tokens[start].text) or tokens[start].lower in ("the", "a", "an"):
+        return start
+    index = start + 1
+    if index + 1 < len(tokens) and tokens[index].lower == "out" and tokens[index + 1].lower == "of":
+        index += 2
+    elif index < len(tokens) and tokens[index].lower == "of":
+        index += 1
+    else:
+        return start
+    if index < len(tokens) and tokens[index].lower in ("the", "its", "their", "his", "her"):
+        index += 1
+    return index if index < len(tokens) else start
 
 
 def phrase_after(tokens: list[Token], start: int) -> int | None:
@@ -202,7 +277,9 @@ def phrase_after(tokens: list[Token], start: int) -> int | None:
         return None
     if tokens[start].lower in PRONOUNS:
         return start
-    index = start + 1 if is_determiner(tokens[start].text) else start
+    index = _skip_partitive(tokens, start)
+    if index == start and is_determiner(tokens[start].text):
+        index = start + 1
     end = None
     while index < len(tokens) and index - start <= MAX_MODIFIERS + MAX_NAME_TOKENS:
         token = tokens[index]
@@ -269,10 +346,23 @@ def apposition_after(tokens: list[Token], comma: int, stop: int) -> tuple[int, i
             break
     else:
         close = min(stop, comma + MAX_APPOSITION_TOKENS)
-    if close <= comma + 1:
+    if close <= comma + 1 or opens_with_verb(tokens[comma + 1]):
         return None
     words_ = " ".join(t.text for t in tokens[comma + 1 : close])
     return (comma + 1, close - 1) if describes_speaker(words_) else None
+
+
+def opens_with_verb(token: Token) -> bool:
+    """An apposition never opens with a verb: `, tells Al Jazeera she …`, `, addressed the
+    nation from …` are the sentence going on."""
+    word = token.lower
+    if token.capitalized or is_title_word(token.text) or not token.text.isalpha():
+        return False
+    return (
+        word in reporting_verbs()
+        or word in word_set("finite")
+        or (word.endswith("ed") and word not in roles())
+    )
 
 
 @per_article
@@ -280,13 +370,39 @@ def is_personal_name(text: str) -> bool:
     """`Arindam Sen`, `V K Malhotra`: two to four capitalised words, none of them a title,
     an organization or a country."""
     tokens = tokenize(text)
+    pack = load_knowledge()
     return (
         2 <= len(tokens) <= MAX_NAME_TOKENS
         and all(is_name_token(t) for t in tokens)
         and not any(is_title_word(t.text) for t in tokens[:-1])
+        and not (  # `COP30 President`: a title after a word that is no first name
+            tokens[-1].text in pack.word_list("titles")
+            and tokens[-1].lower in roles()
+            and tokens[0].text not in pack.first_names
+        )
+        and tokens[0].text not in pack.word_list("not_names")
         and not find_organization(text)
         and not any(t.text in nationalities() for t in tokens)
     )
+
+
+def leading_name(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
+    """A personal name opening tokens[start:stop] (past an honorific: `Dr. Omar Al
+    Sayed during his closing speech` → `Omar Al Sayed`): (first, last) indices."""
+    honorifics = load_knowledge().word_list("honorifics")
+    first = start
+    while first < stop and tokens[first].text in honorifics:
+        first += 1
+    last = first
+    while (
+        last + 1 < stop
+        and last + 1 - first < MAX_NAME_TOKENS
+        and (is_name_token(tokens[last + 1]) or tokens[last + 1].lower in ("al", "bin", "van"))
+    ):
+        last += 1
+    if first >= stop or not is_personal_name(" ".join(t.text for t in tokens[first : last + 1])):
+        return None
+    return first, last
 
 
 @per_article
@@ -295,7 +411,14 @@ def describes_speaker(text: str) -> bool:
     relative clause: `, who oversees the Army's modernization,`)."""
     tokens = tokenize(text)
     return bool(
-        (tokens and tokens[0].lower in ("who", "whose"))
+        (tokens and tokens[0].text in ("who", "whose", "which"))
+        or (  # `, of Acme,`, `, from the Red Cross,`: the organisation they speak for
+            len(tokens) > 1
+            and tokens[0].text in ("of", "from", "at", "with")
+            and is_name_token(tokens[-1])
+            and all(is_name_token(t) or t.lower in NAME_CONNECTORS for t in tokens[1:])
+        )
+        or (len(tokens) > 2 and tokens[0].lower == "known" and tokens[1].lower == "as")
         or anonymity_pattern().search(text)
         or find_organization(text)
         or any(role_at_end(tokens, i) is not None for i in range(len(tokens)))

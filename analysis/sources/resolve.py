@@ -5,15 +5,16 @@ in reading order to the speaker introduced earlier, and each quote gets its spea
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 
+from ..knowledge import load_knowledge
 from ..text import Document
-from .describe import Description, describe
-from .lexicon import roles, words
-from .model import Form, Quote, Speaker, SpeakerType
-from .phrases import apposition_after, phrase_before
-from .records import Context, Cue, Found
-from .subjects import MAX_FULL_NAME_WORDS, join_tokens, sentence_subject
+from .complete import complete_entities, described_at
+from .describe import Description
+from .lexicon import find_organization, role_entry, roles, words
+from .model import Quote, Speaker
+from .records import Context, Cue, Entity, Found
+from .subjects import MAX_FULL_NAME_WORDS, sentence_subject
 
 # Pronouns refer back to a speaker quoted at most this many sentences earlier.
 PRONOUN_REACH = 6
@@ -22,27 +23,10 @@ PRONOUN_REACH = 6
 # --- speakers ----------------------------------------------------------------------------
 
 
-@dataclass
-class _Entity:
-    description: Description
-    name: str
-    role: str
-    organization: str
-    speaker_type: SpeakerType
-    country: str
-    anonymous: bool
-    last_seen: int
-    chain: list[str] = field(default_factory=list)
-
-    @property
-    def form(self) -> Form:
-        return self.description.form
-
-
-def resolve_speakers(found: list[Found], context: Context) -> list[_Entity]:
+def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
     """Give every quote a speaker, in reading order: a later `Pérez`, `the official` or
     `she` is the speaker introduced earlier; a continuation has its quote's speaker."""
-    entities: list[_Entity] = []
+    entities: list[Entity] = []
     order = sorted(
         range(len(found)), key=lambda i: cue.at if (cue := found[i].cue) else found[i].start
     )
@@ -53,6 +37,7 @@ def resolve_speakers(found: list[Found], context: Context) -> list[_Entity]:
         cue = item.cue
         if cue.antecedent is None and (cue.speaker.form == "pronoun" or cue.speaker.definite):
             cue.antecedent = _antecedent(context, cue)
+        cue.speaker = with_mentions(context, cue.speaker, cue.at)
         if cue.speaker.form == "name" and " " not in cue.speaker.name:
             cue.speaker = _full_mention(context, cue.speaker, cue.at) or cue.speaker
         item.speaker = _resolve(cue.speaker, cue.antecedent, entities, step, item.sentence, found)
@@ -61,6 +46,10 @@ def resolve_speakers(found: list[Found], context: Context) -> list[_Entity]:
             item.speaker = len(entities) - 1
         if item.speaker is None:
             continue  # reported speech by "it" or "they" with nobody to refer to
+        entity = entities[item.speaker]
+        entity.cues.append(cue.at)
+        if cue.speaker.form == "pronoun" and cue.speaker.head in ("he", "she"):
+            entity.pronouns.append((cue.speaker.head, context.document.sentence_at(cue.at)))
         for carrier in item.cue.chain:
             outlet = _resolve(carrier, None, entities, step, item.sentence, found, create=False)
             name = (
@@ -81,31 +70,182 @@ def resolve_speakers(found: list[Found], context: Context) -> list[_Entity]:
 
 def _full_mention(context: Context, surname: Description, before: int) -> Description | None:
     """`Fischer says` after `Dr Lena Fischer, an associate professor …, is sceptical`: a
-    surname first printed in full (with title and apposition) where nobody was quoted."""
+    surname first printed in full (with title and apposition) where nobody was quoted;
+    also a name whose first word is the one used alone (`Amara` after `director-general
+    Amara Kone Diallo`)."""
     ends = context.full_mentions.get(surname.name)
     if ends is None:
-        pattern = re.compile(
-            rf"\b(?:[A-Z][\w’'.-]*\s+){{1,{MAX_FULL_NAME_WORDS}}}{re.escape(surname.name)}\b"
+        word = re.escape(surname.name)
+        last = re.compile(rf"\b(?:[A-Z][\w’'.-]*\s+){{1,{MAX_FULL_NAME_WORDS}}}{word}\b")
+        first = re.compile(rf"\b{word}(?:\s+[A-Z][\w’'-]*[\w’']){{1,{MAX_FULL_NAME_WORDS - 1}}}\b")
+        ends = context.full_mentions[surname.name] = sorted(
+            {m.end() for pattern in (last, first) for m in pattern.finditer(context.masked)}
         )
-        ends = context.full_mentions[surname.name] = [
-            m.end() for m in pattern.finditer(context.masked)
-        ]
     earlier = bisect_right(ends, before)
-    if not earlier:
+    for end_offset in reversed(ends[:earlier]):
+        full = described_at(context, end_offset)
+        if (
+            full is not None
+            and full.form == "name"
+            and surname.name in full.name.split()
+            and len(full.name.split()) > 1
+        ):
+            return full
+    return None
+
+
+def with_mentions(context: Context, description: Description, at: int) -> Description:
+    """What the article's actor mentions (knowledge.find_mentions) add to a speaker
+    phrase: a capitalised word that is an organisation, not a person (`Acme
+    said`), and the long form of an acronym the article defines (`the FTA` for the
+    Federal Transport Agency), with the actor both are known by."""
+    if description.form not in ("name", "institution"):
+        return description
+    if description.form == "institution" and description.definite and not description.actor:
+        earlier = _named_before(context, description, at)
+        if earlier is not None:
+            return earlier
+    mentions = [
+        m
+        for m in context.mentions_in(at, at + len(description.text))
+        if m.kind in ("organization", "international")
+    ]
+    printed = description.name if description.form == "name" else description.organization
+    mention = next((m for m in mentions if m.alias == printed), None)
+    if mention is None:
+        return description
+    if (
+        description.form == "name"
+        and mention.kind == "organization"
+        and not find_organization(printed)
+        and (" " in printed or _person_evidence(context, printed))
+    ):
+        return description  # a person the actor rules took for an organisation
+    name = description.name or description.text
+    first = next(m for m in context.mentions if m.actor == mention.actor)
+    if mention.alias.isupper() and first.alias != mention.alias and mention.kind == "organization":
+        name = first.alias  # an acronym the article defines: its long form
+    elif mention.alias != mention.name and mention.kind == "organization":
+        name = mention.name
+    elif description.form == "name":
+        name = _longer_name(context, printed, at) or printed
+    found = find_organization(mention.name) or find_organization(name)
+    org = found[0] if found else None
+    return replace(
+        description,
+        form="institution",
+        name=name,
+        organization=name if description.form == "name" else description.organization,
+        speaker_type=(
+            org.speaker_type
+            if org
+            else description.speaker_type
+            if description.form == "institution"
+            else "other"
+        ),
+        country=description.country or (org.country if org else "") or mention.country,
+        head=name.split()[-1].lower(),
+        actor=mention.actor,
+        role="",
+    )
+
+
+def _named_before(context: Context, description: Description, at: int) -> Description | None:
+    """`the conservative court` after `the Supreme Court`, `the regulator`
+    … : a definite description by a common noun is the organisation of that noun the
+    article last named, as it first printed it."""
+    head = description.head
+    if not head or description.name or head not in INSTITUTION_HEADS:
         return None
-    end_offset = ends[earlier - 1]
-    sentence = context.document.sentence_at(end_offset - 1)
-    tokens = context.tokens(sentence)
-    end = next((i for i, t in enumerate(tokens) if t.end == end_offset), None)
-    if end is None:
-        return None
-    start = phrase_before(tokens, end, 0)
-    apposition = ""
-    if end + 1 < len(tokens) and tokens[end + 1].text == ",":
-        span = apposition_after(tokens, end + 1, len(tokens))
-        apposition = join_tokens(tokens, *span) if span else ""
-    full = describe(join_tokens(tokens, start, end), apposition) if start is not None else None
-    return full if full is not None and full.form == "name" and full.head == surname.head else None
+    for mention in reversed(context.mentions_in(0, at)):
+        if mention.kind not in ("organization", "international"):
+            continue
+        last = mention.name.split()[-1].lower() if mention.name else ""
+        if last != head or mention.alias.lower() == description.organization.lower():
+            continue
+        first = next(m for m in context.mentions if m.actor == mention.actor)
+        found = find_organization(first.alias) or find_organization(mention.name)
+        org = found[0] if found else None
+        return replace(
+            description,
+            name=first.alias,
+            organization=first.alias,
+            speaker_type=org.speaker_type if org else description.speaker_type,
+            country=description.country or mention.country or (org.country if org else ""),
+            actor=mention.actor,
+        )
+    return None
+
+
+# Common nouns that name an organisation already named (`the court`, `the agency`).
+INSTITUTION_HEADS = frozenset(
+    {"court", "agency", "authority", "commission", "regulator", "ministry", "department"}
+    | {"company", "firm", "organization", "organisation", "council", "committee", "union"}
+    | {"party", "group", "bank", "office", "service", "tribunal", "parliament", "watchdog"}
+)
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    return len(acronym) > 1 and acronym.isupper() and " " in name and _initials(name) == acronym
+
+
+def _initials(name: str) -> str:
+    """`FTA` for `Federal Transport Agency`."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w not in ("The",))
+
+
+def _person_evidence(context: Context, word: str) -> bool:
+    """Whether the article shows a single capitalised word to be a person: an age or a
+    `who` after it (`Mwangi, 55,`, `Mwangi, who …`), a title or honorific before it."""
+    if context._people is None:
+        context._people = _shown_as_people(context.masked)
+    return word in context._people
+
+
+# `Mwangi, 55,` and `Mwangi, who …`: the word before is a person's.
+_AGED = re.compile(r"([\w’'.-]+?)(?:[’']s)?,\s+(?:\d{1,3},|who\b)")
+# Any word and the one after it (the second is read ahead, so that pairs overlap).
+_PAIR = re.compile(r"([\w.-]+)\s+(?=([\w’'.-]+))")
+
+
+def _shown_as_people(masked: str) -> frozenset[str]:
+    """Every word the text shows to be a person's (see `_person_evidence`), found in one
+    pass, so that a long article is read in linear time: the word parts of a token that
+    start where a word starts (`Mwangi` in `Kip-Mwangi, 55,`), or, after a title or role,
+    end where a word ends."""
+    titles = {title.lower() for title in load_knowledge().word_list("titles")} | set(roles())
+    people: set[str] = set()
+    for match in _AGED.finditer(masked):
+        token = match.group(1)
+        people.update(token[i:] for i in range(len(token)) if _word_starts(token, i))
+    for match in _PAIR.finditer(masked):
+        if match.group(1).lower() in titles:
+            token = match.group(2)
+            people.update(token[:i] for i in range(1, len(token) + 1) if _word_ends(token, i))
+    return frozenset(people)
+
+
+def _word_starts(token: str, at: int) -> bool:
+    return (token[at].isalnum() or token[at] == "_") and (
+        at == 0 or not (token[at - 1].isalnum() or token[at - 1] == "_")
+    )
+
+
+def _word_ends(token: str, at: int) -> bool:
+    return (token[at - 1].isalnum() or token[at - 1] == "_") and (
+        at == len(token) or not (token[at].isalnum() or token[at] == "_")
+    )
+
+
+def _longer_name(context: Context, word: str, before: int) -> str:
+    """`Acme Holdings` for `Acme`: the organisation first printed with more
+    capitalised words after the one used alone."""
+    pattern = re.compile(rf"\b{re.escape(word)}(?:\s+[A-Z][\w&’'-]*){{1,2}}")
+    for match in pattern.finditer(context.masked, 0, before):
+        full = match.group()
+        if not any(part in load_knowledge().word_list("not_names") for part in full.split()):
+            return full
+    return ""
 
 
 def _antecedent(context: Context, cue: Cue) -> Description | None:
@@ -114,24 +254,59 @@ def _antecedent(context: Context, cue: Cue) -> Description | None:
     sentence = context.document.sentence_at(cue.at)
     subject = sentence_subject(context.tokens(sentence))
     if subject is not None and subject[1] < cue.at:
-        return subject[0]
-    return _previous_subject(context, sentence)
+        return _known_person(context, *subject)
+    return _previous_subject(context, sentence, cue.speaker.form == "pronoun")
 
 
-def _previous_subject(context: Context, sentence: int) -> Description | None:
-    """The subject of the sentence before, in the same paragraph: `The minister spoke
-    calmly. “…,” she said.`"""
+def _known_person(context: Context, description: Description, at: int) -> Description:
+    """A subject that the article's actor mentions know as a person (so a lone surname
+    can stand behind a pronoun)."""
+    if description.form != "name" or description.actor:
+        return description
+    for mention in context.mentions_in(at, at + len(description.text)):
+        if mention.kind == "person":
+            return replace(description, actor=mention.actor)
+    return description
+
+
+def _previous_subject(context: Context, sentence: int, pronoun: bool = True) -> Description | None:
+    """The subject of the sentence before (`The minister spoke calmly. “…,” she said.`),
+    or of the last sentence of the paragraph before when the pronoun opens a paragraph
+    (`… Omar Sayed welcomed the report.⏎⏎He added: “…”`); sentences wholly in
+    quotation marks are passed over."""
     sentences = context.document.sentences
-    if sentence == 0 or sentences[sentence - 1].paragraph != sentences[sentence].paragraph:
-        return None
-    subject = sentence_subject(context.tokens(sentence - 1))
-    return subject[0] if subject else None
+    paragraph = sentences[sentence].paragraph
+    for earlier in range(sentence - 1, max(-1, sentence - 1 - MAX_QUOTED_SENTENCES), -1):
+        if sentences[earlier].paragraph < paragraph - (1 if pronoun else 0):
+            return None
+        if (
+            sentences[earlier].paragraph != paragraph
+            and earlier + 1 != sentence
+            and not _all_quoted(context, earlier + 1)
+        ):
+            return None
+        subject = sentence_subject(context.tokens(earlier))
+        if subject:
+            return _known_person(context, *subject)
+        if not _all_quoted(context, earlier):
+            return None
+    return None
+
+
+# A pronoun looks back past at most this many sentences wholly in quotation marks.
+MAX_QUOTED_SENTENCES = 3
+
+
+def _all_quoted(context: Context, sentence: int) -> bool:
+    """Whether a sentence's words are all inside quotation marks."""
+    tokens = context.tokens(sentence)
+    return bool(tokens) and all(not t.text[0].isalnum() for t in tokens)
 
 
 def _resolve(
     description: Description,
     antecedent: Description | None,
-    entities: list[_Entity],
+    entities: list[Entity],
     step: int,
     sentence: int,
     found: list[Found],
@@ -160,13 +335,16 @@ def _resolve(
     return len(entities) - 1
 
 
-def _can_be_antecedent(description: Description, entities: list[_Entity]) -> bool:
+def _can_be_antecedent(description: Description, entities: list[Entity]) -> bool:
     """A sentence's subject can stand behind a pronoun or `the service` unless it is a
     lone capitalised word that is no known speaker (`Western sanctions` → `Western`)."""
     if description.form == "pronoun":
         return False
     if description.form == "name" and len(description.name.split()) == 1:
-        return _same_speaker(description, entities) is not None
+        return (
+            description.actor.startswith("person:")
+            or _same_speaker(description, entities) is not None
+        )
     return True
 
 
@@ -176,6 +354,7 @@ def _names_the_same(description: Description, subject: Description) -> bool:
     return (
         description.definite
         and description.form == "institution"
+        and not description.modifiers
         and subject.form == "institution"
         and subject.text != description.text
         and description.speaker_type in (subject.speaker_type, "other")
@@ -191,7 +370,7 @@ def _pronoun_fits(pronoun: Description, antecedent: Description) -> bool:
 
 
 def _pronoun_antecedent(
-    pronoun: Description, entities: list[_Entity], found: list[Found], sentence: int
+    pronoun: Description, entities: list[Entity], found: list[Found], sentence: int
 ) -> int | None:
     """The most recently quoted compatible speaker, within PRONOUN_REACH sentences."""
     recent = {
@@ -206,7 +385,7 @@ def _pronoun_antecedent(
     return max(candidates)[1] if candidates else None
 
 
-def _same_speaker(description: Description, entities: list[_Entity]) -> int | None:
+def _same_speaker(description: Description, entities: list[Entity]) -> int | None:
     """An earlier speaker this phrase refers back to, by surname, organization or role."""
     candidates = sorted(range(len(entities)), key=lambda n: entities[n].last_seen, reverse=True)
     for number in candidates:
@@ -216,7 +395,7 @@ def _same_speaker(description: Description, entities: list[_Entity]) -> int | No
     return None
 
 
-def _refers_to(description: Description, entity: _Entity) -> bool:
+def _refers_to(description: Description, entity: Entity) -> bool:
     known = entity.description
     if description.form == "name":
         if known.form != "name":
@@ -228,7 +407,10 @@ def _refers_to(description: Description, entity: _Entity) -> bool:
         return mention[-1] == full[-1] and mention[0] == full[0]
     if description.form == "institution":
         return known.form == "institution" and (
-            description.organization.lower() == known.organization.lower()
+            (bool(description.actor) and description.actor == known.actor)
+            or description.organization.lower() == known.organization.lower()
+            or _acronym_of(description.organization, known.organization)
+            or _acronym_of(known.organization, description.organization)
             or (description.head == known.head and description.speaker_type == known.speaker_type)
         )
     if description.form == "role" and known.form == "name":
@@ -236,7 +418,7 @@ def _refers_to(description: Description, entity: _Entity) -> bool:
         return (
             description.definite
             and not description.plural
-            and entity.speaker_type == roles().get(description.head, ("", False))[0]
+            and entity.speaker_type == role_entry(description.head)[0]
             and description.modifiers <= known.modifiers | _nationality_words(known)
         )
     if description.form == "role":
@@ -248,8 +430,8 @@ def _refers_to(description: Description, entity: _Entity) -> bool:
             return False
         if description.definite:
             return description.modifiers <= known.modifiers | _nationality_words(known)
-        if not _introduces(description):
-            return description.role.lower() == known.role.lower()
+        if not _introduces(description):  # `officials said` again: the same words
+            return description.text.lower() == known.text.lower()
     return False
 
 
@@ -263,7 +445,7 @@ def _introduces(description: Description) -> bool:
     return first in {w.lower() for w in words()["words"]["indefinite"]} or first.isdigit()
 
 
-def _fill_in(entity: _Entity, description: Description) -> None:
+def _fill_in(entity: Entity, description: Description) -> None:
     """A later mention may say more: the role or organization of a speaker first named bare."""
     if description.form == "name" and len(description.name.split()) > len(entity.name.split()):
         entity.name = description.name
@@ -273,11 +455,13 @@ def _fill_in(entity: _Entity, description: Description) -> None:
     entity.anonymous = entity.anonymous or description.anonymous
     if entity.speaker_type == "other" and description.speaker_type not in (None, "other"):
         entity.speaker_type = description.speaker_type
+    if description.form != "pronoun":
+        entity.descriptions.append(description)
 
 
-def _new_entity(description: Description, step: int) -> _Entity:
-    name = description.name if description.form == "name" else description.text
-    return _Entity(
+def _new_entity(description: Description, step: int) -> Entity:
+    name = description.name or description.text
+    return Entity(
         description,
         name,
         description.role,
@@ -286,13 +470,18 @@ def _new_entity(description: Description, step: int) -> _Entity:
         description.country,
         description.anonymous,
         step,
+        descriptions=[description],
     )
 
 
-def speaker_records(entities: list[_Entity], found: list[Found]) -> tuple[Speaker, ...]:
-    """One Speaker per entity that said something, numbered in order of first quote."""
+def speaker_records(
+    entities: list[Entity], found: list[Found], context: Context
+) -> tuple[Speaker, ...]:
+    """One Speaker per entity that said something, numbered in order of first quote,
+    completed with what the whole article says about it."""
     quoted = [f.speaker for f in found if f.speaker is not None]
     order = list(dict.fromkeys(quoted))
+    complete_entities([entities[number] for number in order], context)
     speakers = []
     for new_id, number in enumerate(order):
         entity = entities[number]
@@ -309,6 +498,8 @@ def speaker_records(entities: list[_Entity], found: list[Found]) -> tuple[Speake
                 form=entity.form,
                 quotes=tuple(i for i, f in enumerate(found) if f.speaker == number),
                 chain=tuple(entity.chain),
+                gender=entity.gender,
+                gender_evidence=entity.gender_evidence,
             )
         )
     renumber = {number: new_id for new_id, number in enumerate(order)}

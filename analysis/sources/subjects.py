@@ -7,14 +7,24 @@ from typing import TypeGuard
 
 from ..knowledge.verbs import ReportingVerb, reporting_verbs
 from .describe import Description, describe
-from .lexicon import anonymity_pattern, is_boundary, is_determiner, phrases, word_set
+from .lexicon import (
+    anonymity_pattern,
+    is_boundary,
+    is_determiner,
+    nationalities,
+    phrases,
+    roles,
+    word_set,
+)
 from .phrases import (
     PRONOUNS,
     apposition_after,
     describes_speaker,
     is_personal_name,
+    leading_name,
     phrase_after,
     phrase_before,
+    role_at_end,
 )
 from .records import Cue
 from .tokens import Token, starts_word
@@ -37,8 +47,8 @@ def reporting_verb_at(tokens: list[Token], index: int) -> tuple[ReportingVerb, i
     if (
         index < 0
         or index >= len(tokens)
-        or tokens[index].capitalized
         or tokens[index].lower not in verb_first_words()
+        or (tokens[index].capitalized and not _opening_participle(tokens, index))
     ):
         return None
     verbs = reporting_verbs()
@@ -49,7 +59,42 @@ def reporting_verb_at(tokens: list[Token], index: int) -> tuple[ReportingVerb, i
     entry = verbs.get(tokens[index].lower)
     if entry is None or (" " in entry.lemma and entry.form == tokens[index].lower):
         return None
+    if (
+        tokens[index].lower in ("state", "states")
+        and index > 0
+        and _names_states(tokens[index - 1])
+    ):
+        return None  # `50 US states that …`, `member states`: the noun
+    if (
+        tokens[index].lower.endswith("ing")
+        and index > 0
+        and (
+            is_determiner(tokens[index - 1].text)
+            or tokens[index - 1].lower.endswith(ADJECTIVE_ENDINGS)
+        )
+    ):
+        return None  # `a sweeping ruling that …`, `the warning`: the noun
     return entry, 1
+
+
+# Endings of adjectives before an -ing noun (`a sweeping ruling`, `a formal warning`).
+ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ful", "ive", "est", "ent", "ant", "ary", "ing")
+
+
+def _opening_participle(tokens: list[Token], index: int) -> bool:
+    """`Noting that …` opening a sentence: a capitalised participle is still a verb."""
+    return index == dateline_end(tokens) and tokens[index].lower.endswith("ing")
+
+
+def _names_states(previous: Token) -> bool:
+    """Whether the word before `state(s)` makes it the noun: a number, determiner, place
+    or demonym, or a modifier such as `member`, `island`, `nation`."""
+    return (
+        is_determiner(previous.text)
+        or previous.text in nationalities()
+        or previous.lower in ("member", "island", "nation", "federal", "other", "neighbouring")
+        or previous.lower.endswith(("-controlled", "-led", "-run", "ern"))
+    )
 
 
 def skip_auxiliaries(tokens: list[Token], index: int) -> int:
@@ -80,12 +125,26 @@ def _skip_auxiliaries_left(tokens: list[Token], index: int, floor: int) -> int:
 
 
 def _is_passive(tokens: list[Token], index: int, verb: ReportingVerb) -> bool:
-    """`has been told`, `is said to`: the subject is not the speaker."""
-    return (
-        index > 0
-        and tokens[index - 1].lower in PASSIVE_AUXILIARIES
-        and not tokens[index].lower.endswith("ing")
-    )
+    """`has been told`, `is said to`, `was on Monday declared`: the subject is not the
+    speaker."""
+    if tokens[index].lower.endswith("ing"):
+        return False
+    before = index - 1
+    while (
+        before > 0
+        and index - before <= MAX_PASSIVE_GAP
+        and (
+            tokens[before].lower in word_set("time_words")
+            or tokens[before].lower in ("on", "also", "not", "then", "later", "formally")
+            or (tokens[before].lower.endswith("ly") and not tokens[before].capitalized)
+        )
+    ):
+        before -= 1
+    return before >= 0 and tokens[before].lower in PASSIVE_AUXILIARIES
+
+
+# Words allowed between a passive auxiliary and its verb (`was on Monday declared`).
+MAX_PASSIVE_GAP = 3
 
 
 def subject_cue(
@@ -97,21 +156,57 @@ def subject_cue(
         return None
     end = _skip_parenthesis(tokens, _skip_auxiliaries_left(tokens, index - 1, floor), floor)
     apposition = ""
-    if end >= floor and tokens[end].text == ",":
+    if end >= floor and tokens[end].text in ",—–":
+        mark = tokens[end].text
         opening = next(
-            (i for i in range(end - 1, max(floor - 1, end - 30), -1) if tokens[i].text == ","), None
+            (i for i in range(end - 1, max(floor - 1, end - 30), -1) if tokens[i].text == mark),
+            None,
         )
         if opening is None:
             return None
         apposition = join_tokens(tokens, opening + 1, end - 1)
-        if not describes_speaker(apposition) and not is_personal_name(apposition):
+        if _participle_clause(tokens[opening + 1]):
+            apposition = anonymity_after(tokens, opening + 1)  # `, speaking to XTV,`
+        elif not describes_speaker(apposition) and not is_personal_name(apposition):
             return None
         end = opening - 1
+    elif (
+        end > floor
+        and _participle_clause(tokens[end])
+        and tokens[end - 1].lower in PASSIVE_AUXILIARIES
+    ):
+        return None  # `was seeking answers`: the object of a participle, no verb
+    elif (relative := _relative_clause_before(tokens, end, floor)) is not None:
+        apposition = join_tokens(tokens, relative, end)  # `an official who spoke … said`
+        end = relative - 1
+        if end > floor and tokens[end].text == ",":
+            end -= 1  # `Jane Roe, who called it …`
     if end < floor:
         return None
     start = phrase_before(tokens, end, floor)
+    if (
+        start is not None
+        and apposition.split(" ", 1)[0] in ("who", "whose")
+        and start > floor
+        and tokens[start - 1].lower in COPULAS
+    ):
+        subject = sentence_subject(tokens)  # `Otieno is a farmer who had called …`
+        if subject is None or subject[1] >= tokens[start].start:
+            return None
+        return _verb_cue(subject[0], subject[1], tokens, index, verb, rule)
+    if (
+        start is not None
+        and apposition.split(" ", 1)[0] in ("who", "whose")
+        and start > floor
+        and (tokens[start - 1].text == "(" or tokens[start - 1].lower in PREPOSITIONS)
+        and not is_determiner(tokens[start].text)
+        and not tokens[start].capitalized
+    ):
+        return None  # `under fire from activists who argue …`: a group in passing
     if start is None and is_personal_name(apposition):
         start = _noun_phrase_start(tokens, end, floor)  # `His neighbour, Nasreen Akter, said`
+    if start is None:
+        start = _qualified_role_start(tokens, end, floor)  # `Officials from around the globe`
     if start is None:
         return None
     if (
@@ -119,6 +214,7 @@ def subject_cue(
         and start > floor
         and tokens[start - 1].text == ","
         and not (start - 2 >= floor and tokens[start - 2].lower in LEAD_IN_STARTS)
+        and _ends_speaker_phrase(tokens, start - 2, floor)
     ):
         return None  # `X, Y, Z said` is a list, not an apposition (`However, X, …` is one)
     anonymity = anonymity_after(tokens, index + verb[1])
@@ -128,14 +224,70 @@ def subject_cue(
     description = describe(phrase, apposition + anonymity)
     if not is_speaker(description):
         return None
-    return Cue(
-        description,
-        tokens[start].start,
-        verb[0],
-        join_tokens(tokens, index, index + verb[1] - 1),
-        rule,
-        verb_at=tokens[index].start,
+    return _verb_cue(description, tokens[start].start, tokens, index, verb, rule)
+
+
+def _participle_clause(token: Token) -> bool:
+    """`speaking to Italy's XTV`, `addressing reporters`: a participle opens an
+    adverbial clause, not a description."""
+    return (
+        token.lower.endswith("ing")
+        and len(token.text) > 5
+        and not token.capitalized
+        and token.text.isalpha()
+        and token.lower not in roles()
     )
+
+
+def _relative_clause_before(tokens: list[Token], end: int, floor: int) -> int | None:
+    """Where a relative clause between a speaker and the verb starts: `a shipping ministry
+    official who spoke on condition of anonymity said`."""
+    for index in range(end, max(floor, end - MAX_RELATIVE_TOKENS) - 1, -1):
+        token = tokens[index]
+        if token.text in ("who", "whose") and index > floor:
+            return index
+        if not starts_word(token.text):
+            return None
+    return None
+
+
+def _ends_speaker_phrase(tokens: list[Token], end: int, floor: int) -> bool:
+    """Whether the words before a comma could be a speaker of their own (so `X, Y, Z
+    said` is a list): not a lead-in such as `Speaking at the conference this morning,`."""
+    if end < floor:
+        return False
+    start = phrase_before(tokens, end, floor)
+    return start is not None and not _participle_clause(tokens[start]) and start == floor
+
+
+def _qualified_role_start(tokens: list[Token], end: int, floor: int) -> int | None:
+    """`Officials from around the globe`, `people on the boat`: a role opening the clause
+    and what qualifies it, up to the verb."""
+    for start in range(end, max(floor, end - MAX_QUALIFIED_TOKENS) - 1, -1):
+        token = tokens[start]
+        if not starts_word(token.text):
+            return None
+        opens = start == floor or tokens[start - 1].text in ",;:"
+        if opens:
+            head = start + 1 if is_determiner(token.text) else start
+            if (
+                head < end
+                and role_at_end(tokens, head) is not None
+                and tokens[head + 1].lower in ("from", "in", "on", "at", "of", "across", "around")
+            ):
+                return start
+            return None
+    return None
+
+
+COPULAS = frozenset({"is", "was", "are", "were", "been", "became", "remains"})
+PREPOSITIONS = frozenset(
+    {"from", "by", "of", "with", "among", "to", "for", "between", "including", "like"}
+)
+# A relative clause between a speaker and its verb, and a role with what qualifies it,
+# have at most this many tokens.
+MAX_RELATIVE_TOKENS = 12
+MAX_QUALIFIED_TOKENS = 8
 
 
 def _noun_phrase_start(tokens: list[Token], end: int, floor: int) -> int | None:
@@ -174,8 +326,12 @@ def clause_speaker(
     if index > 0 and tokens[index - 1].lower in CONJUNCTIONS:
         return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
     if tokens[index].lower.endswith("ing") and not _progressive(tokens, index):
-        return _reporting_clause_cue(tokens, index, verb) or _sentence_subject_cue(
-            tokens, index, verb, "participle_cue"
+        return (
+            _quoted_as_saying_cue(tokens, index, verb)
+            or _opening_participle_cue(tokens, index, verb)
+            or _with_subject_cue(tokens, index, verb)
+            or _reporting_clause_cue(tokens, index, verb)
+            or _sentence_subject_cue(tokens, index, verb, "participle_cue")
         )
     cue = subject_cue(tokens, index, verb, rule, floor=0)
     if cue is None:
@@ -184,6 +340,100 @@ def clause_speaker(
             return _sentence_subject_cue(tokens, index, verb, "coordinated_cue")
         return None
     return cue
+
+
+def _quoted_as_saying_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> Cue | None:
+    """`The agency quoted a police officer as saying the dam had burst`: the one quoted
+    said it; an outlet that quoted them is the chain."""
+    if index < 3 or tokens[index - 1].lower != "as":
+        return None
+    quoted = next(
+        (
+            i
+            for i in range(index - 2, max(-1, index - 2 - MAX_NAME_SPAN), -1)
+            if tokens[i].lower == "quoted"
+        ),
+        None,
+    )
+    if quoted is None:
+        return None
+    speaker = describe(join_tokens(tokens, quoted + 1, index - 2))
+    if not is_speaker(speaker):
+        return None
+    cue = Cue(
+        speaker,
+        tokens[quoted + 1].start,
+        verb[0],
+        join_tokens(tokens, quoted, index),
+        "quoted_as_saying",
+        verb_at=tokens[index].start,
+    )
+    outlet = subject_cue(tokens, quoted, (verb[0], 1), "chain", floor=0)
+    if outlet is not None and outlet.speaker.speaker_type == "media":
+        cue.chain.append(outlet.speaker)
+    return cue
+
+
+# A speaker phrase between `quoted` and `as saying` has at most this many tokens.
+MAX_NAME_SPAN = 10
+
+
+def _with_subject_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> Cue | None:
+    """`…, with Finance Minister Karl Berg saying it was …`: the participle's own
+    subject, after `with`."""
+    if index == 0 or tokens[index - 1].text == ",":
+        return None
+    start = phrase_before(tokens, index - 1, 0)
+    if start is None or start == 0 or tokens[start - 1].lower != "with":
+        return None
+    description = describe(join_tokens(tokens, start, index - 1))
+    if not is_speaker(description):
+        return None
+    return _verb_cue(description, tokens[start].start, tokens, index, verb, "participle_cue")
+
+
+def _opening_participle_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> Cue | None:
+    """`Noting that …, he said …`: a participle opening the sentence has the subject of
+    the clause after it."""
+    first = dateline_end(tokens)
+    while first < len(tokens) and tokens[first].lower in LEAD_IN_STARTS:
+        first += 1
+    if index != first:
+        return None
+    for comma in range(index + 1, len(tokens)):
+        if tokens[comma].text != ",":
+            continue
+        end = phrase_after(tokens, comma + 1)
+        if end is None:
+            continue
+        following = skip_auxiliaries(tokens, end + 1)
+        if following >= len(tokens) or not starts_word(tokens[following].text):
+            continue
+        description = describe(join_tokens(tokens, comma + 1, end))
+        verb_after = tokens[following].lower
+        if is_speaker(description) and (
+            reporting_verb_at(tokens, following) is not None
+            or verb_after in word_set("finite")
+            or verb_after.endswith("ed")
+        ):
+            cue = Cue(
+                description,
+                tokens[comma + 1].start,
+                verb[0],
+                join_tokens(tokens, index, index + verb[1] - 1),
+                "participle_cue",
+                verb_at=tokens[index].start,
+            )
+            if description.form == "pronoun":
+                cue.antecedent = None
+            return cue
+    return None
 
 
 def _reporting_clause_cue(
@@ -199,14 +449,7 @@ def _reporting_clause_cue(
         if cue is None and earlier > 0 and tokens[earlier - 1].text in ",—–":
             cue = inverted_speaker(tokens[:index], earlier, earlier_verb, "participle_cue")
         if cue is not None:
-            return Cue(
-                cue.speaker,
-                cue.at,
-                verb[0],
-                join_tokens(tokens, index, index + verb[1] - 1),
-                "participle_cue",
-                verb_at=tokens[index].start,
-            )
+            return _verb_cue(cue.speaker, cue.at, tokens, index, verb, "participle_cue")
         return None
     return None
 
@@ -354,14 +597,20 @@ def inverted_speaker(
     if end is None:
         return None
     apposition = ""
+    phrase = join_tokens(tokens, start, end)
+    at = tokens[start].start
     if end + 1 < len(tokens) and tokens[end + 1].text == ",":
         apposition = join_tokens(tokens, end + 2, len(tokens) - 1)
-    description = describe(join_tokens(tokens, start, end), apposition)
+        named = leading_name(tokens, end + 2, len(tokens))
+        if named and not is_personal_name(phrase):  # `said COP30 President, Dr. Jane Roe`
+            phrase, apposition = join_tokens(tokens, *named), phrase
+            at = tokens[named[0]].start
+    description = describe(phrase, apposition)
     if not is_speaker(description):
         return None
     return Cue(
         description,
-        tokens[start].start,
+        at,
         verb[0],
         join_tokens(tokens, index, start - 1),
         rule,
@@ -419,3 +668,22 @@ def _adverbial_object_end(tokens: list[Token], index: int) -> int | None:
     ):
         end += 1
     return end if end > index else None
+
+
+def _verb_cue(
+    speaker: Description,
+    at: int,
+    tokens: list[Token],
+    index: int,
+    verb: tuple[ReportingVerb, int],
+    rule: str,
+) -> Cue:
+    """The cue of a speaker found at `at` whose reporting verb starts at token `index`."""
+    return Cue(
+        speaker,
+        at,
+        verb[0],
+        join_tokens(tokens, index, index + verb[1] - 1),
+        rule,
+        verb_at=tokens[index].start,
+    )

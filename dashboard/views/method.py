@@ -60,9 +60,19 @@ st.markdown(
 - **Speaker**: found from the construction around the quote (*“…,” said X*; *X said
   “…”*; *according to X*; a pronoun pointing back to the last speaker) and described by
   name, role and organisation.
-- **Speaker type**: official, legislator, expert, media or other, from titles and
-  organisations listed in data files (`roles.tsv`, `organizations.tsv`).
-  **Named share**: the share of quotes whose speaker is named, not “an official”.
+- **Speaker type**: official, legislator, expert, media, civil society (NGOs, unions,
+  charities, activists), international body (the UN and its agencies, the EU, NATO…) or
+  other, from titles and organisations in the knowledge pack and data files
+  (`roles.tsv`, `organizations.tsv`). **Named share**: the share of quotes whose
+  speaker is named, not “an official”.
+- **Country**: from every clue the articles give (a title or demonym, the
+  organisation, a capital or seat of power, the person's description anywhere in the
+  article, the outlet's own country for a bare “the foreign ministry”); international
+  bodies get their own code (UN, EU, NATO…). No clue: “not stated”, never guessed.
+- **Gender** of people (not institutions): from the text first (a *he*/*she* that
+  refers to the speaker, *Mr*/*Ms*, a gendered title such as *spokeswoman*), else the
+  first name, looked up in gender-guesser's list; else *unknown*. The Sources page
+  shows what decided it.
 - **Unsourced claims**: *reportedly*, *critics say*, *it is understood*: claims
   attributed to nobody in particular.
 - **Talked about vs heard** sets the countries an article mentions against the
@@ -113,6 +123,10 @@ st.markdown(
   languages get near-zero tone, few frames and few quotes.
 - Cue words find vocabulary, not meaning: a frame can be carried by wording the
   codebook lacks, and a cue can appear in a sentence about something else.
+- Gender from a first name is a statistical guess about a person, not a fact about
+  them: it is wrong for some people, blind to non-binary people, and weaker for names
+  outside the English-speaking world. Use the counts to ask who gets to speak, never
+  to label a person.
 - The seed articles are five, from 2018 to 2021: a teaching example, not a sample from
   which to generalise about an outlet.
 """

@@ -25,9 +25,11 @@ if speakers.empty:
 
 st.caption(
     "Every speaker the analyzer attributed a quote to. **type**: official, legislator, "
-    "expert, media or other, from the speaker's title and organisation; **named**: the "
-    "text gives the person's name (not just “an official”). Filter below; click a column "
-    "header to sort."
+    "expert, media, civil society, international body or other, from the speaker's title "
+    "and organisation; **country**: the one the articles give (empty when they give none); "
+    "**gender**: for people only, from the text first (he/she, Mr/Ms, a gendered title), "
+    "else the first name; **gender shown by** says which. **named**: the text gives the "
+    "person's name (not just “an official”). Filter below; click a column header to sort."
 )
 left, middle, right = st.columns(3)
 types = left.multiselect("Speaker type", sorted(set(speakers["type"])), placeholder="All types")
@@ -53,6 +55,15 @@ st.dataframe(
     },
 )
 st.caption(f"{len(shown)} of {len(speakers)} speakers.")
+
+st.header("People quoted, by gender")
+st.caption(
+    "Per outlet, the people it quotes (institutions and groups left out). The Global Media "
+    "Monitoring Project's “Who makes the news?” finds about one woman for every three men "
+    "among news subjects and sources. A first name is a guess about a person, not a fact: "
+    "read **gender shown by** in the table above, and see the Method page."
+)
+st.dataframe(tables.gender_table(chosen.reports, chosen.labels), hide_index=True)
 
 st.header("One speaker across outlets")
 names = list(speakers["name"])  # one row per group, in the same order
