@@ -11,9 +11,12 @@ whose folder is missing keeps its earlier figures.
 
 import argparse
 import json
+import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from analysis.errors import DataFileError
 from analysis.evaluate import evaluate
 from analysis.evaluate.figures import ACCURACY_FILE, merged
 
@@ -35,6 +38,18 @@ SETS: list[dict[str, Any]] = [
             "real/actors_extra.toml",
         ],
         "folder": ROOT.parent / "devsets-extra" / "articles",
+    },
+    {
+        "id": "real-held-out-recovered",
+        "title": "Real articles, held out, as recovered: 26 of the 32",
+        "kind": "held out",
+        "about": "The held-out folder was lost with a machine; 26 of its 32 articles were "
+        "rebuilt from the page store and checked against every gold offset (6 could not be "
+        "found: 27, 31, 32, 44, 45, 49). Measured on those 26 only; the first run is the code "
+        "the gold was first measured with (commit f4a728e), on the same 26.",
+        "gold": ["real/quotes_extra.toml", "real/frames_extra.toml", "real/tone_extra.tsv"],
+        "folder": ROOT.parent / "devsets-extra" / "articles",
+        "present_only": True,
     },
     {
         "id": "real-development",
@@ -84,7 +99,17 @@ def measure(markdown: bool) -> None:
             if gold_set["id"] in earlier:
                 entries.append(earlier[gold_set["id"]])
             continue
-        results = evaluate([GOLD / name for name in gold_set["gold"]], [folder] if folder else [])
+        gold = [GOLD / name for name in gold_set["gold"]]
+        with tempfile.TemporaryDirectory() as scratch:
+            if gold_set.get("present_only"):
+                gold = [_present_only(path, folder, Path(scratch)) for path in gold]
+            try:
+                results = evaluate(gold, [folder] if folder else [])
+            except DataFileError as error:  # an article of the set is missing
+                print(f"{gold_set['id']}: {error}; figures kept")
+                if gold_set["id"] in earlier:
+                    entries.append(earlier[gold_set["id"]])
+                continue
         described = {k: gold_set[k] for k in ("id", "title", "kind", "about")}
         first_run = gold_set["folder"] is not None  # real articles: measured before any change
         entries.append(merged(earlier.get(gold_set["id"], {}), described, results, first_run))
@@ -96,6 +121,28 @@ def measure(markdown: bool) -> None:
             print("| figure | first run | now |\n|---|---|---|")
             for metric, value in entry["current"].items():
                 print(f"| {metric} | {_cell(entry['first_run'].get(metric))} | {_cell(value)} |")
+
+
+def _present_only(gold: Path, folder: Path, scratch: Path) -> Path:
+    """A copy of a quotes, frames or tone gold file keeping only the articles in `folder`."""
+    present = {path.name for path in folder.iterdir()}
+    text = gold.read_text("utf-8")
+    if gold.suffix == ".tsv":
+        kept = [
+            line
+            for line in text.splitlines(keepends=True)
+            if line.startswith(("#", "file\t")) or line.split("\t", 1)[0] in present
+        ]
+    else:
+        head, *articles = text.split("\n[[article]]\n")
+        kept = [head] + [
+            "\n[[article]]\n" + article
+            for article in articles
+            if re.search(r'^file = "([^"]+)"', article, re.M).group(1) in present  # type: ignore[union-attr]
+        ]
+    copy = scratch / gold.name
+    copy.write_text("".join(kept), "utf-8")
+    return copy
 
 
 def _cell(value: float | None) -> str:
