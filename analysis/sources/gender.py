@@ -34,19 +34,21 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 
 
 @cache
+def _table(female: str, male: str) -> dict[str, Gender]:
+    """The words of two lists of `attribution.toml`'s [gender] table, by the gender they
+    show (`female`/`male`: nouns and titles; `honorifics_female`/`_male`: Ms, Mr)."""
+    data = words()["gender"]
+    table: dict[str, Gender] = {word: "female" for word in data[female]}
+    table.update({word: "male" for word in data[male]})
+    return table
+
+
 def _gendered_words() -> dict[str, Gender]:
-    data = words()["gender"]
-    table: dict[str, Gender] = {word: "female" for word in data["female"]}
-    table.update({word: "male" for word in data["male"]})
-    return table
+    return _table("female", "male")
 
 
-@cache
 def _honorifics() -> dict[str, Gender]:
-    data = words()["gender"]
-    table: dict[str, Gender] = {word: "female" for word in data["honorifics_female"]}
-    table.update({word: "male" for word in data["honorifics_male"]})
-    return table
+    return _table("honorifics_female", "honorifics_male")
 
 
 def speaker_gender(entity: Entity, context: Context) -> tuple[Gender, str]:

@@ -79,7 +79,6 @@ class Context:
     full_mentions: dict[str, list[int]] = field(default_factory=dict)
     _tokens: dict[int, list[Token]] = field(default_factory=dict)
     _organizations: list[Mention] | None = None
-    _people: frozenset[str] | None = None  # see resolve.shown_as_people
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that lie within [start, end), outside quotation marks."""

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..knowledge import load_knowledge
 from ..text import Document
@@ -197,9 +198,7 @@ def _initials(name: str) -> str:
 def _person_evidence(context: Context, word: str) -> bool:
     """Whether the article shows a single capitalised word to be a person: an age or a
     `who` after it (`Mwangi, 55,`, `Mwangi, who …`), a title or honorific before it."""
-    if context._people is None:
-        context._people = _shown_as_people(context.masked)
-    return word in context._people
+    return word in _shown_as_people(context.masked)
 
 
 # `Mwangi, 55,` and `Mwangi, who …`: the word before is a person's.
@@ -208,6 +207,7 @@ _AGED = re.compile(r"([\w’'.-]+?)(?:[’']s)?,\s+(?:\d{1,3},|who\b)")
 _PAIR = re.compile(r"([\w.-]+)\s+(?=([\w’'.-]+))")
 
 
+@lru_cache(maxsize=8)  # one article's text is asked about many times in a row
 def _shown_as_people(masked: str) -> frozenset[str]:
     """Every word the text shows to be a person's (see `_person_evidence`), found in one
     pass, so that a long article is read in linear time: the word parts of a token that
