@@ -151,3 +151,33 @@ def test_every_sentence_keeps_the_words_behind_its_news_tone():
     for tone in (first, second):
         for word in tone.words:
             assert report.article.text[word.start : word.end] == word.text
+
+
+def test_the_textblob_scorer_is_textblobs_own_without_nltk(seed_articles):
+    """Built from TextBlob's module without importing the package (and NLTK, SciPy), it
+    scores every sentence of the sample exactly as `textblob.en.sentiment` does."""
+    import subprocess
+    import sys
+
+    from textblob.en import sentiment
+
+    from analysis.sentiment.lexicons import textblob_sentiment
+
+    for article in seed_articles:
+        document = segment(article.text)
+        for index in range(len(document.sentences)):
+            text = document.sentence_text(index)
+            ours, theirs = textblob_sentiment()(text), sentiment(text)
+            assert tuple(ours) == tuple(theirs) and ours.assessments == theirs.assessments
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from analysis import analyze; analyze('A good day.');"
+            "print(sorted({'nltk', 'scipy', 'textblob'} & set(sys.modules)))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert loaded.strip() == "[]"

@@ -3,8 +3,10 @@ subjectivity of adjectives, with their negations and intensifiers) and VADER (co
 score). Both ship their lexicons: no download.
 """
 
+import importlib.util
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 
@@ -19,12 +21,39 @@ class Assessment:
 
 @cache
 def textblob_sentiment() -> Any:
-    """TextBlob's PatternAnalyzer scorer. Called directly: `PatternAnalyzer.analyze` with
+    """TextBlob's PatternAnalyzer scorer, built as `textblob.en.sentiment` is, from the
+    library's own module and lexicon file, without importing the `textblob` package: that
+    import pulls in NLTK and SciPy (over a second at every start and in every batch worker)
+    for nothing the scorer uses. Called directly: `PatternAnalyzer.analyze` with
     keep_assessments scores the text twice and builds a namedtuple class on every call,
     which made it the largest cost of the whole analysis (benchmarks/performance.py)."""
-    from textblob.en import sentiment
+    folder = Path(importlib.util.find_spec("textblob").origin).parent  # type: ignore[arg-type, union-attr]
+    spec = importlib.util.spec_from_file_location("_textblob_text", folder / "_text.py")
+    pattern: Any = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(pattern)  # type: ignore[union-attr]  # the standard library only
 
-    return sentiment
+    class Sentiment(pattern.Sentiment):  # type: ignore[misc]
+        def load(self, path: str | None = None) -> None:
+            """textblob.en's own: each adjective also scores its -ly adverb."""
+            pattern.Sentiment.load(self, path)
+            if not path:
+                entries: list[tuple[str, dict[str, Any]]] = list(dict.items(self))
+                for word, tags in entries:
+                    if "JJ" in tags:
+                        word = word[:-1] + "i" if word.endswith("y") else word
+                        word = word[:-2] if word.endswith("le") else word
+                        polarity, subjectivity, intensity = tags["JJ"]
+                        self.annotate(word + "ly", "RB", polarity, subjectivity, intensity)
+
+    return Sentiment(
+        path=str(folder / "en" / "en-sentiment.xml"),
+        synset="wordnet_id",
+        negations=("no", "not", "n't", "never"),
+        modifiers=("RB",),
+        modifier=lambda word: word.endswith("ly"),
+        tokenizer=pattern.find_tokens,
+        language="en",
+    )
 
 
 @cache
