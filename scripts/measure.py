@@ -5,7 +5,8 @@ place the README and the dashboard's Method page take accuracy figures from.
     python scripts/measure.py --markdown # also print the README's tables
 
 Gold on real articles names its article files only; they are read from the development
-folders beside the checkout (../shared/devsets/articles, ../devsets-extra/articles). A set
+folders beside the checkout (../shared/devsets/articles, ../devsets-more/articles,
+../devsets-extra/articles). A set
 whose folder is missing keeps its earlier figures.
 """
 
@@ -65,6 +66,16 @@ SETS: list[dict[str, Any]] = [
             "real/actors_devsets.toml",
         ],
         "folder": ROOT.parent / "shared" / "devsets" / "articles",
+    },
+    {
+        "id": "real-development-more",
+        "title": "Real articles, development (speakers): 4 stories, 16 articles",
+        "kind": "development",
+        "about": "Titan submersible lost, Hollywood writers' strike 2023, Baltimore Key Bridge "
+        "collapse, Turkey-Syria earthquake; quotes and speakers annotated before any tool ran "
+        "on them (first run: the honest estimate), then used to check speaker rules.",
+        "gold": ["real/quotes_more.toml"],
+        "folder": ROOT.parent / "devsets-more" / "articles",
     },
     {
         "id": "sample",

@@ -593,8 +593,15 @@ COUNTRIES = [
         "spokesperson Ana Ruiz said.",
         "GR",
     ),
+    # a state or province of a federal country in the title
+    ("“The port will reopen,” Maryland Gov. Jane Roe said.", "US"),
+    ("“We will build it,” said Ontario Premier John Doe.", "CA"),
+    # the country the organisation's own name gives
+    ("The Port Authority of Singapore said the ship had lost power.", "SG"),
+    ("The Writers Guild of America said the talks had failed.", "US"),
     # nothing says: empty, whatever the reader may know
     ("“We will respond,” said Prime Minister Jane Roe.", ""),
+    ("“We will respond,” said Virginia Roe, a lawyer.", ""),
     ("“It is over,” two former officials said.", ""),
 ]
 
@@ -943,7 +950,18 @@ MORE_SPEAKERS = [
         "official",
         "",
     ),
+    (
+        "The Screen Writers Guild said the strike would go on.",
+        "The Screen Writers Guild",
+        "civil_society",
+        "",
+    ),
 ]
+
+
+def test_a_state_title_without_its_full_stop_is_written_out():
+    speaker = sources("“It will reopen,” Maryland Gov. Jane Roe said.").speakers[-1]
+    assert (speaker.role, speaker.country) == ("governor", "US")
 
 
 @pytest.mark.parametrize("text, speaker, speaker_type, country", MORE_SPEAKERS)

@@ -102,6 +102,34 @@ class Knowledge:
         return found
 
     @cached_property
+    def regions(self) -> Mapping[str, str]:
+        """State or province -> ISO code, for the countries names.toml lists under
+        `region_countries` (pycountry's subdivisions, diacritics folded: `Maharashtra`).
+        A name two countries share (Punjab), or that is a country's name or capital, is
+        left out: there the region says nothing certain."""
+        import unicodedata
+
+        import pycountry
+
+        found: dict[str, set[str]] = {}
+        for code in self.word_list("region_countries"):
+            subdivisions = pycountry.subdivisions.get(country_code=code)  # type: ignore[no-untyped-call]
+            for region in subdivisions or ():
+                folded = unicodedata.normalize("NFKD", region.name)
+                name = "".join(c for c in folded if not unicodedata.combining(c))
+                found.setdefault(name, set()).add(code)
+        places = {
+            term
+            for country in self.countries.values()
+            for term in (country.name, *country.names, *country.capitals)
+        }
+        return {
+            name: codes.pop()
+            for name, codes in found.items()
+            if len(codes) == 1 and name not in places
+        }
+
+    @cached_property
     def first_names(self) -> Mapping[str, str]:
         """First name -> "female" | "male" | "unknown" (names used for both)."""
         from gender_guesser.detector import Detector

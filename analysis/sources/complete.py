@@ -11,7 +11,7 @@ import re
 
 from .describe import Description, describe
 from .gender import speaker_gender
-from .lexicon import find_organization, roles
+from .lexicon import find_country, find_organization, roles
 from .phrases import apposition_after, phrase_after, phrase_before
 from .records import Context, Entity
 from .subjects import join_tokens
@@ -49,6 +49,7 @@ def complete_entities(entities: list[Entity], context: Context) -> None:
         if not entity.country:
             entity.country = (
                 _organization_actor_country(entity, context)
+                or _country_in_name(entity)
                 or _same_institution_country(entity, context)
                 or _the_country(entity, context)
                 or _outlet_country(entity, context)
@@ -213,6 +214,15 @@ def _organization_actor_country(entity: Entity, context: Context) -> str:
     }
     countries = {c for c in countries if len(c) == 2 and c.isupper()} or countries
     return countries.pop() if len(countries) == 1 else ""
+
+
+def _country_in_name(entity: Entity) -> str:
+    """The country an organisation's own name gives (`Maritime and Port Authority of
+    Singapore`, `Writers Guild of America`, `Texas Department of Public Safety`); not an
+    international body's (`Organization of American States`)."""
+    if entity.speaker_type == "international" or not entity.organization:
+        return ""
+    return find_country(entity.organization)
 
 
 def _organization_noun(entity: Entity) -> str:

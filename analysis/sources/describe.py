@@ -578,10 +578,10 @@ def _role_text(title: str, apposition: str) -> str:
 
 @cache
 def _place_pattern() -> re.Pattern[str]:
-    """Country names, demonyms, capitals and seats of several words, as printed."""
+    """Country names, demonyms, capitals, seats and states of several words, as printed."""
     from ..knowledge.trie import trie_pattern
 
-    places = [term for term in nationalities() if " " in term]
+    places = [term for term in (*nationalities(), *load_knowledge().regions) if " " in term]
     return re.compile(rf"(?<![\w.])(?:{trie_pattern(places)})(?![\w])")
 
 
@@ -617,11 +617,14 @@ def clean_role(role: str, organization: str = "") -> str:
             continue
         word = token.text
         bare = re.sub(r"[’']s$", "", word)
-        if bare in nationalities() or word in honorifics or not re.match(r"\w", word):
+        place = bare in nationalities() or bare in load_knowledge().regions
+        if place or word in honorifics or not re.match(r"\w", word):
             continue
         if is_determiner(word) or word.endswith(("’s", "'s")) or AGED.fullmatch(word.lower()):
             continue
-        kept.append(_abbreviations().get(word.lower(), word.lower()))
+        abbreviations = _abbreviations()  # `Gov.` may come without its full stop
+        word = word.lower()
+        kept.append(abbreviations.get(word) or abbreviations.get(f"{word}.", word))
     while kept and kept[-1] in ("of", "at", "for", "from", "in", "with", "and"):
         kept.pop()
     while kept and kept[0] in ("of", "out", "at", "for", "from", "in", "with", "and"):

@@ -249,12 +249,21 @@ def _nationality_pattern() -> re.Pattern[str]:
 _BASED = re.compile(r"\b((?:[A-Z][\w.]*\s)?[A-Z][\w.]*)-based\b")
 
 
+@cache
+def _region_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{trie_pattern(load_knowledge().regions)})(?![\w])")
+
+
 def find_country(text: str) -> str:
-    """ISO code of the first country, demonym, capital or seat in `text` (or of a city in
-    `<City>-based`), or ""."""
+    """ISO code of the first country, demonym, capital or seat in `text`, else of a state
+    or province of a federal country (`Maryland Gov.`), else of a city in `<City>-based`,
+    or ""."""
     match = _nationality_pattern().search(text)
     if match:
         return nationalities()[match.group()][0]
+    region = _region_pattern().search(text)
+    if region:
+        return load_knowledge().regions[region.group()]
     based = _BASED.search(text)  # `a Nairobi-based analyst`: a city the list lacks
     return load_knowledge().cities.get(based.group(1), "") if based else ""
 
