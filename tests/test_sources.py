@@ -1005,3 +1005,32 @@ def test_an_institution_takes_the_type_of_its_head_noun():
     assert only_quote("The teachers union announced that members would strike.").speaker_type == (
         "civil_society"
     )
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Five people are believed dead, according to a statement released by Deepsea Ltd, "
+            "which operates the vessel.",
+            "Deepsea Ltd",
+        ),
+        (
+            "The Actors Guild said in a statement on Monday that talks had failed. The studios "
+            "did not comment.\n\n“Members must follow the rules,” said the statement.",
+            "The Actors Guild",
+        ),
+        (
+            "The owner, Harbor Shipping Group, released a statement on Tuesday.\n\n“All crew "
+            "members are safe,” the statement said.",
+            "Harbor Shipping Group",
+        ),
+    ],
+)
+def test_a_statement_speaks_for_whoever_issued_it(text, speaker):
+    assert sources(text).quotes[-1].speaker == speaker
+
+
+def test_the_company_is_the_business_last_named_never_a_court():
+    text = "Acme Holdings lost the case. The Supreme Court ruled on Friday. The company said it would appeal."
+    assert sources(text).quotes[-1].speaker == "Acme Holdings"

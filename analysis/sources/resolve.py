@@ -11,14 +11,17 @@ from functools import lru_cache
 from ..knowledge import load_knowledge
 from ..text import Document
 from .complete import complete_entities, described_at
-from .describe import Description
+from .describe import Description, describe
 from .lexicon import find_organization, role_entry, roles, words
 from .model import Quote, Speaker
+from .phrases import phrase_after
 from .records import Context, Cue, Entity, Found
-from .subjects import MAX_FULL_NAME_WORDS, sentence_subject
+from .subjects import MAX_FULL_NAME_WORDS, join_tokens, sentence_subject
 
 # Pronouns refer back to a speaker quoted at most this many sentences earlier.
 PRONOUN_REACH = 6
+# `The statement said` refers to a statement mentioned at most this many sentences earlier.
+STATEMENT_REACH = 8
 
 
 # --- speakers ----------------------------------------------------------------------------
@@ -39,6 +42,11 @@ def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
         if cue.antecedent is None and (cue.speaker.form == "pronoun" or cue.speaker.definite):
             cue.antecedent = _antecedent(context, cue)
         cue.speaker = with_mentions(context, cue.speaker, cue.at)
+        issuer = _issuer(context, cue, entities)
+        if isinstance(issuer, Description):
+            cue.speaker = issuer
+        elif issuer is not None:
+            cue.speaker, cue.antecedent = entities[issuer].description, None
         if cue.speaker.form == "name" and " " not in cue.speaker.name:
             cue.speaker = _full_mention(context, cue.speaker, cue.at) or cue.speaker
         item.speaker = _resolve(cue.speaker, cue.antecedent, entities, step, item.sentence, found)
@@ -67,6 +75,55 @@ def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
             item.speaker = item.follows.speaker
     found[:] = [item for item in found if item.speaker is not None]
     return entities
+
+
+# A document that speaks for whoever issued it (`the statement said`).
+DOCUMENT_HEADS = frozenset({"statement", "release", "communique", "communiqué"})
+_ISSUED_BY = re.compile(r"\s+(?:released|issued|posted|published|put out|sent)\s+by\s+")
+
+
+def _issuer(context: Context, cue: Cue, entities: list[Entity]) -> Description | int | None:
+    """Who a statement speaks for: `a statement released by OceanGate` → OceanGate;
+    `the statement said` → the speaker last quoted in a sentence that mentions a
+    statement (`The union said in a statement …`), else that sentence's subject
+    (`Acme released a statement …`). None when the phrase is no bare document noun."""
+    speaker = cue.speaker
+    if speaker.form != "institution" or speaker.organization.lower() not in DOCUMENT_HEADS:
+        return None
+    end = cue.at + len(speaker.text)
+    if by := _ISSUED_BY.match(context.masked, end):
+        agent = _phrase_at(context, by.end())
+        if agent is not None:
+            return agent
+    if not speaker.definite:
+        return None
+    sentence = context.document.sentence_at(cue.at)
+    noun = speaker.head
+    for earlier in range(sentence, max(-1, sentence - STATEMENT_REACH), -1):
+        if noun not in context.document.sentence_text(earlier).lower():
+            continue
+        for number in range(len(entities) - 1, -1, -1):
+            if any(context.document.sentence_at(at) == earlier for at in entities[number].cues):
+                return number
+        subject = sentence_subject(context.tokens(earlier))
+        if subject is None or subject[0].head in DOCUMENT_HEADS:
+            continue
+        described, at = subject
+        if described.form == "institution" and described.organization.lower() != described.head:
+            described = describe(described.organization) or described  # `The company, Acme`
+        return with_mentions(context, described, at)
+    return None
+
+
+def _phrase_at(context: Context, offset: int) -> Description | None:
+    """The speaker phrase that starts at `offset` (`OceanGate, which operates …`)."""
+    tokens = context.tokens(context.document.sentence_at(offset))
+    start = next((i for i, token in enumerate(tokens) if token.start == offset), None)
+    end = phrase_after(tokens, start) if start is not None else None
+    if start is None or end is None:
+        return None
+    described = describe(join_tokens(tokens, start, end))
+    return with_mentions(context, described, offset) if described is not None else None
 
 
 def _full_mention(context: Context, surname: Description, before: int) -> Description | None:
@@ -162,7 +219,9 @@ def _named_before(context: Context, description: Description, at: int) -> Descri
         if mention.kind not in ("organization", "international"):
             continue
         last = mention.name.split()[-1].lower() if mention.name else ""
-        if last != head or mention.alias.lower() == description.organization.lower():
+        if mention.alias.lower() == description.organization.lower():
+            continue
+        if last != head and not (head in COMPANY_HEADS and _is_company(mention.name)):
             continue
         first = next(m for m in context.mentions if m.actor == mention.actor)
         found = find_organization(first.alias) or find_organization(mention.name)
@@ -184,6 +243,15 @@ INSTITUTION_HEADS = frozenset(
     | {"company", "firm", "organization", "organisation", "council", "committee", "union"}
     | {"party", "group", "bank", "office", "service", "tribunal", "parliament", "watchdog"}
 )
+
+
+# `the company` is the business last named, whatever its name ends with (`Acme Group`).
+COMPANY_HEADS = frozenset({"company", "firm"})
+
+
+def _is_company(name: str) -> bool:
+    found = find_organization(name)
+    return bool(found and found[0].speaker_type == "other" and found[2] - found[1] == len(name))
 
 
 def _acronym_of(acronym: str, name: str) -> bool:
@@ -350,7 +418,8 @@ def _can_be_antecedent(description: Description, entities: list[Entity]) -> bool
 
 def _names_the_same(description: Description, subject: Description) -> bool:
     """`the service` for the U.S. Army, `the company` for Raytheon: a definite description
-    of an institution refers to the sentence's institutional subject of the same type."""
+    of an institution refers to the sentence's institutional subject of the same type (a
+    company to a business, never to a court or ministry)."""
     return (
         description.definite
         and description.form == "institution"
@@ -358,6 +427,7 @@ def _names_the_same(description: Description, subject: Description) -> bool:
         and subject.form == "institution"
         and subject.text != description.text
         and description.speaker_type in (subject.speaker_type, "other")
+        and (description.head not in COMPANY_HEADS or subject.speaker_type == "other")
     )
 
 
