@@ -82,3 +82,46 @@ def test_command_prints_the_table_and_fails_cleanly(tmp_path, capsys):
     assert "direct+partial" in out and "speaker" in out
     assert main(["evaluate", str(tmp_path / "missing.toml")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+STORY = {
+    "a.txt": "“We will appeal,” Kenyan Finance Minister Ana Roe said on Monday. "
+    "Farmers in Nakuru said prices had doubled.",
+    "b.txt": "Prices of maize doubled in Kenya this year. “We cannot pay,” said Joe Doe, a "
+    "farmer in Nakuru.",
+}
+
+
+def story_gold(tmp_path, official_in_b: bool):
+    for name, text in STORY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,note\na.txt,Daily A,Maize prices; test\nb.txt,Daily B,Maize prices; test\n",
+        encoding="utf-8",
+    )
+    b_type = "official" if official_in_b else "other"
+    path = tmp_path / "gold.toml"
+    path.write_text(
+        '[[article]]\nfile = "a.txt"\n[[article.quote]]\nkind = "direct"\n'
+        'text = "We will appeal,"\nspeaker = "Ana Roe"\nspeaker_type = "official"\n'
+        'country = "KE"\n\n[[article]]\nfile = "b.txt"\n[[article.quote]]\nkind = "direct"\n'
+        f'text = "We cannot pay,"\nspeaker = "Joe Doe"\nspeaker_type = "{b_type}"\n'
+        'country = "KE"\n',
+        encoding="utf-8",
+    )
+    return results(path, [tmp_path])["answer_keys"]
+
+
+def test_answer_keys_are_checked_against_the_gold_speakers_of_each_story(tmp_path):
+    keys = story_gold(tmp_path, official_in_b=False)
+    asked = {check.question: check for check in keys.checks}
+    # one outlet quotes a Kenyan official, the other a farmer: both the tool and the gold say so
+    assert asked["no_official:KE"].answers == asked["no_official:KE"].gold == ("Daily B",)
+    assert keys.stories == 1 and keys.accuracy == 1.0
+
+
+def test_an_answer_key_the_gold_disagrees_with_is_counted_wrong(tmp_path):
+    keys = story_gold(tmp_path, official_in_b=True)  # the annotator calls the farmer official
+    check = next(c for c in keys.checks if c.question == "no_official:KE")
+    assert check.gold == () and not check.right
+    assert "no_official:KE" in keys.to_text()

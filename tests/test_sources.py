@@ -1034,3 +1034,25 @@ def test_a_statement_speaks_for_whoever_issued_it(text, speaker):
 def test_the_company_is_the_business_last_named_never_a_court():
     text = "Acme Holdings lost the case. The Supreme Court ruled on Friday. The company said it would appeal."
     assert sources(text).quotes[-1].speaker == "Acme Holdings"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, speaker_type",
+    [
+        ("The organisation said the strike would start on Tuesday.", "The organisation", "other"),
+        (
+            "It came after the Alliance of Film and Television Producers said that talks failed.",
+            "Alliance of Film and Television Producers",
+            "other",
+        ),
+        (
+            "Offers had been “wholly insufficient,” the writers’ union said.",
+            "the writers’ union",
+            "civil_society",
+        ),
+        ("“It is over,” the workers' party said.", "the workers' party", "legislator"),
+    ],
+)
+def test_organisations_named_across_of_and_and_or_by_their_members(text, speaker, speaker_type):
+    quote = sources(text).quotes[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, speaker_type)

@@ -13,6 +13,7 @@ from importlib.resources import files
 from typing import Any
 
 from .actors import ActorEvaluation
+from .answers import AnswerKeyEvaluation
 from .facts import FactEvaluation
 from .frames import FrameEvaluation
 from .quotes import LOOSE_OVERLAP, QuoteEvaluation
@@ -27,6 +28,7 @@ Result = (
     | ToneEvaluation
     | ActorEvaluation
     | FactEvaluation
+    | AnswerKeyEvaluation
 )
 
 
@@ -61,6 +63,8 @@ def headline(result: Result) -> dict[str, float | None]:
         return figures
     if isinstance(result, UnsourcedEvaluation):
         return {"unsourced claims F1": result.detection.f1}
+    if isinstance(result, AnswerKeyEvaluation):
+        return {"answer keys on sources right": result.accuracy}
     if isinstance(result, FrameEvaluation):
         book = result.codebook
         return {

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..datafile import parse_toml
 from .actors import evaluate_actors
+from .answers import evaluate_answer_keys
 from .facts import evaluate_facts
 from .frames import evaluate_frames
 from .gold import GoldArticle, read_gold
@@ -15,12 +16,13 @@ from .tone import evaluate_tone
 from .unsourced import evaluate_unsourced
 
 GOLD_SUFFIXES = (".toml", ".tsv")
-# A gold section name -> how to score it. Frame sections are `frames.<codebook>`.
-EVALUATORS: dict[str, Callable[[str, Sequence[GoldArticle]], Any]] = {
-    "frames.policy": evaluate_frames,
-    "frames.generic": evaluate_frames,
-    "quote": evaluate_quotes,
-    "unsourced": evaluate_unsourced,
+# A gold section name -> how to score it. Frame sections are `frames.<codebook>`. Quotes
+# are also scored as the Classroom's answer keys about sources.
+EVALUATORS: dict[str, tuple[Callable[[str, Sequence[GoldArticle]], Any], ...]] = {
+    "frames.policy": (evaluate_frames,),
+    "frames.generic": (evaluate_frames,),
+    "quote": (evaluate_quotes, evaluate_answer_keys),
+    "unsourced": (evaluate_unsourced,),
 }
 
 # Sections annotated exhaustively: a gold file that has them lists every quote (every
@@ -53,6 +55,6 @@ def evaluate(paths: Sequence[Path], folders: Sequence[Path] = ()) -> list[Any]:
                     annotated = [with_section(item, section) for item in gold]
                 else:
                     annotated = [item for item in gold if section in item.sections]
-                if section in EVALUATORS:
-                    results.append(EVALUATORS[section](section, annotated))
+                for evaluator in EVALUATORS.get(section, ()):
+                    results.append(evaluator(section, annotated))
     return results

@@ -29,7 +29,14 @@ from .lexicon import (
 )
 from .memo import per_article, personal_name_words
 from .model import Form, SpeakerType
-from .phrases import MAX_NAME_TOKENS, NAME_CONNECTORS, PRONOUNS, is_name_token, role_at_end
+from .phrases import (
+    MAX_NAME_TOKENS,
+    NAME_CONNECTORS,
+    PRONOUNS,
+    is_name_token,
+    one_organization,
+    role_at_end,
+)
 from .tokens import Token, tokenize
 
 # Role types that say more about a speaker than the organization they work for: a senator
@@ -112,6 +119,10 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
     if not body or is_vague_group(phrase) or _not_a_name(body):
         return None
     whole = find_organization(phrase[body[0].start :])
+    if not whole and len(body) > 2 and one_organization(phrase[body[0].start :]):
+        return _with(  # `the Alliance of Motion Picture and Television Producers`
+            _unknown_organization(phrase, phrase[body[0].start :], bool(determiner)), apposition
+        )
     qualifier = None if whole and whole[1] == 0 else _name_qualifier(phrase)
     if qualifier:  # `Rubina Khalid of the Pakistan Peoples Party`
         return describe(phrase[:qualifier], f"{phrase[qualifier:]} , {apposition}")
@@ -391,6 +402,8 @@ def _role_description(
             "other",
         ):
             speaker_type = cast(SpeakerType, noun_type)
+    if not speaker_type and country and role_entry(head)[0] == "organization":
+        speaker_type = "official"  # `Turkey’s disaster management agency`: a state's
     collective = institution or _singular(head) in COLLECTIVE_HEADS
     return Description(
         phrase,

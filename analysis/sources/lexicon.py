@@ -175,11 +175,30 @@ def find_organization(text: str) -> tuple[Organization, int, int] | None:
     name or acronym only as printed, so "dawn" is not the newspaper Dawn.
     """
     names, _ = _organizations()
+    listed = None
     for match in _organization_pattern().finditer(text):
         found = match.group()
         org = names.get(found) or (_names_in_lower_case()[found.lower()] if " " in found else None)
         if org:
-            return Organization(found, org.speaker_type, org.country), match.start(), match.end()
+            listed = Organization(found, org.speaker_type, org.country), match.start(), match.end()
+            break
+    patterned = _pattern_organization(text)
+    if patterned is None:
+        return listed
+    org, start, end, head = patterned
+    if listed is None:
+        return org, start, end
+    if head < listed[1] <= end + 1 and text[end : listed[1]].strip() == "":
+        # a listed word that goes on a longer name: `Writers Guild of America West`
+        end = max(end, listed[2])
+        name = re.sub(r"^(?:The|A|An)\s+", "", text[start:end])
+        return Organization(name, org.speaker_type, org.country), start, end
+    return listed
+
+
+def _pattern_organization(text: str) -> tuple[Organization, int, int, int] | None:
+    """The leftmost, then longest, organisation name pattern matching in `text`, with where
+    its last fixed word (`Guild` in `* Guild of *`) ends."""
     candidates = [
         (
             m.start() + _article_length(m.group()),
@@ -195,9 +214,11 @@ def find_organization(text: str) -> tuple[Organization, int, int] | None:
     ]
     if not candidates:
         return None
-    _, _, _, match, org = min(candidates, key=lambda item: item[:3])
+    _, _, number, match, org = min(candidates, key=lambda item: item[:3])
     name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
-    return Organization(name, org.speaker_type, org.country), match.start(), match.end()
+    last = _organizations()[1][number].fixed[-1]
+    head = match.start() + match.group().rfind(last) + len(last)
+    return Organization(name, org.speaker_type, org.country), match.start(), match.end(), head
 
 
 def _article_length(name: str) -> int:

@@ -3,9 +3,10 @@ Secretary Jane Roe`), a description (`a senior U.S. defence official`), an insti
 (`the Kremlin`) or a pronoun, before or after a reporting verb, and its apposition.
 """
 
+import re
 from functools import cache
 
-from ..knowledge import load_knowledge
+from ..knowledge import find_mentions, load_knowledge
 from ..knowledge.verbs import reporting_verbs
 from .lexicon import (
     AGED,
@@ -125,11 +126,23 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
         if longer is not None:
             text = " ".join(t.text for t in tokens[longer : end + 1])
             found = find_organization(text)
-            if found and found[2] == len(text):
+            if (found and found[2] == len(text)) or one_organization(text):
                 start = longer
     if start - 1 >= floor and tokens[start - 1].lower in ("the", "a", "an"):
         start -= 1
     return start
+
+
+def one_organization(text: str) -> bool:
+    """Whether the actor rules read all of `text` as one organisation's name (`Alliance of
+    Motion Picture and Television Producers`: a name word, then `of` and capitals)."""
+    name = re.sub(r"^(?:The|the)\s+", "", text)
+    mentions = find_mentions(name)
+    return (
+        len(mentions) == 1
+        and mentions[0].kind == "organization"
+        and (mentions[0].start, mentions[0].end) == (0, len(name))
+    )
 
 
 def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
@@ -147,6 +160,9 @@ def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
         index += 1
     if index >= len(tokens):
         return None
+    occasion = index + (tokens[index].lower in ("a", "an", "his", "her", "its", "their"))
+    if occasion < len(tokens) and tokens[occasion].lower in word_set("speech_events"):
+        return None  # `in a tweet`, `in a statement`: when and how, not who
     if length > 1:  # close to the talks, familiar with the matter
         end = index
         while (
@@ -219,13 +235,29 @@ def _description_start(tokens: list[Token], head_start: int, floor: int) -> int:
             if first - 1 >= floor and is_determiner(tokens[first - 1].text):
                 first -= 1  # `the five judges`
             return _partitive_start(tokens, first, floor)
+        if _plural_possessive(tokens, start - 1, floor):  # `the writers’ union`
+            start -= 2
+            modifiers += 1
+            continue
         if not starts_word(previous.text) or is_boundary(previous.text):
             break
         if previous.lower.endswith("ly") and not previous.capitalized:
             break
         start -= 1
         modifiers += 1
+    while start < head_start and tokens[start].lower in ("and", "or", "but"):
+        start += 1  # `…, and Turkey’s agency said`: the conjunction opens the clause
     return _partitive_start(tokens, start, floor)
+
+
+def _plural_possessive(tokens: list[Token], apostrophe: int, floor: int) -> bool:
+    """Whether tokens[apostrophe] closes a plural possessive (`writers’`, `workers'`)."""
+    if apostrophe - 1 < floor or tokens[apostrophe].text not in ("’", "'"):
+        return False
+    owner = tokens[apostrophe - 1]
+    return (
+        owner.end == tokens[apostrophe].start and owner.lower.endswith("s") and owner.text.isalpha()
+    )
 
 
 def _partitive_start(tokens: list[Token], start: int, floor: int) -> int:
@@ -284,6 +316,9 @@ def phrase_after(tokens: list[Token], start: int) -> int | None:
     while index < len(tokens) and index - start <= MAX_MODIFIERS + MAX_NAME_TOKENS:
         token = tokens[index]
         is_role = role_at_end(tokens, index) is not None
+        if _plural_possessive(tokens, index, start) and index + 1 < len(tokens):
+            index += 1  # `the writers’ union`: the owner modifies what follows
+            continue
         if not starts_word(token.text) or (
             end is not None and is_determiner(token.text) and not token.capitalized
         ):
