@@ -1056,3 +1056,41 @@ def test_the_company_is_the_business_last_named_never_a_court():
 def test_organisations_named_across_of_and_and_or_by_their_members(text, speaker, speaker_type):
     quote = sources(text).quotes[-1]
     assert (quote.speaker, quote.speaker_type) == (speaker, speaker_type)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, said",
+    [
+        # an indefinite apposition describes its speaker even with a noun no list has
+        (
+            "Ovgun Ercan, a geophysics engineer, said the toll could rise.",
+            "Ovgun Ercan",
+            "the toll could rise",
+        ),
+        # an amount opening the reported clause
+        (
+            "Officials say as many as 1,500 buildings were destroyed.",
+            "Officials",
+            "as many as 1,500 buildings were destroyed",
+        ),
+        # a speaker with what it is responsible for
+        (
+            "The trade association responsible for the contracts noted that it would talk.",
+            "The trade association responsible for the contracts",
+            "it would talk",
+        ),
+    ],
+)
+def test_reported_speech_of_every_kind_of_story(text, speaker, said):
+    quote = only_quote(text, "indirect")
+    assert (quote.speaker, quote.text) == (speaker, said)
+
+
+def test_a_second_speakers_clause_ends_the_first_reported_clause():
+    quotes = sources(
+        "Officials said 300 homes were destroyed, and residents said help never came."
+    ).quotes
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Officials", "300 homes were destroyed"),
+        ("residents", "help never came"),
+    ]

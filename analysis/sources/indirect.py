@@ -228,7 +228,8 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
     ):
         return start  # `said he wants …`: a subject pronoun opens a clause
     if first.text in ",.;:" or (
-        first.lower in word_set("boundaries")
+        not _quantity_as(tokens, start)
+        and first.lower in word_set("boundaries")
         and first.lower not in ("it", "he", "she", "they", "we", "there", "i", "you")
     ):
         return None
@@ -255,6 +256,16 @@ def _linked_object(tokens: list[Token], start: int, link: str) -> bool:
     return False
 
 
+def _quantity_as(tokens: list[Token], index: int) -> bool:
+    """`as many as`, `as much as`, `as few as`, `as little as` at tokens[index]."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index].lower == "as"
+        and tokens[index + 1].lower in ("many", "much", "few", "little")
+        and tokens[index + 2].lower == "as"
+    )
+
+
 def _has_finite_verb(tokens: list[Token], start: int) -> bool:
     """Whether a finite verb follows the clause's first word within a few tokens, before
     any punctuation or subordinating word: `India is …`, `the United States routinely
@@ -275,6 +286,8 @@ def _has_finite_verb(tokens: list[Token], start: int) -> bool:
             last = min(len(tokens), last + close - index + 1)
             index = close  # `its chairman — and a shipping magnate — Omar Said was`
             continue
+        if _quantity_as(tokens, index - 1) or _quantity_as(tokens, index - 2):
+            continue  # `as many as 1,500 buildings were …`: an amount, not a clause
         if not starts_word(token.text) or token.lower in SUBORDINATORS:
             return False
         if token.lower in word_set("finite"):
@@ -359,6 +372,12 @@ def _content_end(tokens: list[Token], start: int) -> int:
         ):
             return index - 1 if index > 0 and tokens[index - 1].text == "," else index
         if (
+            token.lower in CONJUNCTIONS
+            and tokens[index - 1].text == ","
+            and _reporter_ahead(tokens, index + 1)
+        ):
+            return index - 1  # `…, and many people reported …`: another speaker's clause
+        if (
             token.lower == "according"
             and index + 1 < len(tokens)
             and tokens[index + 1].lower == "to"
@@ -368,6 +387,17 @@ def _content_end(tokens: list[Token], start: int) -> int:
     while end > start and tokens[end - 1].text in ".!?,;:”’\"'":
         end -= 1
     return end
+
+
+def _reporter_ahead(tokens: list[Token], start: int) -> bool:
+    """Whether a short subject and a finite reporting verb open the clause at `start`
+    (`many people reported`, not `to tell`)."""
+    for index in range(start + 1, min(len(tokens), start + MAX_CLAUSE_SUBJECT_TOKENS)):
+        if not starts_word(tokens[index - 1].text) or tokens[index - 1].lower == "to":
+            return False
+        if reporting_verb_at(tokens, index):
+            return True
+    return False
 
 
 def _nest(results: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:

@@ -34,6 +34,8 @@ MAX_POST_MODIFIER_TOKENS = 9
 MAX_OBJECT_WORDS = 4
 PRONOUNS = {"he": False, "she": False, "they": True, "it": False}
 
+# Words an indefinite apposition (`, a geophysics engineer,`) may have.
+MAX_INDEFINITE_DESCRIPTION = 6
 NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "al", "bin", "ibn", "van", "von"})
 
 
@@ -440,6 +442,18 @@ def leading_name(tokens: list[Token], start: int, stop: int) -> tuple[int, int] 
     return first, last
 
 
+def _indefinite_description(tokens: list[Token]) -> bool:
+    """`a geophysics engineer`, `a 23-year-old reporter`, `an Antakya resident`: a short
+    indefinite noun phrase with no verb says what its speaker is, even when the noun is
+    in no role list."""
+    return (
+        1 < len(tokens) <= MAX_INDEFINITE_DESCRIPTION
+        and tokens[0].lower in ("a", "an")
+        and all(starts_word(t.text) or t.text == "-" for t in tokens[1:])
+        and not any(opens_with_verb(t) or t.lower in reporting_verbs() for t in tokens[1:])
+    )
+
+
 @per_article
 def describes_speaker(text: str) -> bool:
     """Whether an apposition says who a speaker is (role, organization, anonymity, or a
@@ -454,6 +468,7 @@ def describes_speaker(text: str) -> bool:
             and all(is_name_token(t) or t.lower in NAME_CONNECTORS for t in tokens[1:])
         )
         or (len(tokens) > 2 and tokens[0].lower == "known" and tokens[1].lower == "as")
+        or _indefinite_description(tokens)
         or anonymity_pattern().search(text)
         or find_organization(text)
         or any(role_at_end(tokens, i) is not None for i in range(len(tokens)))
