@@ -2,6 +2,7 @@
 stopped when the test ends. No test reaches the internet."""
 
 import contextlib
+import gzip
 import http.server
 import threading
 import time
@@ -23,7 +24,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     """The pages a fetch test needs: an article, errors, a picture, endless redirects,
     an oversized body and slow answers."""
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         if path == "/a.html":
             self._send(200, "text/html; charset=utf-8", (WEB / "talks.html").read_bytes())
@@ -33,6 +34,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._send(200, "image/png", PNG)
         elif path == "/report.pdf":
             self._send(200, "application/pdf", b"%PDF-1.4\n" + bytes(64))
+        elif path == "/gzipped.html":
+            body = gzip.compress((WEB / "talks.html").read_bytes())
+            self._send(200, "text/html", body, {"Content-Encoding": "gzip"})
+        elif path == "/to-private":  # a redirect to another address, which must be checked
+            self._redirect(f"http://127.0.0.2:{self.server.server_address[1]}/a.html")
         elif path == "/moved":
             self._redirect("/a.html")
         elif path.startswith("/loop/"):
@@ -59,9 +65,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         else:
             self._send(404, "text/html", b"<h1>Not found</h1>")
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def _send(
+        self, status: int, content_type: str, body: bytes, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         with contextlib.suppress(OSError):

@@ -282,8 +282,8 @@ def private_kind(address: str) -> str | None:
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
         ("multicast", ip.is_multicast),
-        ("private", ip.is_private),
         ("reserved", ip.is_reserved),
+        ("private", ip.is_private),
         ("not public", not ip.is_global),
     )
     return next((kind for kind, applies in kinds if applies), None)
