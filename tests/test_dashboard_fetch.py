@@ -80,7 +80,7 @@ def test_a_page_with_too_little_text_is_refused(web):
 
 def test_private_addresses_are_refused_unless_the_server_allows_them(web, monkeypatch):
     monkeypatch.delenv(ALLOW_PRIVATE_ENV)
-    ((url, reason),) = intake.fetch(f"{web}/a.html").failures
+    ((_, reason),) = intake.fetch(f"{web}/a.html").failures
     assert reason.startswith("Refused: a private network address (127.0.0.1, loopback)")
 
 
