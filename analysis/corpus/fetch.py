@@ -274,6 +274,8 @@ def _checked_address(host: str, port: int, allow_private: bool, source: str) -> 
     except (socket.gaierror, UnicodeError):
         raise InputError(source, f"no such host: {host}") from None
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    if not addresses:
+        raise InputError(source, f"no such host: {host}")
     if not allow_private:
         for address in addresses:
             kind = private_kind(address)
