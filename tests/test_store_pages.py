@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from analysis.corpus import Page, article_from_page
-from analysis.store import SCHEMA_VERSION, Store
+from analysis.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 from .webserver import WEB
 
@@ -49,10 +49,11 @@ def test_deleting_an_article_deletes_its_page(store):
 
 def test_a_schema_3_store_gains_the_pages_table(tmp_path):
     path = tmp_path / "old.sqlite3"
-    Store(path)
-    with sqlite3.connect(path) as db:
-        db.execute("DROP TABLE pages")
-        db.execute("UPDATE schema_version SET version = 3")
+    with sqlite3.connect(path) as db:  # a version-3 file: articles, reports, corrections
+        db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        for migration in MIGRATIONS[:3]:
+            migration(db)
+        db.execute("INSERT INTO schema_version VALUES (3)")
     store = Store(path)
     assert store.schema_version == SCHEMA_VERSION
     article_id = store.add(article_from_page(PAGE), PAGE)
