@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .compare.corrections import Correction, from_records, to_records
-from .corpus import MAX_TEXT_CHARS, Article, Removal, clean
+from .corpus import MAX_FILE_BYTES, MAX_TEXT_CHARS, Article, Page, Removal, clean
 from .errors import InputError, StoreError
 from .framing import Codebook
 from .knowledge import Knowledge
@@ -83,11 +83,22 @@ def _v3_corrections(db: sqlite3.Connection) -> None:
     )
 
 
+def _v4_pages(db: sqlite3.Connection) -> None:
+    """The web page an article was fetched from, as received, so it can be read again
+    offline (`corpus.article_from_page`)."""
+    db.execute(
+        """CREATE TABLE pages (
+            article_id TEXT PRIMARY KEY, url TEXT NOT NULL, requested TEXT NOT NULL,
+            content_type TEXT NOT NULL, fetched_at TEXT NOT NULL, data BLOB NOT NULL)"""
+    )
+
+
 # MIGRATIONS[n] turns a schema-version-n file into version n+1. Only ever append.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_articles,
     _v2_report_cache,
     _v3_corrections,
+    _v4_pages,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -187,9 +198,14 @@ class Store:
 
     # Articles
 
-    def add(self, article: Article) -> str:
-        """Save `article`; returns its id in the store (its own id, made unique)."""
+    def add(self, article: Article, page: Page | None = None) -> str:
+        """Save `article` (and the web `page` it was fetched from); returns its id in the
+        store (its own id, made unique)."""
         _check_size(article.id or article.file or "article", article.text)
+        if page is not None and len(page.data) > MAX_FILE_BYTES:
+            raise InputError(
+                page.url, f"the page is {len(page.data):,} bytes; the limit is {MAX_FILE_BYTES:,}"
+            )
         wanted = article.id or article.content_hash
         with self._write() as db:
             taken = {
@@ -212,6 +228,18 @@ class Store:
                     _removed_json(article.removed),
                 ),
             )
+            if page is not None:
+                db.execute(
+                    "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        store_id,
+                        page.url,
+                        page.requested,
+                        page.content_type,
+                        page.fetched_at,
+                        page.data,
+                    ),
+                )
         return store_id
 
     def update(self, article_id: str, **changes: str) -> Article:
@@ -241,6 +269,7 @@ class Store:
         with self._write() as db:
             if not db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount:
                 raise KeyError(article_id)
+            db.execute("DELETE FROM pages WHERE article_id = ?", (article_id,))
 
     def get(self, article_id: str) -> Article:
         with self._connect() as db:
@@ -253,6 +282,26 @@ class Store:
         """Every stored article, oldest first."""
         with self._connect() as db:
             return [_article(row) for row in db.execute(f"{_SELECT_ARTICLE} ORDER BY rowid")]
+
+    def page(self, article_id: str) -> Page:
+        """The web page the article was fetched from (KeyError if it was not fetched)."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT url, requested, content_type, fetched_at, data FROM pages"
+                " WHERE article_id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        url, requested, content_type, fetched_at, data = row
+        return Page(url, requested, content_type, fetched_at, bytes(data))
+
+    def fetched(self) -> dict[str, tuple[str, str]]:
+        """Where from and when each fetched article was fetched: article id -> (web
+        address, UTC time in ISO 8601)."""
+        with self._connect() as db:
+            rows = db.execute("SELECT article_id, url, fetched_at FROM pages").fetchall()
+        return {article_id: (url, when) for article_id, url, when in rows}
 
     # Report cache
 

@@ -11,7 +11,14 @@ from datetime import date
 from urllib.parse import urlparse
 
 from analysis import Article, InputError, make_article
-from analysis.corpus import MAX_FILE_BYTES, MAX_TEXT_CHARS, article_from_bytes
+from analysis.corpus import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    Page,
+    article_from_bytes,
+    fetch_each,
+    is_web_address,
+)
 from analysis.corpus.manifest import safe_url
 from analysis.text import count_words
 
@@ -22,6 +29,9 @@ MAX_TITLE = 300
 MAX_NOTE = 500
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 METADATA_FIELDS = ("outlet", "title", "date", "url", "outlet_country", "note")
+# Addresses fetched per press of "Fetch and add": a class's set of outlets, and at most a
+# minute or so of waiting when some sites are slow.
+MAX_ADDRESSES = 12
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,68 @@ def check(
             f"{' – ' + twin.title if twin.title else ''}”."
         )
     return Checked(errors=errors) if errors else Checked(article=article)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The outcome of "Fetch and add": articles ready for the store with the pages they
+    were read from, and (address, reason) for each address that could not be added; or
+    a message for the address box as a whole."""
+
+    articles: tuple[tuple[Article, Page], ...] = ()
+    failures: tuple[tuple[str, str], ...] = ()
+    error: str = ""
+
+
+def addresses(text: str) -> list[str]:
+    """The web addresses in `text`, one per line, each once, in order."""
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def fetch(text: str, existing: Sequence[Article] = ()) -> Fetched:
+    """Fetch the pages at the addresses in `text` (one per line), each checked like an
+    added article; addresses on a private network are refused unless the server was
+    started with SOURCE_BIAS_ALLOW_PRIVATE_URLS=1."""
+    wanted = addresses(text)
+    if not wanted:
+        return Fetched(error="Paste one or more web addresses, one per line.")
+    if len(wanted) > MAX_ADDRESSES:
+        return Fetched(error=f"{len(wanted)} addresses: fetch at most {MAX_ADDRESSES} at a time.")
+    failures = [
+        (url, "Not a web address: it must start with http:// or https://.")
+        for url in wanted
+        if not is_web_address(url)
+    ]
+    fetched, errors = fetch_each(url for url in wanted if is_web_address(url))
+    failures += [(error.source, _reason(error)) for error in errors]
+    accepted: list[tuple[Article, Page]] = []
+    for article, page in fetched:
+        problem = _fetched_problem(article, [*existing, *(a for a, _ in accepted)])
+        if problem:
+            failures.append((page.requested, problem))
+        else:
+            accepted.append((article, page))
+    order = {url: index for index, url in enumerate(wanted)}
+    failures.sort(key=lambda failure: order.get(failure[0], len(order)))
+    return Fetched(tuple(accepted), tuple(failures))
+
+
+def _fetched_problem(article: Article, existing: Sequence[Article]) -> str:
+    """Why a fetched article cannot be added as it is, or ""."""
+    words = count_words(article.text)
+    if words < MIN_WORDS:
+        return (
+            f"Only {words} words of article text found on the page: at least {MIN_WORDS} "
+            "are needed (copy the text and paste it instead)."
+        )
+    twin = next((a for a in existing if a.text == article.text), None)
+    if twin:
+        return (
+            f"Already in the collection as “{twin.outlet or twin.id}"
+            f"{' – ' + twin.title if twin.title else ''}”."
+        )
+    problems = check_metadata({name: getattr(article, name) for name in METADATA_FIELDS})
+    return " ".join(problems.values())
 
 
 def _reason(error: InputError) -> str:

@@ -5,12 +5,14 @@ happens) with an empty store, driven by Playwright with Debian's Chromium. Scree
 of every page go to test-artifacts/.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,8 +54,16 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The dashboard as a user starts it, on its own port and with an empty data folder."""
+    with dashboard_server(tmp_path_factory.mktemp("data")) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def dashboard_server(data: Path, **env: str) -> Iterator[str]:
+    """`streamlit run` on a free port with the store in `data` and `env` added to its
+    environment; its address while the block runs, stopped at the end whatever happens."""
     port = free_port()
-    env = {**os.environ, "SOURCE_BIAS_DATA": str(tmp_path_factory.mktemp("data"))}
+    env = {**os.environ, "SOURCE_BIAS_DATA": str(data), **env}
     command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
     process = subprocess.Popen(

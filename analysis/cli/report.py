@@ -1,4 +1,4 @@
-"""`python -m analysis [PATH ...] [--format table|json|csv] [--outlet NAME] [--codebook
+"""`python -m analysis [PATH|URL ...] [--format table|json|csv] [--outlet NAME] [--codebook
 policy|generic|PATH] [--store [PATH]]`: the articles' reports, side by side.
 """
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..compare.corrections import load_corrections
 from ..corpus import SAMPLE, Article, clean_field, load_each
+from ..corpus.fetch import ALLOW_PRIVATE_ENV, is_web_address
 from ..errors import AnalysisError, InputError, StoreError
 from ..export import FORMATS
 from ..framing import Codebook, load_codebook
@@ -35,7 +36,11 @@ def report_parser() -> argparse.ArgumentParser:
         "`handout [PATH ...] -o OUTPUT.html|.pdf` (a classroom lesson to print).",
     )
     parser.add_argument(
-        "paths", nargs="*", type=Path, help="article files or folders (default: the bundled seeds)"
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="article files, folders or web addresses (http/https; addresses on a private "
+        f"network are refused unless {ALLOW_PRIVATE_ENV}=1) (default: the bundled seeds)",
     )
     parser.add_argument("--format", choices=sorted(FORMATS), default="table")
     parser.add_argument("--outlet", help="outlet name for articles that have none (no manifest)")
@@ -66,7 +71,9 @@ def report_parser() -> argparse.ArgumentParser:
 def run_report(argv: Sequence[str]) -> int:
     args = report_parser().parse_args(argv)
     paths = args.paths or [SAMPLE]
-    missing = [str(path) for path in paths if not path.exists()]
+    missing = [
+        str(path) for path in paths if not is_web_address(str(path)) and not Path(path).exists()
+    ]
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE

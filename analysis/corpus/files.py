@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import InputError, ManifestError
 from .article import Article
+from .fetch import fetch_article, is_web_address
 from .make import ARTICLE_SUFFIXES, read_article
 from .manifest import MANIFEST, manifest_rows
 
@@ -16,21 +17,24 @@ OUTSIDE = "a link to a file outside this folder; not read"
 SAMPLE = Path(str(package_files("analysis").joinpath("data", "sample")))
 
 
-def load(*paths: str | Path) -> list[Article]:
-    """Articles from files and folders (every .txt, .md, .html, .htm in a folder); with no
-    path, the bundled sample.
+def load(*paths: str | Path, allow_private: bool | None = None) -> list[Article]:
+    """Articles from files, folders (every .txt, .md, .html, .htm in a folder) and web
+    addresses (http/https, fetched: `corpus.fetch`, which refuses private network
+    addresses unless `allow_private`); with no path, the bundled sample.
 
     A folder's `manifest.csv` (columns file, outlet, title, date, url, outlet_country,
     note; only `file` required) supplies metadata. Raises InputError for the first file
     that cannot be read; use `load_each` to collect failures instead.
     """
-    articles, failures = load_each(*paths)
+    articles, failures = load_each(*paths, allow_private=allow_private)
     if failures:
         raise failures[0]
     return articles
 
 
-def load_each(*paths: str | Path) -> tuple[list[Article], list[InputError]]:
+def load_each(
+    *paths: str | Path, allow_private: bool | None = None
+) -> tuple[list[Article], list[InputError]]:
     """Like `load`, but returns the readable articles and an error for each failure.
 
     A malformed manifest is reported and its folder's articles are still read, without
@@ -38,7 +42,14 @@ def load_each(*paths: str | Path) -> tuple[list[Article], list[InputError]]:
     """
     articles: list[Article] = []
     failures: list[InputError] = []
-    for path in map(Path, paths or (SAMPLE,)):
+    for given in paths or (SAMPLE,):
+        if isinstance(given, str) and is_web_address(given):
+            try:
+                articles.append(fetch_article(given, allow_private=allow_private)[0])
+            except InputError as error:
+                failures.append(error)
+            continue
+        path = Path(given)
         if path.is_dir():
             folder = path
             files, outside = folder_files(path)

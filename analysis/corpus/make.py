@@ -7,8 +7,9 @@ from pathlib import Path
 from ..errors import InputError
 from ..text import count_words
 from .article import MAX_FILE_BYTES, MAX_TEXT_CHARS, Article, InputWarning
-from .clean import HTML_START, clean, clean_field, extract_html
+from .clean import HTML_START, clean, clean_field, extract_html, normalize
 from .decode import decode_bytes, guessed_message
+from .head import split_head
 from .language import with_language
 from .manifest import safe_url
 
@@ -39,18 +40,20 @@ def build(
     if html or HTML_START.match(raw):
         found = extract_html(raw, source)
         raw = found.pop("text")
+    raw, in_head, head_removed = split_head(normalize(raw), found.get("title", ""))
     text, removed, in_text = clean(raw)
+    removed = head_removed + removed
     if not text.strip():
         raise InputError(source, "no article text left (the file is empty or only page furniture)")
     if not count_words(text):
         raise InputError(
             source, "no words to analyse: the text is only punctuation, quotation marks or symbols"
         )
-    # The text's own date token, then the page's metadata, then the caller's: the later
-    # wins wherever it has a value.
+    # What the text itself says (a date token, its head), then the page's metadata, then
+    # the caller's: the later wins wherever it has a value.
     fields = {
         key: clean_field(value)
-        for given in (in_text, found, metadata)
+        for given in (in_text, in_head, found, metadata)
         for key, value in given.items()
         if value
     }

@@ -1,7 +1,9 @@
-"""Add articles: paste or upload, check field by field, keep them across restarts."""
+"""Add articles: by web address, pasted or uploaded, checked field by field, kept across
+restarts."""
 
 import streamlit as st
 
+from analysis import Article
 from analysis.errors import InputError, StoreError
 from analysis.store import default_path
 from dashboard import intake, markup, state
@@ -10,6 +12,9 @@ ERRORS_KEY = "add_errors"
 DONE_KEY = "add_done"  # (what was done, whether to offer the Read page) for the next run
 WARNINGS_KEY = "add_warnings"
 UPLOADS_KEY = "add_upload_round"  # a new uploader key empties the uploader after saving
+URLS_KEY = "add_urls"
+FAILED_KEY = "add_failed"  # (address, reason) of each address the last fetch could not add
+FETCHED_KEY = "add_fetched"  # ids of the articles the last fetch added: shown opened
 LABELS = {
     "outlet": "Outlet *",
     "title": "Title",
@@ -59,6 +64,43 @@ def _save_new() -> None:
     st.session_state[DONE_KEY] = (
         f"Saved “{checked.article.outlet}”. It is selected in the sidebar, joins the Compare "
         "page, and opens first on the Read page.",
+        True,
+    )
+
+
+def _fetch_new() -> None:
+    """Form callback: fetch each address, store and select the articles read, keep the
+    addresses that failed (with their reasons) in the box to correct or try again."""
+    with st.spinner("Fetching the pages…"):
+        fetched = intake.fetch(st.session_state.get(URLS_KEY) or "", state.catalogue())
+    st.session_state[ERRORS_KEY] = {"urls": fetched.error} if fetched.error else {}
+    failures = list(fetched.failures)
+    added: list[tuple[str, Article]] = []
+    for article, page in fetched.articles:
+        try:
+            added.append((state.store().add(article, page), article))
+        except (InputError, StoreError) as error:
+            failures.append((page.requested, f"Could not save: {error}"))
+    st.session_state[FAILED_KEY] = failures
+    st.session_state[URLS_KEY] = "\n".join(url for url, _ in failures)
+    st.session_state[FETCHED_KEY] = [article_id for article_id, _ in added]
+    if not added:
+        return
+    st.session_state[state.ARTICLES_KEY] = [
+        *st.session_state.get(state.ARTICLES_KEY, []),
+        *(article_id for article_id, _ in added),
+    ]
+    st.session_state[state.READ_NEXT_KEY] = added[0][0]
+    st.session_state[WARNINGS_KEY] = [
+        f"{article.outlet}: {warning.message}"
+        for _, article in added
+        for warning in article.warnings
+    ]
+    outlets = ", ".join(f"“{article.outlet}”" for _, article in added)
+    st.session_state[DONE_KEY] = (
+        f"Added {len(added)} article{'s' if len(added) > 1 else ''} from the web: {outlets}. "
+        "They are selected in the sidebar. The outlet is the name each site gives itself: "
+        "check it under Your articles below, and correct it there if needed.",
         True,
     )
 
@@ -124,6 +166,23 @@ if st.session_state.get(DONE_KEY):
     if offer_reading:
         st.page_link("views/read.py", label="Read it with its evidence", icon=":material/article:")
 
+with st.form("add_by_address", border=True):
+    st.subheader("From web addresses", anchor=False)
+    st.text_area(
+        f"Web addresses, one per line (up to {intake.MAX_ADDRESSES})",
+        key=URLS_KEY,
+        height=110,
+        placeholder="https://www.example-news.com/2024/05/01/story.html",
+    )
+    _error_under("urls")
+    for url, reason in st.session_state.get(FAILED_KEY, []):  # the address is the user's
+        st.error(markup.md_escape(f"Not added: {url} – {reason}"), icon=":material/link_off:")
+    st.caption(
+        "Each page is fetched, its article text, title, date and the site's name (the "
+        "outlet) read from it, and the page kept with the article."
+    )
+    st.form_submit_button("Fetch and add", type="primary", on_click=_fetch_new)
+
 with st.form("add", clear_on_submit=False, border=True):
     st.subheader("A new article", anchor=False)
     st.text_area(
@@ -151,9 +210,17 @@ except StoreError as error:
     added = []
 if not added:
     st.caption("None yet.")
+try:
+    fetched = state.store().fetched()
+except StoreError:
+    fetched = {}
+just_fetched = set(st.session_state.get(FETCHED_KEY, []))
 for article in added:
     label = f"{article.outlet or '(no outlet)'} – {article.title or '(no title)'}"
-    with st.expander(markup.md_escape(label)):
+    with st.expander(markup.md_escape(label), expanded=article.id in just_fetched):
+        if article.id in fetched:
+            url, when = fetched[article.id]
+            st.caption(markup.md_escape(f"Fetched from {url} on {when[:10]}"))
         for name in LABELS:
             st.session_state.setdefault(_key(name, article.id), getattr(article, name))
         st.session_state.setdefault(_key("text", article.id), article.text)
