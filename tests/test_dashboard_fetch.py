@@ -71,7 +71,7 @@ def test_a_page_already_in_the_collection_is_not_added_twice(web):
 
 
 def test_a_page_with_too_little_text_is_refused(web):
-    fetched = intake.fetch(f"{web}/notes.txt")
+    fetched = intake.fetch(f"{web}/short.txt")
     assert fetched.articles == ()
     ((_, reason),) = fetched.failures
     assert reason.startswith("Only ")
@@ -115,4 +115,4 @@ def test_pasted_text_keeps_its_headline_and_date_unless_typed(web):
     )
     typed = intake.check(text, None, {"outlet": "Ledger", "title": "Typed"}).article
     assert (typed.title, typed.date) == ("Typed", "2024-06-02")
-    assert make_article(text).text == typed.text == body
+    assert make_article(text).text == typed.text == f"Harbour council approves the budget\n\n{body}"

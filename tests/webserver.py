@@ -30,6 +30,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._send(200, "text/html; charset=utf-8", (WEB / "talks.html").read_bytes())
         elif path == "/notes.txt":
             self._send(200, "text/plain; charset=utf-8", NOTES.encode())
+        elif path == "/short.txt":
+            self._send(200, "text/plain; charset=utf-8", b"The council met on Monday.\n")
         elif path == "/logo.png":
             self._send(200, "image/png", PNG)
         elif path == "/report.pdf":

@@ -1,6 +1,7 @@
 """The head of an article's text: a headline on its first line and a date line near the
-top, taken as the article's title and date and removed from its text, so the headline is
-neither read twice by framing (which reads the title) nor counted as a sentence.
+top, taken as the article's title and date. The date line is removed from the text (it is
+no sentence); the headline stays, since it is what every reader sees first and its
+quotes and tone count (as in a manifest's article whose title the text repeats).
 
 A text file has no other place for its metadata; explicit metadata (a manifest, the
 fields a user typed) still wins over what the head says.
@@ -26,18 +27,17 @@ DATE_LINE = re.compile(
 )
 HEAD_LINES = 5
 MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
-HEADLINE = "headline"
+HEADING = "Markdown heading mark"
 DATE_REASON = "date line"
 
 
-def split_head(text: str, title: str = "") -> tuple[str, dict[str, str], tuple[Removal, ...]]:
-    """`text` (normalised) without its headline and date line, the metadata they give
-    (`title`, `date`), and their removals.
+def split_head(text: str) -> tuple[str, dict[str, str], tuple[Removal, ...]]:
+    """`text` (normalised) without its date line (and a Markdown heading's `#`), the
+    metadata the head gives (`title`, `date`), and the removals.
 
-    The first line with text is the headline when it repeats `title` (an HTML page's
-    title above its text), or when it looks like one (`looks_like_headline`), a blank line
-    follows it and the next text does not continue it in lower case; the rest of the text
-    must not be empty.
+    The first line with text is the headline when it looks like one
+    (`looks_like_headline`), a blank line follows it and the next text does not continue
+    it in lower case; the rest of the text must not be empty.
     """
     lines = text.split("\n")
     found: dict[str, str] = {}
@@ -54,15 +54,15 @@ def split_head(text: str, title: str = "") -> tuple[str, dict[str, str], tuple[R
     if len(filled) >= 2:
         first = filled[0]
         line = MARKDOWN_HEADING.sub("", lines[first].strip())
-        repeated = bool(title) and line.casefold() == title.strip().casefold()
         blank_after = first + 1 < len(lines) and not lines[first + 1].strip()
         # A next paragraph that starts in lower case continues a sentence broken by a
         # stray blank line.
         continued = lines[filled[1]].lstrip()[:1].islower()
-        if repeated or (blank_after and not continued and looks_like_headline(line)):
+        if blank_after and not continued and looks_like_headline(line):
             found["title"] = line
-            removed.insert(0, Removal(lines[first].strip(), HEADLINE, 0))
-            lines[first] = ""
+            if line != lines[first].strip():
+                removed.insert(0, Removal(lines[first].strip()[: -len(line)].strip(), HEADING, 0))
+                lines[first] = line
     if not removed:
         return text, found, ()
     return "\n".join(lines), found, tuple(removed)

@@ -40,7 +40,7 @@ def build(
     if html or HTML_START.match(raw):
         found = extract_html(raw, source)
         raw = found.pop("text")
-    raw, in_head, head_removed = split_head(normalize(raw), found.get("title", ""))
+    raw, in_head, head_removed = split_head(normalize(raw))
     text, removed, in_text = clean(raw)
     removed = head_removed + removed
     if not text.strip():
