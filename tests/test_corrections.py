@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 
@@ -18,7 +19,7 @@ from analysis.compare.corrections import (
     parse_corrections,
 )
 from analysis.errors import DataFileError
-from analysis.store import Store
+from analysis.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 
 @pytest.fixture(scope="module")
@@ -179,15 +180,14 @@ def test_the_store_keeps_corrections_with_the_selection(tmp_path):
 
 def test_a_store_from_before_corrections_is_migrated(tmp_path):
     path = tmp_path / "store.sqlite3"
-    with sqlite3.connect(path) as db:  # a version-2 file: articles and reports only
+    with closing(sqlite3.connect(path)) as db:  # a version-2 file: articles and reports only
         db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-        db.execute("INSERT INTO schema_version VALUES (0)")
-    Store(path)  # creates versions 1-3
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE schema_version SET version = 2")
-        db.execute("DROP TABLE corrections")
+        for migration in MIGRATIONS[:2]:
+            migration(db)
+        db.execute("INSERT INTO schema_version VALUES (2)")
+        db.commit()
     store = Store(path)
-    assert store.schema_version == 3
+    assert store.schema_version == SCHEMA_VERSION
     store.save_corrections(["a"], [correction("hide", "X")])
     assert store.corrections(["a"]) == (correction("hide", "X"),)
 
