@@ -140,7 +140,9 @@ def test_delete_asks_for_confirmation_and_keeps_the_articles():
 
 
 def lesson_of(at: AppTest):
-    (lesson,) = at.session_state["classroom_lessons"].values()
+    """The lesson on the page: the open story set's (None: no set)."""
+    open_set = at.session_state["story_set"]
+    (lesson,) = (v for k, v in at.session_state["classroom_lessons"].items() if k[0] == open_set)
     return lesson
 
 

@@ -17,13 +17,13 @@ from analysis.errors import PlanError
 from dashboard import presenter, state
 from dashboard.markup import md_escape
 
-LESSONS_KEY = "classroom_lessons"  # selection key -> the teacher's current Lesson
+LESSONS_KEY = "classroom_lessons"  # (story set, selection key) -> the teacher's Lesson
 POSITION_KEY = "classroom_position"
 REVEALED_KEY = "classroom_revealed"
 PICK_KEY = "classroom_pick"
 MODE_KEY = "classroom_mode"
 PDFS_KEY = "_classroom_pdfs"  # (lesson, handout PDF, student sheet PDF) once printed
-PLAN_NOTES_KEY = "_classroom_plan_notes"  # selection key -> what of the kept plan was lost
+PLAN_NOTES_KEY = "_classroom_plan_notes"  # as LESSONS_KEY -> what of the kept plan was lost
 MODES = ("Present", "Plan", "Source cards", "Handout")
 MAX_KEYED_CHOICES = 9  # choices 1-9 have number-key shortcuts
 KIND_NAMES = {
@@ -63,9 +63,14 @@ def pdf_bytes(lesson: Lesson, answers: bool) -> bytes:
 def current_lesson(key: tuple[str, ...], reports) -> Lesson:
     """The teacher's lesson: this session's, else the generated one with the kept plan."""
     lessons = st.session_state.setdefault(LESSONS_KEY, {})
-    if key not in lessons:
-        lessons[key] = kept_lesson(key, generated_lesson(key, reports))
-    return lessons[key]
+    if _owned(key) not in lessons:
+        lessons[_owned(key)] = kept_lesson(key, generated_lesson(key, reports))
+    return lessons[_owned(key)]
+
+
+def _owned(key: tuple[str, ...]) -> tuple[object, ...]:
+    """The same articles have one plan in each story set and one outside any."""
+    return (st.session_state.get(state.SET_KEY), *key)
 
 
 def kept_lesson(key: tuple[str, ...], generated: Lesson) -> Lesson:
@@ -86,12 +91,12 @@ def kept_lesson(key: tuple[str, ...], generated: Lesson) -> Lesson:
 
 
 def _plan_notes(key: tuple[str, ...], *notes: str) -> None:
-    st.session_state.setdefault(PLAN_NOTES_KEY, {})[key] = notes
+    st.session_state.setdefault(PLAN_NOTES_KEY, {})[_owned(key)] = notes
 
 
 def save(key: tuple[str, ...], lesson: Lesson) -> None:
     """Every edit is kept: in the session, and as the lesson plan in the store."""
-    st.session_state[LESSONS_KEY][key] = lesson
+    st.session_state[LESSONS_KEY][_owned(key)] = lesson
     generated = generated_lesson(key, state.current().reports)
     plan = None if lesson == generated else plan_json(lesson, generated)
     problem = state.save_lesson_plan(key[:-1], plan)
@@ -380,7 +385,7 @@ if not chosen.reports:
     st.stop()
 key = (*sorted(r.article.id for r in chosen.reports), chosen.codebook.hash)
 lesson = current_lesson(key, chosen.reports)
-for note in st.session_state.get(PLAN_NOTES_KEY, {}).get(key, ()):
+for note in st.session_state.get(PLAN_NOTES_KEY, {}).get(_owned(key), ()):
     st.warning(md_escape(note), icon=":material/info:")
 if len(chosen.reports) < 2:
     st.info(
