@@ -195,12 +195,19 @@ def test_an_edited_answer_is_kept():
     assert kept.answers == (other,) and kept.reveal == "Our own reading."
 
 
-def test_start_again_forgets_the_kept_plan():
+def test_start_again_forgets_the_kept_plan_and_the_changed_answers():
     at = plan_page(SEEDS)
+    question = next(q for q in lesson_of(at).questions if len(q.choices) >= 2)
+    at.selectbox(key="classroom_edit_question").select(question.id).run()
+    at.text_area(key=f"classroom_edit_reveal_{question.id}").input("Changed.")
+    next(b for b in at.button if b.label == "Save the answer").click().run()
     at.button(key=f"classroom_skip_{lesson_of(at).questions[0].id}").click().run()
     next(b for b in at.button if b.label == "Start again from the generated lesson").click().run()
+    assert not at.exception, at.exception
     assert Store(default_path()).lesson_plan(SEEDS) is None
     assert lesson_of(plan_page()).skipped == ()
+    at.selectbox(key="classroom_edit_question").select(question.id).run()
+    assert at.text_area(key=f"classroom_edit_reveal_{question.id}").value == question.reveal
 
 
 @pytest.mark.parametrize(

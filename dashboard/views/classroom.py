@@ -238,6 +238,8 @@ def plan(key: tuple[str, ...], lesson: Lesson) -> None:
     edit_answer(key, lesson)
     if st.button("Start again from the generated lesson", icon=":material/restart_alt:"):
         save(key, generated_lesson(key, state.current().reports))
+        for name in [n for n in st.session_state if str(n).startswith("classroom_edit_")]:
+            del st.session_state[name]  # the answer boxes show the generated answers again
         go_to(0)
         st.rerun()
 
