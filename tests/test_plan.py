@@ -4,6 +4,8 @@ import json
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.classroom.lesson import build_lesson, custom_question
 from analysis.classroom.plan import PLAN_FORMAT, PLAN_VERSION, plan_json, planned_lesson
@@ -145,3 +147,28 @@ def test_hostile_text_in_an_own_question_is_kept_as_text(generated):
     hostile = "<script>alert(1)</script>"
     planned = planned_lesson(generated, _plan(own=[{"prompt": hostile, "reveal": hostile}]))
     assert planned.lesson.questions[-1].prompt == hostile
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner),
+    max_leaves=20,
+)
+PLAN_FIELDS = st.fixed_dictionaries(
+    {"format": st.just(PLAN_FORMAT), "version": st.just(PLAN_VERSION)},
+    optional={name: JSON for name in ("order", "skipped", "own", "edited")},
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.one_of(JSON, PLAN_FIELDS))
+def test_any_json_gives_a_lesson_or_a_plan_error(generated, value):
+    try:
+        planned = planned_lesson(generated, json.dumps(value))
+    except PlanError:
+        return
+    ids = [q.id for q in planned.lesson.questions + planned.lesson.skipped]
+    assert len(ids) == len(set(ids))
+    assert {q.id for q in generated.questions} <= set(ids)
