@@ -24,3 +24,7 @@ class DataFileError(AnalysisError):
 
 class StoreError(AnalysisError):
     """The article store cannot be opened or read (the file is named)."""
+
+
+class PlanError(AnalysisError):
+    """A saved lesson plan that cannot be read (the field is named); a fresh plan is used."""

@@ -1,5 +1,6 @@
-"""The store: articles a user added, cached reports and the reader's corrections to the
-actors of each selection of articles, in one SQLite file.
+"""The store: articles a user added, cached reports, the reader's corrections to the
+actors of each selection of articles, story sets (named selections) with their lesson
+plans, and the selection last used, in one SQLite file.
 
 The dashboard and the command line share it. Reports are cached by what produced them
 (the analysed text and headline, `ANALYZER_VERSION`, the codebook), so unchanged text is
@@ -18,13 +19,16 @@ import json
 import os
 import sqlite3
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
 from .compare.corrections import Correction, from_records, to_records
-from .corpus import MAX_FILE_BYTES, MAX_TEXT_CHARS, Article, Page, Removal, clean
+from .corpus import MAX_FILE_BYTES, MAX_TEXT_CHARS, Article, Page, Removal, clean, load
 from .errors import InputError, StoreError
 from .framing import Codebook
 from .knowledge import Knowledge
@@ -36,6 +40,8 @@ STORE_FILE = "store.sqlite3"
 # Writers queue for up to this long before giving up; a batch transaction takes far less.
 BUSY_TIMEOUT_S = 30.0
 METADATA = ("file", "outlet", "title", "date", "url", "outlet_country", "note")
+MAX_SET_NAME = 80
+MAX_SET_ARTICLES = 2000
 
 
 def default_path() -> Path:
@@ -54,6 +60,30 @@ def default_path() -> Path:
 def content_key(article: Article) -> str:
     """Hash of what the analyzers read: the text and the headline (framing reads it)."""
     return hashlib.sha256(f"{article.title}\n\n{article.text}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class StorySet:
+    """A named selection of articles (bundled and added ids), e.g. "S-400, 2018–21".
+
+    `dropped` names the ids saved with the set that no longer exist (an added article
+    deleted since): they are left out of `article_ids`.
+    """
+
+    id: int
+    name: str
+    article_ids: tuple[str, ...]
+    created: str
+    updated: str
+    dropped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LastSelection:
+    """The articles chosen when the dashboard was last used, and the set they were."""
+
+    article_ids: tuple[str, ...]
+    story_set: StorySet | None = None
 
 
 def _v1_articles(db: sqlite3.Connection) -> None:
@@ -93,12 +123,27 @@ def _v4_pages(db: sqlite3.Connection) -> None:
     )
 
 
+def _v5_sets(db: sqlite3.Connection) -> None:
+    """Named story sets, the teacher's lesson plans, and the selection a new session opens."""
+    db.execute(
+        """CREATE TABLE story_sets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            articles TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE lesson_plans (
+            owner TEXT PRIMARY KEY, plan TEXT NOT NULL, updated_at TEXT NOT NULL)"""
+    )
+    db.execute("CREATE TABLE last_selection (story_set INTEGER, articles TEXT NOT NULL)")
+
+
 # MIGRATIONS[n] turns a schema-version-n file into version n+1. Only ever append.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_articles,
     _v2_report_cache,
     _v3_corrections,
     _v4_pages,
+    _v5_sets,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -384,6 +429,183 @@ class Store:
                 "INSERT OR REPLACE INTO corrections VALUES (?, ?, datetime('now'))",
                 (key, json.dumps(to_records(corrections), ensure_ascii=False)),
             )
+
+    # Story sets, their lesson plans, and the selection last used
+
+    def save_set(self, name: str, article_ids: Iterable[str], plan: str | None = None) -> StorySet:
+        """Keep the articles under `name` (a set of that name, in any case, is replaced);
+        `plan` (a lesson plan's JSON, see analysis.classroom.plan) is kept with it. Ids
+        that do not exist are dropped (named in the result's `dropped`)."""
+        name = _set_name(name)
+        wanted = list(dict.fromkeys(article_ids))
+        if len(wanted) > MAX_SET_ARTICLES:
+            raise InputError(name, f"{len(wanted):,} articles; a set holds {MAX_SET_ARTICLES:,}")
+        if plan is not None:
+            _check_size("lesson plan", plan)
+        with self._write() as db:
+            known = self._known_ids(db)
+            kept = json.dumps([i for i in wanted if i in known], ensure_ascii=False)
+            db.execute(
+                """INSERT INTO story_sets (name, articles, created_at, updated_at)
+                VALUES (?, ?, datetime('now'), datetime('now'))
+                ON CONFLICT (name) DO UPDATE SET name = excluded.name,
+                articles = excluded.articles, updated_at = excluded.updated_at""",
+                (name, kept),
+            )
+            found = self._set(db, name)
+            if plan is not None:
+                _save_plan(db, _set_owner(found.id), plan)
+        return replace(found, dropped=tuple(i for i in wanted if i not in known))
+
+    def sets(self) -> list[StorySet]:
+        """Every story set, by name."""
+        with self._connect() as db:
+            known = self._known_ids(db)
+            rows = db.execute(f"{_SELECT_SET} ORDER BY name COLLATE NOCASE").fetchall()
+        return [_story_set(row, known) for row in rows]
+
+    def get_set(self, name_or_id: str | int) -> StorySet:
+        """The set of this name (any case) or id; KeyError if there is none."""
+        with self._connect() as db:
+            return self._set(db, name_or_id)
+
+    def rename_set(self, name_or_id: str | int, name: str) -> StorySet:
+        name = _set_name(name)
+        with self._write() as db:
+            found = self._set(db, name_or_id)
+            taken = db.execute(
+                "SELECT id FROM story_sets WHERE name = ? AND id != ?", (name, found.id)
+            ).fetchone()
+            if taken:
+                raise InputError(name, "another story set has this name")
+            db.execute(
+                "UPDATE story_sets SET name = ?, updated_at = datetime('now') WHERE id = ?",
+                (name, found.id),
+            )
+            return self._set(db, found.id)
+
+    def delete_set(self, name_or_id: str | int) -> None:
+        """Forget the set and its lesson plan (the articles stay)."""
+        with self._write() as db:
+            found = self._set(db, name_or_id)
+            db.execute("DELETE FROM story_sets WHERE id = ?", (found.id,))
+            db.execute("DELETE FROM lesson_plans WHERE owner = ?", (_set_owner(found.id),))
+            db.execute(
+                "UPDATE last_selection SET story_set = NULL WHERE story_set = ?", (found.id,)
+            )
+
+    def lesson_plan(self, of: StorySet | Iterable[str]) -> str | None:
+        """The lesson plan (JSON) kept for a story set, or for a selection of article ids
+        (in any order) that is no set."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT plan FROM lesson_plans WHERE owner = ?", (_plan_owner(of),)
+            ).fetchone()
+        return None if row is None else cast(str, row[0])
+
+    def save_lesson_plan(self, of: StorySet | Iterable[str], plan: str | None) -> None:
+        """Keep the lesson plan of a story set or a selection (None: forget it)."""
+        owner = _plan_owner(of)
+        if plan is not None:
+            _check_size("lesson plan", plan)
+        with self._write() as db:
+            if plan is None:
+                db.execute("DELETE FROM lesson_plans WHERE owner = ?", (owner,))
+            else:
+                _save_plan(db, owner, plan)
+
+    def remember_selection(
+        self, article_ids: Iterable[str], story_set: StorySet | None = None
+    ) -> None:
+        """Keep the articles chosen now (and the set they are) for the next session."""
+        with self._write() as db:
+            db.execute("DELETE FROM last_selection")
+            db.execute(
+                "INSERT INTO last_selection VALUES (?, ?)",
+                (
+                    story_set.id if story_set else None,
+                    json.dumps(list(dict.fromkeys(article_ids)), ensure_ascii=False),
+                ),
+            )
+
+    def last_selection(self) -> LastSelection | None:
+        """What was chosen last (a set is read as it is now), None if nothing was kept.
+        Articles that no longer exist are left out."""
+        with self._connect() as db:
+            row = db.execute("SELECT story_set, articles FROM last_selection").fetchone()
+            if row is None:
+                return None
+            with suppress(KeyError):
+                if row[0] is not None:
+                    found = self._set(db, row[0])
+                    return LastSelection(found.article_ids, found)
+            known = self._known_ids(db)
+        return LastSelection(tuple(i for i in _ids(row[1]) if i in known))
+
+    def _set(self, db: sqlite3.Connection, name_or_id: str | int) -> StorySet:
+        column = "id" if isinstance(name_or_id, int) else "name"
+        row = db.execute(f"{_SELECT_SET} WHERE {column} = ?", (name_or_id,)).fetchone()
+        if row is None:
+            raise KeyError(name_or_id)
+        return _story_set(row, self._known_ids(db))
+
+    def _known_ids(self, db: sqlite3.Connection) -> frozenset[str]:
+        """The ids a set may hold: the bundled articles' and the added ones'."""
+        return _bundled_ids() | {row[0] for row in db.execute("SELECT id FROM articles")}
+
+
+@cache
+def _bundled_ids() -> frozenset[str]:
+    return frozenset(article.id for article in load())
+
+
+_SELECT_SET = "SELECT id, name, articles, created_at, updated_at FROM story_sets"
+
+
+def _story_set(row: Sequence[Any], known: frozenset[str]) -> StorySet:
+    set_id, name, articles, created, updated = row
+    saved = _ids(articles)
+    return StorySet(
+        set_id,
+        name,
+        tuple(i for i in saved if i in known),
+        created,
+        updated,
+        tuple(i for i in saved if i not in known),
+    )
+
+
+def _ids(text: str) -> list[str]:
+    """A set's saved ids; a damaged row reads as no articles, not an error."""
+    try:
+        ids = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+
+
+def _set_name(name: str) -> str:
+    """A set's name, checked: one line of visible text, at most MAX_SET_NAME characters."""
+    name = " ".join(str(name).split())
+    if not name:
+        raise InputError("story set", "a set needs a name")
+    if len(name) > MAX_SET_NAME:
+        raise InputError(name[:20] + "…", f"a set's name has at most {MAX_SET_NAME} characters")
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in name):
+        raise InputError(name, "a set's name cannot hold control characters")
+    return name
+
+
+def _set_owner(set_id: int) -> str:
+    return f"set:{set_id}"
+
+
+def _plan_owner(of: StorySet | Iterable[str]) -> str:
+    return _set_owner(of.id) if isinstance(of, StorySet) else f"selection:{selection_key(of)}"
+
+
+def _save_plan(db: sqlite3.Connection, owner: str, plan: str) -> None:
+    db.execute("INSERT OR REPLACE INTO lesson_plans VALUES (?, ?, datetime('now'))", (owner, plan))
 
 
 def selection_key(article_ids: Iterable[str]) -> str:

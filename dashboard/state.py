@@ -6,6 +6,11 @@ command line) through `st.cache_data`, keyed on the article (its text and metada
 the codebook, so switching pages or selections, or restarting, never analyses an
 unchanged text twice. The reader's corrections to the actors (kept in the store with the
 selection) are applied to the reports here, so every page and download shows them.
+
+The selection is kept in the store too: a story set (a named selection) is saved as it
+changes, an article added while it is open joins it, and a new session opens what was
+chosen last (the set, as it is now, or the free selection); the very first time, the
+bundled five and every added article.
 """
 
 import hashlib
@@ -19,13 +24,13 @@ import streamlit as st
 from analysis import AnalysisError, Article, Report, analyze, load
 from analysis.compare.corrections import Correction, apply_corrections
 from analysis.corpus import SAMPLE, decode
-from analysis.errors import DataFileError, StoreError
+from analysis.errors import DataFileError, InputError, StoreError
 from analysis.evaluate.figures import GoldSet, gold_sets
 from analysis.export import FORMATS
 from analysis.framing import BUILT_IN, Codebook, load_codebook, parse_codebook
 from analysis.knowledge import load_knowledge
 from analysis.knowledge.pack import PACK_FILES
-from analysis.store import Store, default_path, selection_key
+from analysis.store import MAX_SET_NAME, Store, StorySet, default_path, selection_key
 
 from . import charts
 from .markup import md_escape
@@ -48,6 +53,11 @@ KNOWLEDGE_KEY = "knowledge_files"
 UPLOADED = "uploaded"  # the codebook option that reads the user's own file
 CORRECTIONS_KEY = "_corrections"  # selection key -> corrections, when the store fails
 CORRECTIONS_ERROR_KEY = "_corrections_error"
+SET_KEY = "story_set"  # the open story set's id; None: a free selection
+SET_NAME_KEY = "story_set_name"
+SET_CONFIRM_KEY = "story_set_confirm"
+SET_NOTE_KEY = "_story_set_note"  # (kind, message) of the last set action, for the sidebar
+NO_SET = "(none: a free selection)"
 
 
 @dataclass(frozen=True)
@@ -187,7 +197,8 @@ def figures(gold_set: str) -> dict[str, float | None]:
 
 
 def sidebar() -> Selection:
-    """Article choice, codebook and tone lens, and the downloads of what they select.
+    """Story set, article choice, codebook and tone lens, and the downloads of what they
+    select.
 
     The pages read the result with `current()`.
     """
@@ -195,14 +206,19 @@ def sidebar() -> Selection:
     labels = article_labels(articles)
     seeds = {a.id for a in seed_articles()}
     options = [a.id for a in articles]
-    chosen = st.session_state.setdefault(ARTICLES_KEY, [a.id for a in seed_articles()])
+    if ARTICLES_KEY not in st.session_state:
+        st.session_state[ARTICLES_KEY] = _opening_selection(options)
+    chosen = st.session_state[ARTICLES_KEY]
     st.session_state[ARTICLES_KEY] = [i for i in chosen if i in labels]
+    story_sets()
     st.sidebar.multiselect(
         "Articles",
         options,
         key=ARTICLES_KEY,
+        on_change=_selection_changed,
         format_func=lambda i: labels[i] + ("" if i in seeds else " · added"),
-        help="Default: the five bundled articles. Add your own on the Add articles page.",
+        help="Kept for your next visit; in the open story set, if any. First visit: the "
+        "five bundled articles and yours. Add your own on the Add articles page.",
         placeholder="Choose articles to compare",
     )
     st.sidebar.caption(f"{len(st.session_state[ARTICLES_KEY])} of {len(options)} selected.")
@@ -235,6 +251,158 @@ def sidebar() -> Selection:
     st.session_state[SELECTION_KEY] = chosen
     downloads(chosen)
     return chosen
+
+
+def _opening_selection(options: Sequence[str]) -> list[str]:
+    """A new session's articles: those chosen last (the set they were, as it is now), or
+    the first time every article on offer."""
+    try:
+        last = store().last_selection()
+    except StoreError:
+        last = None
+    if last is None:
+        return list(options)
+    st.session_state[SET_KEY] = last.story_set.id if last.story_set else None
+    return [i for i in last.article_ids if i in options]
+
+
+def story_sets() -> None:
+    """The sidebar's story set: reopen one, save the selection as one, delete the open one."""
+    try:
+        saved = {story_set.id: story_set for story_set in store().sets()}
+    except StoreError as error:
+        st.sidebar.caption(md_escape(f"Story sets cannot be read: {error}"))
+        return
+    if st.session_state.get(SET_KEY) not in saved:
+        st.session_state[SET_KEY] = None
+    st.sidebar.selectbox(
+        "Story set",
+        [None, *saved],
+        key=SET_KEY,
+        on_change=_open_set,
+        format_func=lambda i: NO_SET if i is None else saved[i].name,
+        help="A named selection of articles, kept with its lesson plan. Changes to the "
+        "articles while a set is open are saved in it.",
+    )
+    note = st.session_state.pop(SET_NOTE_KEY, None)
+    if note:
+        kind, message = note
+        getattr(st.sidebar, kind)(md_escape(message))
+    with st.sidebar.expander("Save selection as set…"):
+        st.text_input(
+            "Name", key=SET_NAME_KEY, max_chars=MAX_SET_NAME, placeholder="e.g. S-400, 2018–21"
+        )
+        st.button(
+            "Save set", on_click=_save_set, icon=":material/bookmark_add:", key="story_set_save"
+        )
+        open_set = saved.get(st.session_state[SET_KEY])
+        if open_set is not None:
+            st.checkbox(f"Yes, delete “{md_escape(open_set.name)}”", key=SET_CONFIRM_KEY)
+            st.button(
+                "Delete set", on_click=_delete_set, icon=":material/delete:", key="story_set_delete"
+            )
+
+
+def _note(kind: str, message: str) -> None:
+    st.session_state[SET_NOTE_KEY] = (kind, message)
+
+
+def open_set() -> StorySet | None:
+    """The story set open in this session, as the store has it now."""
+    set_id = st.session_state.get(SET_KEY)
+    if set_id is None:
+        return None
+    try:
+        return store().get_set(set_id)
+    except (KeyError, StoreError):
+        return None
+
+
+def select(article_ids: Sequence[str]) -> None:
+    """Choose these articles: saved in the open story set, and remembered for next time."""
+    st.session_state[ARTICLES_KEY] = list(article_ids)
+    story_set = open_set()
+    try:
+        if story_set is not None:
+            story_set = store().save_set(story_set.name, article_ids)
+        store().remember_selection(article_ids, story_set)
+    except (InputError, StoreError) as error:
+        _note("warning", f"The selection is kept for this session only: {error}")
+
+
+def _selection_changed() -> None:
+    select(st.session_state[ARTICLES_KEY])
+
+
+def _open_set() -> None:
+    """Sidebar callback: the chosen set's articles become the selection."""
+    story_set = open_set()
+    if story_set is None:  # back to a free selection, with the articles as they are
+        select(st.session_state.get(ARTICLES_KEY, []))
+        return
+    st.session_state[ARTICLES_KEY] = list(story_set.article_ids)
+    if story_set.dropped:
+        _note(
+            "info",
+            f"{len(story_set.dropped)} article(s) of “{story_set.name}” no longer exist and "
+            "were left out.",
+        )
+    select(story_set.article_ids)
+
+
+def _save_set() -> None:
+    """Sidebar callback: the selection (and its lesson plan) saved under the name given."""
+    article_ids = st.session_state.get(ARTICLES_KEY, [])
+    try:
+        plan = store().lesson_plan(plan_owner(article_ids))
+        story_set = store().save_set(st.session_state.get(SET_NAME_KEY) or "", article_ids, plan)
+    except (InputError, StoreError) as error:
+        _note("error", f"Not saved: {error}")
+        return
+    st.session_state[SET_KEY] = story_set.id
+    st.session_state[SET_NAME_KEY] = ""
+    select(story_set.article_ids)
+    _note("success", f"Saved “{story_set.name}” ({len(story_set.article_ids)} articles).")
+
+
+def _delete_set() -> None:
+    story_set = open_set()
+    if story_set is None:
+        return
+    if not st.session_state.get(SET_CONFIRM_KEY):
+        _note("warning", "Tick the box to confirm.")
+        return
+    try:
+        store().delete_set(story_set.id)
+    except (KeyError, StoreError) as error:
+        _note("error", f"Not deleted: {error}")
+        return
+    st.session_state[SET_KEY] = None
+    st.session_state[SET_CONFIRM_KEY] = False
+    select(st.session_state.get(ARTICLES_KEY, []))
+    _note("success", f"Deleted the set “{story_set.name}”; its articles stay selected.")
+
+
+def plan_owner(article_ids: Sequence[str]) -> StorySet | Sequence[str]:
+    """Whose lesson plan these articles have: the open story set's, else the selection's."""
+    return open_set() or article_ids
+
+
+def lesson_plan(article_ids: Sequence[str]) -> str | None:
+    """The lesson plan (JSON) kept for these articles; None if none or the store fails."""
+    try:
+        return store().lesson_plan(plan_owner(article_ids))
+    except StoreError:
+        return None
+
+
+def save_lesson_plan(article_ids: Sequence[str], plan: str | None) -> str:
+    """Keep the lesson plan of these articles; returns why it could not be kept, or ""."""
+    try:
+        store().save_lesson_plan(plan_owner(article_ids), plan)
+    except (InputError, StoreError) as error:
+        return f"Your lesson plan is kept for this session only: {error}"
+    return ""
 
 
 def current() -> Selection:

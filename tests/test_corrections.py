@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 
@@ -179,11 +180,12 @@ def test_the_store_keeps_corrections_with_the_selection(tmp_path):
 
 def test_a_store_from_before_corrections_is_migrated(tmp_path):
     path = tmp_path / "store.sqlite3"
-    with sqlite3.connect(path) as db:  # a version-2 file: articles and reports only
+    with closing(sqlite3.connect(path)) as db:  # a version-2 file: articles and reports only
         db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
         for migration in MIGRATIONS[:2]:
             migration(db)
         db.execute("INSERT INTO schema_version VALUES (2)")
+        db.commit()
     store = Store(path)
     assert store.schema_version == SCHEMA_VERSION
     store.save_corrections(["a"], [correction("hide", "X")])

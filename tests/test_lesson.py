@@ -429,3 +429,16 @@ def test_define_names_a_missing_term():
     assert "opinion" in define("subjectivity")
     with pytest.raises(KeyError, match="no glossary entry"):
         define("no-such-metric")
+
+
+def test_edit_changes_answers_and_reveal_and_checks_the_choices(seed_lesson):
+    question = next(q for q in seed_lesson.questions if len(q.choices) >= 2)
+    other = next(c for c in question.choices if c not in question.answers)
+    edited = seed_lesson.edit(question.id, answers=[other], reveal=" Said otherwise. ")
+    changed = edited.question(question.id)
+    assert changed.answers == (other,) and changed.reveal == "Said otherwise."
+    assert changed.evidence == question.evidence
+    assert edited.questions.index(changed) == seed_lesson.questions.index(question)
+    assert edited.skip(question.id).edit(question.id, reveal="x").skipped[0].reveal == "x"
+    with pytest.raises(ValueError, match="among the choices"):
+        seed_lesson.edit(question.id, answers=["not a choice"])

@@ -2,7 +2,8 @@
 
 `build_lesson(reports)` gathers the questions the results support (analysis/questions.py)
 and a source card for every quoted speaker (analysis/source_cards.py). A Lesson is
-immutable; a teacher's edits (skip, restore, move, add) return a new one.
+immutable; a teacher's edits (skip, restore, move, add, edit) return a new one, and
+`analysis.classroom.plan` keeps them as a lesson plan that outlives the session.
 """
 
 import hashlib
@@ -90,6 +91,25 @@ class Lesson:
         rest = [q for q in self.questions if q.id != question_id]
         position = max(0, min(position, len(rest)))
         return replace(self, questions=(*rest[:position], question, *rest[position:]))
+
+    def edit(
+        self, question_id: str, answers: Sequence[str] | None = None, reveal: str | None = None
+    ) -> "Lesson":
+        """Change a question's right answers (among its choices) or what the reveal says."""
+        question = self.question(question_id)
+        answers = question.answers if answers is None else tuple(a.strip() for a in answers)
+        if unknown := [answer for answer in answers if answer not in question.choices]:
+            raise ValueError(f"answers must be among the choices: {', '.join(unknown)}")
+        edited = replace(
+            question,
+            answers=tuple(dict.fromkeys(answers)),
+            reveal=question.reveal if reveal is None else reveal.strip(),
+        )
+        return replace(
+            self,
+            questions=tuple(edited if q.id == question_id else q for q in self.questions),
+            skipped=tuple(edited if q.id == question_id else q for q in self.skipped),
+        )
 
     def add(self, question: Question, position: int | None = None) -> "Lesson":
         """Insert a question (e.g. a `custom_question`), at the end unless `position`."""

@@ -52,18 +52,15 @@ def _save_new() -> None:
     except StoreError as error:
         st.session_state[ERRORS_KEY] = {"form": f"Could not save: {error}"}
         return
-    st.session_state[state.ARTICLES_KEY] = [
-        *st.session_state.get(state.ARTICLES_KEY, []),
-        article_id,
-    ]
+    state.select([*st.session_state.get(state.ARTICLES_KEY, []), article_id])
     st.session_state[state.READ_NEXT_KEY] = article_id
     st.session_state[WARNINGS_KEY] = [warning.message for warning in checked.article.warnings]
     for name in ("text", *LABELS):
         st.session_state[_key(name)] = ""
     st.session_state[UPLOADS_KEY] = st.session_state.get(UPLOADS_KEY, 0) + 1
     st.session_state[DONE_KEY] = (
-        f"Saved “{checked.article.outlet}”. It is selected in the sidebar, joins the Compare "
-        "page, and opens first on the Read page.",
+        f"Saved “{checked.article.outlet}”. It is selected in the sidebar (and joins the "
+        "open story set), joins the Compare page, and opens first on the Read page.",
         True,
     )
 

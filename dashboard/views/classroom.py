@@ -1,8 +1,10 @@
 """Classroom: a predict-then-reveal lesson on the selected articles, ready to project.
 
 The lesson comes from `analysis.lesson.build_lesson` (questions generated from the
-results, source cards); this page only presents it and keeps the teacher's edits (skip,
-reorder, add) in the session, per selection of articles.
+results, source cards); this page only presents it. The teacher's edits (skip, reorder,
+add, change an answer) are saved as a lesson plan (`analysis.classroom.plan`) in the store
+at every edit, with the open story set or else the selection of articles, and come back
+after a reload or a restart.
 """
 
 import streamlit as st
@@ -10,15 +12,18 @@ import streamlit as st
 from analysis.classroom.glossary import glossary
 from analysis.classroom.handout import handout_html, handout_pdf
 from analysis.classroom.lesson import Lesson, Question, build_lesson, custom_question
+from analysis.classroom.plan import plan_json, planned_lesson
+from analysis.errors import PlanError
 from dashboard import presenter, state
 from dashboard.markup import md_escape
 
-LESSONS_KEY = "classroom_lessons"  # selection key -> the teacher's current Lesson
+LESSONS_KEY = "classroom_lessons"  # (story set, selection key) -> the teacher's Lesson
 POSITION_KEY = "classroom_position"
 REVEALED_KEY = "classroom_revealed"
 PICK_KEY = "classroom_pick"
 MODE_KEY = "classroom_mode"
 PDFS_KEY = "_classroom_pdfs"  # (lesson, handout PDF, student sheet PDF) once printed
+PLAN_NOTES_KEY = "_classroom_plan_notes"  # as LESSONS_KEY -> what of the kept plan was lost
 MODES = ("Present", "Plan", "Source cards", "Handout")
 MAX_KEYED_CHOICES = 9  # choices 1-9 have number-key shortcuts
 KIND_NAMES = {
@@ -56,14 +61,46 @@ def pdf_bytes(lesson: Lesson, answers: bool) -> bytes:
 
 
 def current_lesson(key: tuple[str, ...], reports) -> Lesson:
+    """The teacher's lesson: this session's, else the generated one with the kept plan."""
     lessons = st.session_state.setdefault(LESSONS_KEY, {})
-    if key not in lessons:
-        lessons[key] = generated_lesson(key, reports)
-    return lessons[key]
+    if _owned(key) not in lessons:
+        lessons[_owned(key)] = kept_lesson(key, generated_lesson(key, reports))
+    return lessons[_owned(key)]
+
+
+def _owned(key: tuple[str, ...]) -> tuple[object, ...]:
+    """The same articles have one plan in each story set and one outside any."""
+    return (st.session_state.get(state.SET_KEY), *key)
+
+
+def kept_lesson(key: tuple[str, ...], generated: Lesson) -> Lesson:
+    """The generated lesson with the plan kept in the store; a plan that cannot be read
+    is reported and the lesson starts afresh."""
+    text = state.lesson_plan(key[:-1])
+    if text is None:
+        return generated
+    try:
+        planned = planned_lesson(generated, text)
+    except PlanError as error:
+        _plan_notes(
+            key, f"Your saved lesson plan could not be read, so this is a fresh one: {error}"
+        )
+        return generated
+    _plan_notes(key, *(f"From your saved plan: {note}." for note in planned.notes))
+    return planned.lesson
+
+
+def _plan_notes(key: tuple[str, ...], *notes: str) -> None:
+    st.session_state.setdefault(PLAN_NOTES_KEY, {})[_owned(key)] = notes
 
 
 def save(key: tuple[str, ...], lesson: Lesson) -> None:
-    st.session_state[LESSONS_KEY][key] = lesson
+    """Every edit is kept: in the session, and as the lesson plan in the store."""
+    st.session_state[LESSONS_KEY][_owned(key)] = lesson
+    generated = generated_lesson(key, state.current().reports)
+    plan = None if lesson == generated else plan_json(lesson, generated)
+    problem = state.save_lesson_plan(key[:-1], plan)
+    _plan_notes(key, *([problem] if problem else []))
 
 
 def go_to(position: int) -> None:
@@ -198,8 +235,11 @@ def plan(key: tuple[str, ...], lesson: Lesson) -> None:
                     save(key, lesson.restore(question.id))
                     st.rerun()
     add_question(key, lesson)
+    edit_answer(key, lesson)
     if st.button("Start again from the generated lesson", icon=":material/restart_alt:"):
-        st.session_state[LESSONS_KEY].pop(key, None)
+        save(key, generated_lesson(key, state.current().reports))
+        for name in [n for n in st.session_state if str(n).startswith("classroom_edit_")]:
+            del st.session_state[name]  # the answer boxes show the generated answers again
         go_to(0)
         st.rerun()
 
@@ -227,6 +267,37 @@ def add_question(key: tuple[str, ...], lesson: Lesson) -> None:
             st.error(md_escape(f"Not added: {error}."))
         else:
             st.success("Added at the end of the lesson.")
+            st.rerun()
+
+
+def edit_answer(key: tuple[str, ...], lesson: Lesson) -> None:
+    """Change the right answers or what the reveal says, of any question with choices."""
+    editable = [q for q in lesson.questions + lesson.skipped if q.choices]
+    if not editable:
+        return
+    st.subheader("Change an answer")
+    question = lesson.question(
+        st.selectbox(
+            "Question",
+            [q.id for q in editable],
+            format_func=lambda question_id: lesson.question(question_id).prompt,
+            key="classroom_edit_question",
+        )
+    )
+    with st.form("classroom_edit", border=False):
+        answers = st.multiselect(
+            "Right answers",
+            question.choices,
+            default=list(question.answers),
+            key=f"classroom_edit_answers_{question.id}",
+        )
+        reveal = st.text_area(
+            "What to say when revealing",
+            question.reveal,
+            key=f"classroom_edit_reveal_{question.id}",
+        )
+        if st.form_submit_button("Save the answer", icon=":material/edit:"):
+            save(key, lesson.edit(question.id, answers, reveal))
             st.rerun()
 
 
@@ -316,6 +387,8 @@ if not chosen.reports:
     st.stop()
 key = (*sorted(r.article.id for r in chosen.reports), chosen.codebook.hash)
 lesson = current_lesson(key, chosen.reports)
+for note in st.session_state.get(PLAN_NOTES_KEY, {}).get(_owned(key), ()):
+    st.warning(md_escape(note), icon=":material/info:")
 if len(chosen.reports) < 2:
     st.info(
         "One article selected: questions compare outlets, so select at least two under "
