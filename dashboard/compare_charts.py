@@ -427,7 +427,8 @@ def heard_vs_mentioned(
     comparison: Comparison, names: Mapping[str, str], colours: Mapping[str, str]
 ) -> go.Figure:
     """Per column (one trace each), each country's mentions against its quoted voices:
-    a dot far right on the mentions axis and at 0 voices is talked about but never heard."""
+    a dot far right on the mentions axis and at 0 voices is talked about but never heard.
+    Each dot's `customdata` is (column key, country code), to open its sentences."""
     figure = go.Figure()
     for voices in in_order(comparison.voices, names):
         heard = {c.key: c.count for c in voices.by_country}
@@ -442,6 +443,7 @@ def heard_vs_mentioned(
                 textposition="top center",
                 name=plain(names[voices.column]),
                 marker={"size": 12, "color": colours.get(voices.column, "#555555"), "opacity": 0.8},
+                customdata=[[voices.column, c] for c in countries],
                 hovertemplate="%{text}: mentioned %{x}×, %{y} voices quoted<extra>%{fullData.name}</extra>",
             )
         )

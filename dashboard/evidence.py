@@ -65,6 +65,8 @@ def evidence_for(
     chart or the article is not known (a stale click after the selection changed)."""
     if chart in GRIDS:
         return _grid_cell(chart, data, comparison)
+    if chart == VOICES:
+        return _column_country(data, reports, comparison)
     report = next((r for r in reports if data and r.article.id == data[0]), None)
     rule = RULES.get(chart)
     if report is None or rule is None:
@@ -105,16 +107,21 @@ def _speaker_country(report: Report, data: list[str]) -> Behind:
     )
 
 
-def _talked_or_heard(report: Report, data: list[str]) -> Behind:
-    """Talked about: the sentences naming the country (its mentions in bold); heard: the
-    quotes of its speakers."""
+def _talked_or_heard(report: Report, data: list[str], only_country: bool = False) -> Behind:
+    """Talked about: the sentences naming the country (its mentions in bold), or also
+    its people and bodies unless `only_country`; heard: the quotes of its speakers."""
     code, measure = data[0], data[1]
     if measure == "heard":
         return _speaker_country(report, [code])
-    mentions = [m for m in report.mentions if m.country == code]
+    mentions = [
+        m
+        for m in report.mentions
+        if m.country == code and (m.kind == "country" or not only_country)
+    ]
     return Behind(
         report.article.id,
-        f"sentences naming {_country(code)} or its people and bodies",
+        f"sentences naming {_country(code)}"
+        + ("" if only_country else " or its people and bodies"),
         sentences=_sentences_of(report, (m.start for m in mentions)),
         layer="mentions",
         keys=tuple(dict.fromkeys(m.actor for m in mentions)),
@@ -187,6 +194,24 @@ def _grid_cell(chart: str, data: Sequence, comparison: Comparison | None) -> tup
     return tuple(Behind(e.article, what, sentences=e.sentences) for e in cell.evidence)
 
 
+def _column_country(
+    data: Sequence, reports: Sequence[Report], comparison: Comparison | None
+) -> tuple[Behind, ...]:
+    """A dot of the Differences page's talked-about-vs-heard chart: (column key, country)
+    -> for each article of the column, the sentences naming the country, then the
+    quotes of its speakers."""
+    if comparison is None or len(data) < 2:
+        return ()
+    column = next((c for c in comparison.columns if c.key == data[0]), None)
+    by_id = {report.article.id: report for report in reports}
+    members = [by_id[a] for a in (column.articles if column else ()) if a in by_id]
+    return tuple(
+        _talked_or_heard(report, [str(data[1]), measure], only_country=True)
+        for report in members
+        for measure in ("talked", "heard")
+    )
+
+
 def _sentences_of(report: Report, starts: Iterable[int]) -> tuple[int, ...]:
     """The sentences containing these offsets, each once, in reading order."""
     sentences = report.document.sentences
@@ -215,6 +240,7 @@ RULES = {
     "tone-through": _sentence,
 }
 GRIDS = ("coverage-grid", "entity-grid")
+VOICES = "talked-about-vs-heard"  # the Differences page's, by column
 
 
 def labelled(behind: Behind, labels: Mapping[str, str]) -> str:

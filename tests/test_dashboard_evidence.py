@@ -236,3 +236,30 @@ def test_the_evidence_of_a_hostile_text_is_escaped():
         page = markup.evidence_html(behind, report)
         assert "<img" not in page and "<b>" not in page
         assert "&lt;img" in page
+
+
+def test_a_dot_of_talked_about_vs_heard_opens_the_country_s_sentences_and_quotes(seeds):
+    reports, labels, _ = seeds
+    comparison = compare(reports, by="article")
+    names = compare_charts.column_names(comparison, labels)
+    figure = compare_charts.heard_vs_mentioned(comparison, names, {})
+    by_id = {r.article.id: r for r in reports}
+    for trace in figure.data:
+        for index in range(len(trace.x)):
+            talked, heard = evidence_for(
+                "talked-about-vs-heard", click(trace, index)[0], reports, comparison
+            )
+            report = by_id[talked.article]
+            sentences = [report.document.sentences[i] for i in talked.sentences]
+            country = trace.text[index]  # the dot's label: the country's code
+            named = [
+                m
+                for m in report.mentions
+                if m.kind == "country"
+                and m.country == country
+                and any(s.start <= m.start < s.end for s in sentences)
+            ]
+            assert len(named) == trace.x[index]  # the mentions the dot stands at
+            quotes = report.sources.quotes
+            speakers = {quotes[i].speaker_id for i in heard.quotes}
+            assert len(speakers) == trace.y[index]  # the voices it stands at

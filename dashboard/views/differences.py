@@ -185,7 +185,13 @@ with tabs[3]:
     for voices in charts.in_order(result.voices, names):
         st.html(f"<p><b>{html.escape(names[voices.column])}</b>: {html.escape(voices.summary)}</p>")
     st.dataframe(charts.voices_table(result, names), hide_index=True)
-    state.plot(charts.heard_vs_mentioned(result, names, colours), "talked-about-vs-heard")
+    st.caption(
+        "Click a dot to read the sentences naming the country and the quotes of its speakers."
+    )
+    picked = state.plot(
+        charts.heard_vs_mentioned(result, names, colours), "talked-about-vs-heard", clickable=True
+    )
+    evidence_panel.show("talked-about-vs-heard", picked, chosen, result)
 
 with tabs[4]:
     st.markdown(
