@@ -285,8 +285,6 @@ def _cells(df: pd.DataFrame, key: str, outlets: Sequence[str], columns: Sequence
 
 def _actor_hover(outlet: str, actor: str, tone: float, count: int) -> str:
     head = f"<b>{plain(outlet)}</b> · {plain(actor)}<br>"
-    if not count:
-        return head + "not named"
     if count < MIN_SENTENCES or pd.isna(tone):
         return head + f"{count} sentences: too few to read"
     return head + f"tone {tone:+.3f} over {count} sentences"

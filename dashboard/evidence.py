@@ -42,7 +42,7 @@ class Behind:
 
 def clicked(event: Any) -> list[list]:
     """The `customdata` of every point a Streamlit chart event selected (points without
-    customdata, and grid dots marked -1 for "not there", are left out)."""
+    customdata left out; a grid's empty dot, row -1, kept: its click says so)."""
     selection = (event or {}).get("selection") or {}
     found = []
     for point in selection.get("points") or []:
@@ -50,7 +50,7 @@ def clicked(event: Any) -> list[list]:
         if data is None:
             continue
         data = list(data) if isinstance(data, list | tuple) else [data]
-        if data and data[0] != -1:
+        if data:
             found.append(data)
     return found
 
@@ -168,7 +168,7 @@ def _sentence(report: Report, data: list[str]) -> Behind:
     inside = 1 <= number <= len(report.document.sentences)
     return Behind(
         report.article.id,
-        f"sentence {number}",
+        f"sentence (number {number})",
         sentences=(number - 1,) if inside else (),
         layer="words",
     )

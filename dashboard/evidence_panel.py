@@ -37,7 +37,7 @@ def show(
         for data in points:
             found = evidence_for(chart, data, chosen.reports, comparison)
             if not found:
-                st.caption("Nothing is behind this element: click another one.")
+                st.caption("Nothing is behind this one: no sentence or quote counts here.")
             for behind in found:
                 st.markdown(f"**{markup.md_escape(labelled(behind, chosen.labels))}**")
                 report = by_id.get(behind.article)

@@ -97,7 +97,7 @@ with tabs[0]:
         )
         evidence_panel.show("coverage-grid", picked, chosen, result)
         options = [fact.id for fact in shared]
-        index = int(picked[0][0]) if picked else 0
+        index = max(0, int(picked[0][0])) if picked else 0  # an empty dot's row is -1
         fact_id = st.selectbox(
             "Open a fact",
             options,
@@ -137,7 +137,7 @@ with tabs[1]:
         entity = st.selectbox(
             "Open an entity",
             range(len(rows)),
-            index=int(picked[0][0]) if picked else 0,
+            index=max(0, int(picked[0][0])) if picked else 0,
             format_func=lambda i: f"{rows[i].label} ({rows[i].kind})",
             key="open_entity",
         )
