@@ -298,7 +298,8 @@ def distinctive_bars(
     top: int = DISTINCTIVE_SHOWN,
 ) -> go.Figure:
     """Small multiples, one panel (and trace) per column: the z-scores of the terms it
-    uses most more than the others; bars beyond ±1.96 coloured, the rest grey."""
+    uses most more than the others; bars beyond ±1.96 coloured, the rest grey. Each
+    bar's `customdata` starts with (column key, term), to open its sentences."""
     entries = {entry.column: entry for entry in comparison.distinctive}
     keys = list(names)
     rows = -(-len(keys) // PANELS_PER_ROW)
@@ -325,9 +326,9 @@ def distinctive_bars(
                         for t in terms
                     ]
                 },
-                customdata=[[t.count, t.others] for t in terms],
-                hovertemplate="%{y}: z = %{x:.2f}<br>%{customdata[0]}× here, "
-                "%{customdata[1]}× in the others<extra></extra>",
+                customdata=[[key, t.term, t.count, t.others] for t in terms],
+                hovertemplate="%{y}: z = %{x:.2f}<br>%{customdata[2]}× here, "
+                "%{customdata[3]}× in the others<extra></extra>",
             ),
             row=number // PANELS_PER_ROW + 1,
             col=number % PANELS_PER_ROW + 1,

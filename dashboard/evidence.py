@@ -67,6 +67,8 @@ def evidence_for(
         return _grid_cell(chart, data, comparison)
     if chart == VOICES:
         return _column_country(data, reports, comparison)
+    if chart == WORDS:
+        return _term(data, comparison)
     report = next((r for r in reports if data and r.article.id == data[0]), None)
     rule = RULES.get(chart)
     if report is None or rule is None:
@@ -212,6 +214,19 @@ def _column_country(
     )
 
 
+def _term(data: Sequence, comparison: Comparison | None) -> tuple[Behind, ...]:
+    """A bar of the distinctive words: (column key, term) -> the column's sentences
+    using the term."""
+    if comparison is None or len(data) < 2:
+        return ()
+    entry = next((e for e in comparison.distinctive if e.column == data[0]), None)
+    term = next((t for t in (entry.more if entry else ()) if t.term == data[1]), None)
+    if term is None:
+        return ()
+    what = f"sentences using “{term.term}”"
+    return tuple(Behind(e.article, what, sentences=e.sentences) for e in term.evidence)
+
+
 def _sentences_of(report: Report, starts: Iterable[int]) -> tuple[int, ...]:
     """The sentences containing these offsets, each once, in reading order."""
     sentences = report.document.sentences
@@ -241,6 +256,7 @@ RULES = {
 }
 GRIDS = ("coverage-grid", "entity-grid")
 VOICES = "talked-about-vs-heard"  # the Differences page's, by column
+WORDS = "distinctive-words"
 
 
 def labelled(behind: Behind, labels: Mapping[str, str]) -> str:

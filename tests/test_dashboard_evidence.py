@@ -263,3 +263,22 @@ def test_a_dot_of_talked_about_vs_heard_opens_the_country_s_sentences_and_quotes
             quotes = report.sources.quotes
             speakers = {quotes[i].speaker_id for i in heard.quotes}
             assert len(speakers) == trace.y[index]  # the voices it stands at
+
+
+def test_a_distinctive_word_bar_opens_the_column_s_sentences_using_it(seeds):
+    reports, labels, _ = seeds
+    comparison = compare(reports, by="article")
+    names = compare_charts.column_names(comparison, labels)
+    figure = compare_charts.distinctive_bars(comparison, names, {})
+    by_id = {r.article.id: r for r in reports}
+    for trace in figure.data:
+        for index in range(len(trace.y)):
+            found = evidence_for("distinctive-words", click(trace, index)[0], reports, comparison)
+            assert found
+            for behind in found:
+                text = " ".join(
+                    by_id[behind.article].document.sentence_text(i) for i in behind.sentences
+                ).lower()
+                word = trace.y[index].split()[0].lower()  # a phrase: its first word
+                assert word[:4] in text  # stems: "sanction" in "sanctions"
+            assert sum(len(b.sentences) for b in found) <= trace.customdata[index][2]

@@ -199,9 +199,12 @@ with tabs[4]:
         "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and "
         "Quinn 2008). **z** above 1.96 (coloured bars) is unlikely to be chance for one word; "
         "grey bars may be chance. Stop-words, people's names and the outlet's own name are "
-        "left out."
+        "left out. Click a bar to read the sentences using the word."
     )
-    state.plot(charts.distinctive_bars(result, names, colours), "distinctive-words")
+    picked = state.plot(
+        charts.distinctive_bars(result, names, colours), "distinctive-words", clickable=True
+    )
+    evidence_panel.show("distinctive-words", picked, chosen, result)
     terms = [(entry.column, term) for entry in result.distinctive for term in entry.more]
     if terms:
         pick = st.selectbox(
