@@ -3,7 +3,7 @@
 Every clickable chart puts, in each element's `customdata`, the article id first and then
 what the element counts (a frame, a speaker type, a country…), so a click maps to its
 evidence without relying on trace or point numbers. `evidence_for` reads that back from
-the reports (and, for the Differences page's grids, from the `Comparison`), using only
+the reports (and, for the Differences page's charts, from the `Comparison`), using only
 the fields `analysis` filled when it computed the number: pure, so it is tested without
 a browser. The chart ids are the names the pages give `state.plot`.
 """
@@ -63,12 +63,10 @@ def evidence_for(
 ) -> tuple[Behind, ...]:
     """The evidence behind one element of `chart` with this `customdata`; empty when the
     chart or the article is not known (a stale click after the selection changed)."""
-    if chart in GRIDS:
-        return _grid_cell(chart, data, comparison)
-    if chart == VOICES:
-        return _column_country(data, reports, comparison)
-    if chart == WORDS:
-        return _term(data, comparison)
+    if chart in BY_COLUMN:
+        if comparison is None or len(data) < 2:
+            return ()
+        return BY_COLUMN[chart](data, reports, comparison)
     report = next((r for r in reports if data and r.article.id == data[0]), None)
     rule = RULES.get(chart)
     if report is None or rule is None:
@@ -176,19 +174,24 @@ def _sentence(report: Report, data: list[str]) -> Behind:
     )
 
 
-def _grid_cell(chart: str, data: Sequence, comparison: Comparison | None) -> tuple[Behind, ...]:
-    """A dot of the Differences page's grids: (row, column key) -> that column's
-    sentences for the fact or entity, one `Behind` per article of the column."""
-    if comparison is None or len(data) < 2 or int(data[0]) < 0:
-        return ()
+def _fact(data: Sequence, reports: Sequence[Report], comparison: Comparison) -> tuple[Behind, ...]:
+    """A dot of the coverage grid: (row of the shared facts, column key)."""
+    shared = [fact for fact in comparison.coverage.facts if len(fact.columns) > 1]
+    return _cell(data, shared, "sentences reporting the fact")
+
+
+def _entity(
+    data: Sequence, reports: Sequence[Report], comparison: Comparison
+) -> tuple[Behind, ...]:
+    """A dot of the entity grid: (row of the entities, column key)."""
+    return _cell(data, comparison.entities, "sentences naming it")
+
+
+def _cell(data: Sequence, rows: Sequence, what: str) -> tuple[Behind, ...]:
+    """That column's sentences for the row, one `Behind` per article of the column; none
+    for an empty dot (row -1)."""
     row, column = int(data[0]), str(data[1])
-    if chart == "coverage-grid":
-        rows = [fact for fact in comparison.coverage.facts if len(fact.columns) > 1]
-        what = "sentences reporting the fact"
-    else:
-        rows = list(comparison.entities)
-        what = "sentences naming it"
-    if row >= len(rows):
+    if not 0 <= row < len(rows):
         return ()
     cell = next((c for c in rows[row].cells if c.column == column), None)
     if cell is None:
@@ -197,13 +200,10 @@ def _grid_cell(chart: str, data: Sequence, comparison: Comparison | None) -> tup
 
 
 def _column_country(
-    data: Sequence, reports: Sequence[Report], comparison: Comparison | None
+    data: Sequence, reports: Sequence[Report], comparison: Comparison
 ) -> tuple[Behind, ...]:
-    """A dot of the Differences page's talked-about-vs-heard chart: (column key, country)
-    -> for each article of the column, the sentences naming the country, then the
-    quotes of its speakers."""
-    if comparison is None or len(data) < 2:
-        return ()
+    """A dot of talked about vs heard, by column: (column key, country) -> for each
+    article of the column, the sentences naming the country, then its speakers' quotes."""
     column = next((c for c in comparison.columns if c.key == data[0]), None)
     by_id = {report.article.id: report for report in reports}
     members = [by_id[a] for a in (column.articles if column else ()) if a in by_id]
@@ -214,11 +214,9 @@ def _column_country(
     )
 
 
-def _term(data: Sequence, comparison: Comparison | None) -> tuple[Behind, ...]:
+def _term(data: Sequence, reports: Sequence[Report], comparison: Comparison) -> tuple[Behind, ...]:
     """A bar of the distinctive words: (column key, term) -> the column's sentences
     using the term."""
-    if comparison is None or len(data) < 2:
-        return ()
     entry = next((e for e in comparison.distinctive if e.column == data[0]), None)
     term = next((t for t in (entry.more if entry else ()) if t.term == data[1]), None)
     if term is None:
@@ -254,9 +252,13 @@ RULES = {
     "actor-tone": _actor,
     "tone-through": _sentence,
 }
-GRIDS = ("coverage-grid", "entity-grid")
-VOICES = "talked-about-vs-heard"  # the Differences page's, by column
-WORDS = "distinctive-words"
+# The Differences page's charts, whose elements are columns of a `Comparison`.
+BY_COLUMN = {
+    "coverage-grid": _fact,
+    "entity-grid": _entity,
+    "talked-about-vs-heard": _column_country,
+    "distinctive-words": _term,
+}
 
 
 def labelled(behind: Behind, labels: Mapping[str, str]) -> str:
