@@ -433,15 +433,25 @@ def quote_list(rows: Iterable[dict], speaker_type: str | None) -> str:
     )
 
 
-def evidence_marks(behind: Behind, report: Report) -> list[Mark]:
+def news_word_marks(report: Report) -> list[Mark]:
+    """The words that moved the news lens, with the weight each counted for."""
+    return [
+        Mark(word.start, word.end, "w", f"{word.text}: {word.weight:+.2f} ({word.source})")
+        for tone in report.sentiment.sentences
+        for word in tone.words
+    ]
+
+
+def evidence_marks(behind: Behind, report: Report, lens: Lens = "News") -> list[Mark]:
     """The marks a clicked element's sentences are drawn with: the frame's cues, the
-    actors' mentions, TextBlob's words or the quotes, as the Read page draws them."""
+    actors' mentions, the words the lens scored or the quotes, as the Read page draws
+    them."""
     if behind.layer == "frame":
         return frame_marks(report, behind.keys[0])
     if behind.layer == "mentions":
         return mention_marks(report, set(behind.keys))
     if behind.layer == "words":
-        return word_marks(report)
+        return news_word_marks(report) if lens == "News" else word_marks(report)
     if behind.layer == "quotes":
         return quote_marks(report)
     return []
@@ -466,4 +476,4 @@ def evidence_html(behind: Behind, report: Report, lens: Lens = "News") -> str:
             )
             for q in quotes
         )
-    return sentences_html(report, behind.sentences, evidence_marks(behind, report), lens)
+    return sentences_html(report, behind.sentences, evidence_marks(behind, report, lens), lens)

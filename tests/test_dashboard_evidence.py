@@ -282,3 +282,19 @@ def test_a_distinctive_word_bar_opens_the_column_s_sentences_using_it(seeds):
                 word = trace.y[index].split()[0].lower()  # a phrase: its first word
                 assert word[:4] in text  # stems: "sanction" in "sanctions"
             assert sum(len(b.sentences) for b in found) <= trace.customdata[index][2]
+
+
+@pytest.mark.parametrize("lens", ["News", "TextBlob"])
+def test_a_tone_bar_marks_the_words_its_lens_scored(seeds, lens):
+    reports, _, _ = seeds
+    report = reports[0]
+    behind = only(evidence_for("tone", [report.article.id], reports))
+    marks = markup.evidence_marks(behind, report, lens)
+    assert marks
+    if lens == "News":
+        scored = {(w.start, w.end) for t in report.sentiment.sentences for w in t.words}
+        assert {(m.start, m.end) for m in marks} == scored
+    else:
+        text = report.document.text
+        scored = {a.words[-1].lower() for t in report.sentiment.sentences for a in t.assessments}
+        assert {text[m.start : m.end].lower() for m in marks} <= scored
