@@ -255,7 +255,7 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
         _click_layer(
             x,
             y,
-            _cells(df, "id", outlets, actors),
+            _cells(df, "actor", "id", outlets, actors),
             [
                 [_actor_hover(o, a, t, n) for a, t, n in zip(actors, tones, ns, strict=True)]
                 for o, tones, ns in zip(outlets, tone.to_numpy(), count.to_numpy(), strict=True)
@@ -276,9 +276,11 @@ def _lookup(df: pd.DataFrame, key: str, value: str) -> dict:
     return dict(zip(df[key], df[value], strict=True))
 
 
-def _cells(df: pd.DataFrame, key: str, outlets: Sequence[str], columns: Sequence[str]) -> list:
-    """Per cell of an outlets × `columns` grid: [article id, the row's `key`], or None."""
-    column = "actor" if "actor" in df else "frame"
+def _cells(
+    df: pd.DataFrame, column: str, key: str, outlets: Sequence[str], columns: Sequence[str]
+) -> list:
+    """Per cell of an outlets × `columns` grid (the values of `df[column]`): [article id,
+    the row's `key`], or None where `df` has no row."""
     found = {(r.outlet, r[column]): [r.article, r[key]] for _, r in df.iterrows()}
     return [[found.get((o, c)) for c in columns] for o in outlets]
 
@@ -381,7 +383,7 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
         ]
         for o, shares, counts in zip(outlets, share.to_numpy(), sentences.to_numpy(), strict=True)
     ]
-    cells = _cells(df, "frame_id", outlets, frames)
+    cells = _cells(df, "frame", "frame_id", outlets, frames)
     click = _click_layer(heatmap["x"], heatmap["y"], cells, hover)
     return _figure(
         [heatmap, click],
