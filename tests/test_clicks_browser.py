@@ -66,7 +66,9 @@ def test_a_click_on_a_frame_cell_opens_its_sentences_with_the_cues_marked(server
     assert frame in heading
     assert panel.locator(".evidence").count() == expected
     assert panel.locator(".evidence .f").count() >= expected  # each carries cue words
-    page.locator(".st-key-chart-frames").scroll_into_view_if_needed()
+    panel.scroll_into_view_if_needed()
+    page.mouse.wheel(0, -300)  # the clicked chart above its panel
+    page.wait_for_timeout(300)
     shoot(page, "compare-frame-cell")
 
 
@@ -87,5 +89,7 @@ def test_a_click_on_a_speaker_type_bar_opens_its_quotes(server, page):  # noqa: 
     assert heading.endswith("from official speakers"), heading
     quotes = panel.locator(".quote.t-official")
     assert quotes.count() == expected
-    page.locator(".st-key-chart-source-mix-type").scroll_into_view_if_needed()
+    panel.scroll_into_view_if_needed()
+    page.mouse.wheel(0, -300)  # the clicked chart above its panel
+    page.wait_for_timeout(300)
     shoot(page, "sources-speaker-type-bar")
