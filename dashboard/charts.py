@@ -146,10 +146,10 @@ def interval_bars(
             "orientation": "h",
             "marker": {"color": colours[row.outlet]},
             "error_x": _errors([row[value]], [row[low]], [row[high]]),
-            "customdata": [[row[low], row[high]]],
+            "customdata": [[row.article, row[low], row[high]]],
             "hovertemplate": (
                 f"<b>%{{y}}</b><br>{axis_title}: %{{x:+.3f}}<br>90% interval: "
-                "%{customdata[0]:+.3f} … %{customdata[1]:+.3f}<extra></extra>"
+                "%{customdata[1]:+.3f} … %{customdata[2]:+.3f}<extra></extra>"
             ),
         }
         for _, row in df.iterrows()
@@ -185,10 +185,10 @@ def voice_dumbbell(df: pd.DataFrame, colours: Mapping[str, str], axis_title: str
                     "symbol": ["diamond" if v == "quoted" else "circle" for v in rows["voice"]],
                 },
                 "error_x": _errors(rows["tone"], rows["low"], rows["high"]),
-                "customdata": rows[["voice", "n"]].to_numpy().tolist(),
+                "customdata": rows[["article", "voice", "n"]].to_numpy().tolist(),
                 "hovertemplate": (
-                    "<b>%{y}</b> · %{customdata[0]}<br>tone %{x:+.3f} over "
-                    "%{customdata[1]} pieces<extra></extra>"
+                    "<b>%{y}</b> · %{customdata[1]}<br>tone %{x:+.3f} over "
+                    "%{customdata[2]} pieces<extra></extra>"
                 ),
             }
         )
@@ -222,7 +222,15 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
     ]
     reach = _symmetric_range(df["tone"], 0.3)[1]
     x, y = [plain(a) for a in actors], [plain(o) for o in outlets]
-    common = {"x": x, "y": y, "text": text, "texttemplate": "%{text}", "xgap": 2, "ygap": 2}
+    common = {
+        "x": x,
+        "y": y,
+        "text": text,
+        "texttemplate": "%{text}",
+        "xgap": 2,
+        "ygap": 2,
+        "hoverinfo": "skip",  # the click layer above carries the hover
+    }
     traces = [
         {
             "type": "heatmap",
@@ -231,9 +239,6 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
             "textfont": {"color": "#666666"},
             "colorscale": [[0, GREY], [1, GREY]],
             "showscale": False,
-            "hovertemplate": (
-                "<b>%{y}</b> · %{x}<br>%{text}: too few sentences to read<extra></extra>"
-            ),
             **common,
         },
         {
@@ -245,9 +250,17 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
             "zmin": -reach,
             "zmax": reach,
             "colorbar": {"title": {"text": "tone"}, "thickness": 12},
-            "hovertemplate": "<b>%{y}</b> · %{x}<br>tone %{z:+.3f}<extra></extra>",
             **common,
         },
+        _click_layer(
+            x,
+            y,
+            _cells(df, "actor", "id", outlets, actors),
+            [
+                [_actor_hover(o, a, t, n) for a, t, n in zip(actors, tones, ns, strict=True)]
+                for o, tones, ns in zip(outlets, tone.to_numpy(), count.to_numpy(), strict=True)
+            ],
+        ),
     ]
     return _figure(
         traces,
@@ -256,6 +269,62 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
         yaxis={"autorange": "reversed"},
         xaxis={"side": "top", "tickangle": -30},
     )
+
+
+def _lookup(df: pd.DataFrame, key: str, value: str) -> dict:
+    """`key` -> `value` over the rows of `df` (an outlet's article id, a country's code)."""
+    return dict(zip(df[key], df[value], strict=True))
+
+
+def _cells(
+    df: pd.DataFrame, column: str, key: str, outlets: Sequence[str], columns: Sequence[str]
+) -> list:
+    """Per cell of an outlets × `columns` grid (the values of `df[column]`): [article id,
+    the row's `key`], or None where `df` has no row."""
+    found = {(r.outlet, r[column]): [r.article, r[key]] for _, r in df.iterrows()}
+    return [[found.get((o, c)) for c in columns] for o in outlets]
+
+
+def _actor_hover(outlet: str, actor: str, tone: float, count: int) -> str:
+    head = f"<b>{plain(outlet)}</b> · {plain(actor)}<br>"
+    if count < MIN_SENTENCES or pd.isna(tone):
+        return head + f"{count} sentences: too few to read"
+    return head + f"tone {tone:+.3f} over {count} sentences"
+
+
+def _click_layer(x: Sequence[str], y: Sequence[str], cells: list, hover: list) -> dict:
+    """Clickable squares over a heatmap, one per cell, carrying its customdata and hover.
+
+    Plotly heatmaps have no point selection, so a click on a cell never reaches
+    Streamlit's `on_select`; markers can be selected. They are invisible until chosen,
+    then outline the chosen cell. Cells without data (None) get no square.
+    """
+    points = [
+        (column, row, data, hover[i][j])
+        for i, row in enumerate(y)
+        for j, column in enumerate(x)
+        if (data := cells[i][j]) is not None
+    ]
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "cells",
+        "x": [p[0] for p in points],
+        "y": [p[1] for p in points],
+        "customdata": [p[2] for p in points],
+        "hovertext": [p[3] for p in points],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "marker": {
+            "symbol": "square-open",
+            "size": ROW_HEIGHT - 6,
+            "color": "#222222",
+            "line": {"width": 3},
+            "opacity": 0,
+        },
+        "selected": {"marker": {"opacity": 1}},
+        "unselected": {"marker": {"opacity": 0}},
+        "showlegend": False,
+    }
 
 
 def _nulls(table: pd.DataFrame) -> list[list]:
@@ -295,7 +364,7 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
         "y": [plain(o) for o in outlets],
         "text": text,
         "texttemplate": "%{text}",
-        "customdata": sentences.to_numpy().tolist(),
+        "hoverinfo": "skip",  # the click layer above carries the hover
         "colorscale": "Blues",
         "zmin": 0,
         "zmax": max(0.5, float(df["share"].max()) if len(df) else 0.5),
@@ -304,14 +373,20 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
             "thickness": 12,
             "tickformat": ".0%",
         },
-        "hovertemplate": (
-            "<b>%{y}</b> · %{x}<br>%{z:.0%} of sentences (%{customdata})<extra></extra>"
-        ),
         "xgap": 2,
         "ygap": 2,
     }
+    hover = [
+        [
+            f"<b>{plain(o)}</b> · {plain(f)}<br>{s:.0%} of sentences ({n})"
+            for f, s, n in zip(frames, shares, counts, strict=True)
+        ]
+        for o, shares, counts in zip(outlets, share.to_numpy(), sentences.to_numpy(), strict=True)
+    ]
+    cells = _cells(df, "frame", "frame_id", outlets, frames)
+    click = _click_layer(heatmap["x"], heatmap["y"], cells, hover)
     return _figure(
-        [heatmap],
+        [heatmap, click],
         150 + ROW_HEIGHT * len(outlets),
         margin={"l": 10, "r": 10, "t": 150, "b": 20},
         yaxis={"autorange": "reversed"},
@@ -330,6 +405,7 @@ def stacked_shares(
     country), each segment's quote count on hover. Outlets without quotes get no bar."""
     shares = _grid(df, "outlet", "category", "share", outlets, categories).fillna(0.0)
     counts = _grid(df, "outlet", "category", "quotes", outlets, categories).fillna(0).astype(int)
+    articles, keys = _lookup(df, "outlet", "article"), _lookup(df, "category", "key")
     traces = [
         {
             "type": "bar",
@@ -338,13 +414,16 @@ def stacked_shares(
             "x": shares[category].tolist(),
             "orientation": "h",
             "marker": {"color": colours[category]},
-            "customdata": counts[category].tolist(),
+            "customdata": [
+                [articles.get(outlet, ""), keys.get(category, category), int(count)]
+                for outlet, count in counts[category].items()
+            ],
             "text": [f"{v:.0%}" if v >= 0.08 else "" for v in shares[category]],
             "textposition": "inside",
             "insidetextanchor": "middle",
             "hovertemplate": (
                 f"<b>%{{y}}</b> · {plain(category)}<br>%{{x:.0%}} of quotes "
-                "(%{customdata})<extra></extra>"
+                "(%{customdata[2]})<extra></extra>"
             ),
         }
         for category in categories
@@ -438,10 +517,10 @@ def tone_through_article(
                                 "solidity": 0.5,
                             },
                         },
-                        "customdata": rows[["sentence", "voice"]].to_numpy().tolist(),
+                        "customdata": rows[["article", "sentence", "voice"]].to_numpy().tolist(),
                         "hovertemplate": (
-                            f"<b>{plain(outlet)}</b> · sentence %{{customdata[0]}} "
-                            "(%{customdata[1]})<br>tone %{y:+.3f}<extra></extra>"
+                            f"<b>{plain(outlet)}</b> · sentence %{{customdata[1]}} "
+                            "(%{customdata[2]})<br>tone %{y:+.3f}<extra></extra>"
                         ),
                     }
                 ],
@@ -472,6 +551,7 @@ def talked_about_and_heard(
     totals = df.groupby("country")[["mentions", "quotes"]].sum().sum(axis=1)
     order = totals.sort_values(ascending=False, kind="stable").index[:top].tolist()
     names = [plain(c) for c in order]
+    articles, codes = _lookup(df, "outlet", "article"), _lookup(df, "country", "code")
     grids = {
         column: _grid(df, "outlet", "country", column, outlets, order).fillna(0)
         for column in ("talked", "mentions", "heard", "quotes")
@@ -496,10 +576,13 @@ def talked_about_and_heard(
                         "line": {"color": colour, "width": 1.5},
                         "pattern": {"shape": pattern, "fgcolor": colour},
                     },
-                    "customdata": grids[count].loc[outlet].astype(int).tolist(),
+                    "customdata": [
+                        [articles.get(outlet, ""), codes[country], measure, int(n)]
+                        for country, n in grids[count].loc[outlet].items()
+                    ],
                     "hovertemplate": (
                         f"<b>{plain(outlet)}</b> · %{{x}}<br>{label}: %{{y:.0%}} "
-                        f"(%{{customdata}} {count})<extra></extra>"
+                        f"(%{{customdata[3]}} {count})<extra></extra>"
                     ),
                 }
             )

@@ -298,7 +298,8 @@ def distinctive_bars(
     top: int = DISTINCTIVE_SHOWN,
 ) -> go.Figure:
     """Small multiples, one panel (and trace) per column: the z-scores of the terms it
-    uses most more than the others; bars beyond ±1.96 coloured, the rest grey."""
+    uses most more than the others; bars beyond ±1.96 coloured, the rest grey. Each
+    bar's `customdata` starts with (column key, term), to open its sentences."""
     entries = {entry.column: entry for entry in comparison.distinctive}
     keys = list(names)
     rows = -(-len(keys) // PANELS_PER_ROW)
@@ -325,9 +326,9 @@ def distinctive_bars(
                         for t in terms
                     ]
                 },
-                customdata=[[t.count, t.others] for t in terms],
-                hovertemplate="%{y}: z = %{x:.2f}<br>%{customdata[0]}× here, "
-                "%{customdata[1]}× in the others<extra></extra>",
+                customdata=[[key, t.term, t.count, t.others] for t in terms],
+                hovertemplate="%{y}: z = %{x:.2f}<br>%{customdata[2]}× here, "
+                "%{customdata[3]}× in the others<extra></extra>",
             ),
             row=number // PANELS_PER_ROW + 1,
             col=number % PANELS_PER_ROW + 1,
@@ -427,7 +428,8 @@ def heard_vs_mentioned(
     comparison: Comparison, names: Mapping[str, str], colours: Mapping[str, str]
 ) -> go.Figure:
     """Per column (one trace each), each country's mentions against its quoted voices:
-    a dot far right on the mentions axis and at 0 voices is talked about but never heard."""
+    a dot far right on the mentions axis and at 0 voices is talked about but never heard.
+    Each dot's `customdata` is (column key, country code), to open its sentences."""
     figure = go.Figure()
     for voices in in_order(comparison.voices, names):
         heard = {c.key: c.count for c in voices.by_country}
@@ -442,6 +444,7 @@ def heard_vs_mentioned(
                 textposition="top center",
                 name=plain(names[voices.column]),
                 marker={"size": 12, "color": colours.get(voices.column, "#555555"), "opacity": 0.8},
+                customdata=[[voices.column, c] for c in countries],
                 hovertemplate="%{text}: mentioned %{x}×, %{y} voices quoted<extra>%{fullData.name}</extra>",
             )
         )

@@ -15,6 +15,7 @@ from typing import Any
 from analysis import Report
 
 from .charts import SPEAKER_TYPE_COLOURS
+from .evidence import Behind
 from .tables import LENS_FIELD, Lens
 
 # Layers a reader can switch on, as shown on the Read page.
@@ -430,3 +431,49 @@ def quote_list(rows: Iterable[dict], speaker_type: str | None) -> str:
         f"</div>{_escape(row['quote'])}</div>"
         for row in rows
     )
+
+
+def news_word_marks(report: Report) -> list[Mark]:
+    """The words that moved the news lens, with the weight each counted for."""
+    return [
+        Mark(word.start, word.end, "w", f"{word.text}: {word.weight:+.2f} ({word.source})")
+        for tone in report.sentiment.sentences
+        for word in tone.words
+    ]
+
+
+def evidence_marks(behind: Behind, report: Report, lens: Lens = "News") -> list[Mark]:
+    """The marks a clicked element's sentences are drawn with: the frame's cues, the
+    actors' mentions, the words the lens scored or the quotes, as the Read page draws
+    them."""
+    if behind.layer == "frame":
+        return frame_marks(report, behind.keys[0])
+    if behind.layer == "mentions":
+        return mention_marks(report, set(behind.keys))
+    if behind.layer == "words":
+        return news_word_marks(report) if lens == "News" else word_marks(report)
+    if behind.layer == "quotes":
+        return quote_marks(report)
+    return []
+
+
+def evidence_html(behind: Behind, report: Report, lens: Lens = "News") -> str:
+    """The sentences behind a clicked element with their marks, or its quotes, each in
+    its speaker type's colour; escaped like every other piece of text here."""
+    if behind.quotes:
+        quotes = [report.sources.quotes[i] for i in behind.quotes]
+        return "".join(
+            quote_list(
+                [
+                    {
+                        "sentence": q.sentence + 1,
+                        "kind": f"{q.kind} · {q.speaker or 'speaker not found'}",
+                        "verb": q.cue,
+                        "quote": q.text,
+                    }
+                ],
+                q.speaker_type,
+            )
+            for q in quotes
+        )
+    return sentences_html(report, behind.sentences, evidence_marks(behind, report, lens), lens)

@@ -33,6 +33,7 @@ from analysis.knowledge.pack import PACK_FILES
 from analysis.store import MAX_SET_NAME, Store, StorySet, default_path, selection_key
 
 from . import charts
+from .evidence import clicked
 from .markup import md_escape
 from .tables import LENSES, Lens, article_labels
 
@@ -482,13 +483,22 @@ def downloads(chosen: Selection) -> None:
     )
 
 
-def plot(figure, name: str) -> None:
-    """A chart with a PNG download in its toolbar and no Plotly logo."""
-    st.plotly_chart(
+def plot(figure, name: str, clickable: bool = False) -> list[list]:
+    """A chart with a PNG download in its toolbar and no Plotly logo. A clickable one
+    reruns the page when the reader clicks a bar, cell or point, and returns the clicked
+    elements' `customdata` (see dashboard/evidence.py)."""
+    selectable: dict = (
+        {"on_select": "rerun", "selection_mode": ("points",), "key": f"chart-{name}"}
+        if clickable
+        else {}
+    )
+    event = st.plotly_chart(
         figure,
         width="stretch",
         config={
             "displaylogo": False,
             "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
         },
+        **selectable,
     )
+    return clicked(event) if clickable else []

@@ -25,6 +25,7 @@ LENS_FIELD = {"News": "tone", "TextBlob": "polarity", "VADER": "vader"}
 MAX_LABEL = 28
 SENTENCE_COLUMNS = [
     "outlet",
+    "article",
     "sentence",
     "position",
     "tone",
@@ -70,6 +71,7 @@ def headline_table(reports: Sequence[Report], labels: Mapping[str, str], lens: L
         rows.append(
             {
                 "outlet": labels[article.id],
+                "article": article.id,
                 "title": article.title,
                 "date": article.date,
                 "outlet_country": article.outlet_country,
@@ -112,6 +114,7 @@ def voice_table(reports: Sequence[Report], labels: Mapping[str, str], lens: Lens
             rows.append(
                 {
                     "outlet": labels[report.article.id],
+                    "article": report.article.id,
                     "voice": voice,
                     "tone": value,
                     "low": low,
@@ -119,7 +122,7 @@ def voice_table(reports: Sequence[Report], labels: Mapping[str, str], lens: Lens
                     "n": summary.n,
                 }
             )
-    return pd.DataFrame(rows, columns=["outlet", "voice", "tone", "low", "high", "n"])
+    return pd.DataFrame(rows, columns=["outlet", "article", "voice", "tone", "low", "high", "n"])
 
 
 def actor_tone_table(
@@ -131,6 +134,7 @@ def actor_tone_table(
     rows = [
         {
             "outlet": labels[report.article.id],
+            "article": report.article.id,
             "actor": actor.name,
             "tone": getattr(tone, field),
             "sentences": len(tone.sentences),
@@ -141,7 +145,7 @@ def actor_tone_table(
         for report in reports
         if (tone := tone_of(report, actor)) is not None
     ]
-    return pd.DataFrame(rows, columns=["outlet", "actor", "tone", "sentences", "id"])
+    return pd.DataFrame(rows, columns=["outlet", "article", "actor", "tone", "sentences", "id"])
 
 
 def sentence_table(report: Report, lens: Lens, label: str = ""):
@@ -153,6 +157,7 @@ def sentence_table(report: Report, lens: Lens, label: str = ""):
         rows.append(
             {
                 "outlet": label,
+                "article": report.article.id,
                 "sentence": tone.sentence + 1,
                 "position": round(100 * (tone.sentence + 0.5) / count, 2),
                 "tone": getattr(tone, field),
@@ -181,7 +186,9 @@ def talked_about_and_heard(reports: Sequence[Report], labels: Mapping[str, str])
     rows = [
         {
             "outlet": labels[a.article],
+            "article": a.article,
             "country": country_name(a.country),
+            "code": a.country,
             "mentions": a.mentions,
             "talked": a.talked,
             "quotes": a.quotes,
@@ -190,7 +197,7 @@ def talked_about_and_heard(reports: Sequence[Report], labels: Mapping[str, str])
         for report in reports
         for a in attention(report)
     ]
-    columns = ["outlet", "country", "mentions", "talked", "quotes", "heard"]
+    columns = ["outlet", "article", "country", "code", "mentions", "talked", "quotes", "heard"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -200,7 +207,9 @@ def frame_table(reports: Sequence[Report], labels: Mapping[str, str]):
     rows = [
         {
             "outlet": labels[report.article.id],
+            "article": report.article.id,
             "frame": score.label,
+            "frame_id": score.frame,
             "share": score.share,
             "sentences": score.sentences,
             "present": score.present,
@@ -210,7 +219,17 @@ def frame_table(reports: Sequence[Report], labels: Mapping[str, str]):
         for report in reports
         for score in report.framing.frames
     ]
-    columns = ["outlet", "frame", "share", "sentences", "present", "dominant", "lede"]
+    columns = [
+        "outlet",
+        "article",
+        "frame",
+        "frame_id",
+        "share",
+        "sentences",
+        "present",
+        "dominant",
+        "lede",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -226,12 +245,14 @@ def source_mix_table(reports: Sequence[Report], labels: Mapping[str, str], by: s
             rows.append(
                 {
                     "outlet": labels[report.article.id],
+                    "article": report.article.id,
                     "category": category if by == "type" else country_name(category),
+                    "key": category,
                     "quotes": count,
                     "share": shares.get(category, 0.0),
                 }
             )
-    return pd.DataFrame(rows, columns=["outlet", "category", "quotes", "share"])
+    return pd.DataFrame(rows, columns=["outlet", "article", "category", "key", "quotes", "share"])
 
 
 def gender_table(reports: Sequence[Report], labels: Mapping[str, str]):

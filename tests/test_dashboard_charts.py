@@ -24,6 +24,7 @@ def test_interval_bars_start_at_a_shared_zero_and_draw_each_interval():
     df = pd.DataFrame(
         {
             "outlet": OUTLETS,
+            "article": ["a", "b", "c"],
             "tone": [0.05, 0.1, -0.02],
             "tone_low": [0.0, 0.02, -0.1],
             "tone_high": [0.1, 0.3, 0.04],
@@ -42,6 +43,7 @@ def test_small_differences_are_not_blown_up_to_fill_the_axis():
     df = pd.DataFrame(
         {
             "outlet": OUTLETS,
+            "article": ["a", "b", "c"],
             "tone": [0.01, 0.02, 0.03],
             "tone_low": [0] * 3,
             "tone_high": [0.04] * 3,
@@ -55,13 +57,15 @@ def test_actor_heatmap_has_a_row_per_outlet_and_greys_thin_cells():
     df = pd.DataFrame(
         {
             "outlet": ["Alpha", "Alpha", "Beta"],
+            "article": ["a", "a", "b"],
             "actor": ["India", "Russia", "India"],
+            "id": ["IN", "RU", "IN"],
             "tone": [0.2, -0.3, 0.1],
             "sentences": [5, 2, 3],
         }
     )
     figure = charts.actor_heatmap(df, OUTLETS, ["India", "Russia"])
-    grey, tone = figure.data
+    grey, tone, _ = figure.data
     assert list(tone.y) == OUTLETS
     assert tone.zmid == 0
     assert list(tone.z[0]) == [0.2, None]  # Alpha–Russia rests on 2 sentences: not coloured
@@ -87,6 +91,7 @@ def test_voice_dumbbell_leaves_out_an_outlet_voice_with_nothing_in_it():
     df = pd.DataFrame(
         {
             "outlet": ["Alpha", "Alpha", "Beta", "Beta"],
+            "article": ["a", "a", "b", "b"],
             "voice": ["narration", "quoted", "narration", "quoted"],
             "tone": [0.1, 0.3, 0.0, None],
             "low": [0.0, 0.1, -0.1, None],
@@ -101,7 +106,9 @@ def test_voice_dumbbell_leaves_out_an_outlet_voice_with_nothing_in_it():
 
 def test_user_text_in_charts_is_escaped_not_markup():
     outlet = "<b onmouseover=alert(1)>Evil</b>"
-    df = pd.DataFrame({"outlet": [outlet], "tone": [0.1], "tone_low": [0.0], "tone_high": [0.2]})
+    df = pd.DataFrame(
+        {"outlet": [outlet], "article": ["a"], "tone": [0.1], "tone_low": [0.0], "tone_high": [0.2]}
+    )
     figure = charts.interval_bars(df, {outlet: "#000"}, "tone", "t", "tone")
     assert figure.data[0].name == "&lt;b onmouseover=alert(1)&gt;Evil&lt;/b&gt;"
     assert "<b onmouseover" not in figure.to_json()
@@ -125,7 +132,7 @@ def test_frame_heatmap_marks_the_dominant_frame_and_the_lede(seeds):
     outlets = [labels[r.article.id] for r in reports]
     frames = list(dict.fromkeys(df.frame))
     figure = charts.frame_heatmap(df, outlets, frames)
-    (heatmap,) = figure.data
+    heatmap, _ = figure.data  # the cells, and the squares that make them clickable
     assert list(heatmap.y) == outlets
     for row, report in zip(heatmap.text, reports, strict=True):
         stars = [frames[i] for i, text in enumerate(row) if "★" in text]

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.compare.actors import USER, story_actors
-from dashboard import charts, markup, state, tables
+from dashboard import charts, evidence_panel, markup, state, tables
 from dashboard.corrections import corrections_panel
 
 TOP_ACTORS = 8
@@ -41,26 +41,23 @@ st.header("Frame profile")
 st.caption(
     "**How to read this:** each cell is the share of the article's sentences that carry a "
     "frame (its cue words, see **Method**); ★ marks the outlet's dominant frame, ▲ a frame "
-    "in the headline or first paragraph. Darker means more of the article takes that angle."
+    "in the headline or first paragraph. Darker means more of the article takes that angle. "
+    + evidence_panel.CLICK_HINT
 )
 frames = tables.frame_table(reports, chosen.labels)
 cued = set(frames[frames.share > 0].frame)
 shown = [f.label for f in chosen.codebook.frames if f.label in cued]
 if shown:
-    state.plot(charts.frame_heatmap(frames, outlets, shown), "frames")
+    clicked = state.plot(charts.frame_heatmap(frames, outlets, shown), "frames", clickable=True)
+    evidence_panel.show("frames", clicked, chosen)
     with st.expander("The sentences behind a cell"):
         left, right = st.columns(2)
         outlet = left.selectbox("Outlet", outlets, key="frame_cell_outlet")
         label = right.selectbox("Frame", shown, key="frame_cell_frame")
         report = by_label[outlet]
         score = next(s for s in report.framing.frames if s.label == label)
-        carried = [e.sentence for e in score.evidence if e.carries]
-        if carried:
-            st.caption("Each sentence that carries the frame, its cue words underlined in purple.")
-            marks = markup.frame_marks(report, score.frame)
-            st.html(markup.STYLE + markup.sentences_html(report, carried, marks, lens))
-        else:
-            st.caption("No sentence of this article carries that frame.")
+        st.caption("Each sentence that carries the frame, its cue words underlined in purple.")
+        evidence_panel.show("frames", [[report.article.id, score.frame]], chosen, place="picker")
 else:
     st.info("No frame of this codebook is cued in the selected articles.")
 
@@ -72,18 +69,21 @@ silent = [o for o, q in zip(outlets, headline["quotes"], strict=True) if not q]
 with left:
     st.caption(
         "**How to read this:** each bar splits one outlet's quotes by who speaks: "
-        "officials, legislators, experts, media, others. Hover for the number of quotes."
+        "officials, legislators, experts, media, others. Hover for the number of quotes; "
+        "click a segment to read its quotes."
     )
     if types.empty:
         st.info("None of the selected articles quotes anyone.")
     else:
         kinds = [k for k in charts.SPEAKER_TYPE_COLOURS if k in set(types.category)]
-        state.plot(
+        clicked = state.plot(
             charts.stacked_shares(
                 types, outlets, kinds, charts.SPEAKER_TYPE_COLOURS, "share of quotes"
             ),
             "source-mix-type",
+            clickable=True,
         )
+        evidence_panel.show("source-mix-type", clicked, chosen)
 with right:
     st.caption(
         "**How to read this:** the same quotes split by the speaker's country "
@@ -91,7 +91,7 @@ with right:
     )
     if not countries.empty:
         order = countries.groupby("category")["quotes"].sum().sort_values(ascending=False)
-        state.plot(
+        clicked = state.plot(
             charts.stacked_shares(
                 countries,
                 outlets,
@@ -100,7 +100,9 @@ with right:
                 "share of quotes",
             ),
             "source-mix-country",
+            clickable=True,
         )
+        evidence_panel.show("source-mix-country", clicked, chosen)
 if silent:
     st.caption("No quotes in: " + markup.md_escape(", ".join(silent)) + ".")
 if not types.empty:
@@ -108,28 +110,16 @@ if not types.empty:
         left, right = st.columns(2)
         outlet = left.selectbox("Outlet", outlets, key="mix_outlet")
         kind = right.selectbox("Speaker type", list(charts.SPEAKER_TYPE_COLOURS), key="mix_type")
-        report = by_label[outlet]
-        rows = [
-            {
-                "sentence": q.sentence + 1,
-                "kind": f"{q.kind} · {q.speaker or 'speaker not found'}",
-                "verb": q.cue,
-                "quote": q.text,
-            }
-            for q in report.sources.quotes
-            if q.speaker_type == kind
-        ]
-        if rows:
-            st.html(markup.STYLE + markup.quote_list(rows, kind))
-        else:
-            st.caption("This article quotes nobody of that type.")
+        evidence_panel.show(
+            "source-mix-type", [[by_label[outlet].article.id, kind]], chosen, place="picker"
+        )
 
 st.header("Talked about vs heard")
 st.caption(
     "**How to read this:** for each country, the hatched bar is its share of the outlet's "
     "mentions of countries and organisations (talked about), the solid bar its share of "
     "the quotes (heard). A tall hatched bar with no solid one: a country discussed but "
-    "not given a voice."
+    "not given a voice. Click a bar to read the sentences naming the country, or its quotes."
 )
 panels = outlets
 if len(outlets) > MAX_PANELS:
@@ -149,23 +139,32 @@ heard = tables.talked_about_and_heard(reports, chosen.labels)
 if heard.empty:
     st.info("The selected articles neither mention a known actor nor quote anyone.")
 else:
-    state.plot(charts.talked_about_and_heard(heard, colours, panels), "talked-about-heard")
+    clicked = state.plot(
+        charts.talked_about_and_heard(heard, colours, panels), "talked-about-heard", clickable=True
+    )
+    evidence_panel.show("talked-about-heard", clicked, chosen)
 
 st.header("Overall tone")
 left, right = st.columns(2)
 with left:
     st.caption(
         "**How to read this:** each bar is the mean tone of the article's sentences; the "
-        "whisker is its 90% interval. Bars whose whiskers overlap are not clearly different."
+        "whisker is its 90% interval. Bars whose whiskers overlap are not clearly different. "
+        "Click a bar to read every sentence with its tone."
     )
-    state.plot(charts.interval_bars(headline, colours, "tone", "Tone of the article", axis), "tone")
+    clicked = state.plot(
+        charts.interval_bars(headline, colours, "tone", "Tone of the article", axis),
+        "tone",
+        clickable=True,
+    )
+    evidence_panel.show("tone", clicked, chosen)
 with right:
     st.caption(
         "**How to read this:** subjectivity is TextBlob's share of opinion over fact in the "
         "words it knows (0 factual … 1 opinionated), averaged over sentences, with its "
         "90% interval."
     )
-    state.plot(
+    clicked = state.plot(
         charts.interval_bars(
             headline,
             colours,
@@ -175,16 +174,21 @@ with right:
             bounded=(0, 1),
         ),
         "subjectivity",
+        clickable=True,
     )
+    evidence_panel.show("subjectivity", clicked, chosen)
 
 st.header("Narration vs quotes")
 st.caption(
     "**How to read this:** ● is the tone of the outlet's own words, ◆ the tone inside "
     "quotation marks (what others said). A wide gap means the tone comes from the quotes "
-    "the outlet chose rather than its own narration."
+    "the outlet chose rather than its own narration. Click a mark to read its sentences."
 )
 voices = tables.voice_table(reports, chosen.labels, lens)
-state.plot(charts.voice_dumbbell(voices, colours, axis), "narration-vs-quotes")
+clicked = state.plot(
+    charts.voice_dumbbell(voices, colours, axis), "narration-vs-quotes", clickable=True
+)
+evidence_panel.show("narration-vs-quotes", clicked, chosen)
 unquoted = voices[(voices["voice"] == "quoted") & (voices["n"] == 0)]["outlet"].tolist()
 if unquoted:
     st.caption("No quoted text in: " + markup.md_escape(", ".join(unquoted)) + ".")
@@ -194,7 +198,7 @@ st.caption(
     "**How to read this:** each cell is the mean tone of the sentences that name the actor "
     "(blue positive, red negative, white neutral); n is the number of sentences. This is the "
     f"tone around the actor, not the outlet's stance toward it. Grey cells rest on fewer "
-    f"than {charts.MIN_SENTENCES} sentences: too few to read."
+    f"than {charts.MIN_SENTENCES} sentences: too few to read. {evidence_panel.CLICK_HINT}"
 )
 story = story_actors(reports)
 actor_tone = tables.actor_tone_table(reports, story, chosen.labels, lens)
@@ -207,29 +211,34 @@ else:
     corrected = [a.name for a in story if a.key.startswith(USER) and a.name in ranked]
     # the heaviest actors, and every actor the reader corrected or added
     actors = list(dict.fromkeys(ranked[:TOP_ACTORS] + corrected))
-    state.plot(charts.actor_heatmap(actor_tone, outlets, actors), "actor-tone")
+    clicked = state.plot(
+        charts.actor_heatmap(actor_tone, outlets, actors), "actor-tone", clickable=True
+    )
+    evidence_panel.show("actor-tone", clicked, chosen)
     with st.expander("The sentences behind a cell"):
         left, right = st.columns(2)
         outlet = left.selectbox("Outlet", outlets, key="actor_cell_outlet")
         name = right.selectbox("Actor", actors, key="actor_cell_actor")
-        report = by_label[outlet]
         row = actor_tone[(actor_tone["outlet"] == outlet) & (actor_tone["actor"] == name)]
-        toward = next((t for t in report.sentiment.toward if t.actor in set(row["id"])), None)
-        if toward:
-            st.caption("Each sentence that names the actor, with its tone; the names in bold.")
-            marks = markup.mention_marks(report, {toward.actor})
-            st.html(markup.STYLE + markup.sentences_html(report, toward.sentences, marks, lens))
-        else:
+        if row.empty:
             st.caption("This article does not mention that actor.")
+        else:
+            st.caption("Each sentence that names the actor, with its tone; the names in bold.")
+            cell = [row["article"].iloc[0], row["id"].iloc[0]]
+            evidence_panel.show("actor-tone", [cell], chosen, place="picker")
 corrections_panel(chosen)
 
 st.header("Tone through each article")
 st.caption(
     "**How to read this:** one row per outlet; each bar is one sentence in reading order "
     "(left: the start of the article), its height the sentence's tone. Hatched bars are "
-    "sentences that are mostly quotation. Open **Read** to see any sentence in context."
+    "sentences that are mostly quotation. Click a bar to read its sentence; open **Read** to "
+    "see it in context."
 )
 sentences = tables.sentences_table(reports, chosen.labels, lens)
-state.plot(
-    charts.tone_through_article(sentences, colours, panels, f"tone ({lens})"), "tone-through"
+clicked = state.plot(
+    charts.tone_through_article(sentences, colours, panels, f"tone ({lens})"),
+    "tone-through",
+    clickable=True,
 )
+evidence_panel.show("tone-through", clicked, chosen)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from analysis import Comparison, Report, compare
 from dashboard import compare_charts as charts
-from dashboard import state
+from dashboard import evidence_panel, state
 from dashboard.markup import md_escape
 
 BY_KEY = "differences_by"
@@ -31,16 +31,6 @@ def sentences(evidence, heading: str = "") -> None:
     if heading:
         st.html(f"<b>{html.escape(heading)}</b>")
     st.html(charts.sentences_html(evidence, texts, chosen.labels))
-
-
-def clicked(event) -> tuple[int, str] | None:
-    """(row, column key) of the dot the user clicked in a grid chart, if any."""
-    points = (event or {}).get("selection", {}).get("points", []) if event else []
-    for point in points:
-        data = point.get("customdata")
-        if data and int(data[0]) >= 0:
-            return int(data[0]), str(data[1])
-    return None
 
 
 chosen = state.current()
@@ -102,17 +92,12 @@ with tabs[0]:
     shared = charts.shared_facts(result)
     facts = {fact.id: fact for fact in result.coverage.facts}
     if shared:
-        event = st.plotly_chart(
-            charts.coverage_grid(result, names, colours),
-            on_select="rerun",
-            selection_mode="points",
-            key="coverage_grid",
-            width="stretch",
-            config={"displaylogo": False},
+        picked = state.plot(
+            charts.coverage_grid(result, names, colours), "coverage-grid", clickable=True
         )
-        picked = clicked(event)
+        evidence_panel.show("coverage-grid", picked, chosen, result)
         options = [fact.id for fact in shared]
-        index = options.index(shared[picked[0]].id) if picked else 0
+        index = max(0, int(picked[0][0])) if picked else 0  # an empty dot's row is -1
         fact_id = st.selectbox(
             "Open a fact",
             options,
@@ -144,20 +129,15 @@ with tabs[1]:
         "them. The same amount written differently (`$5.4bn`, `US$5.43 billion`) is one row."
     )
     if result.entities:
-        event = st.plotly_chart(
-            charts.entity_grid(result, names, colours),
-            on_select="rerun",
-            selection_mode="points",
-            key="entity_grid",
-            width="stretch",
-            config={"displaylogo": False},
+        picked = state.plot(
+            charts.entity_grid(result, names, colours), "entity-grid", clickable=True
         )
-        picked = clicked(event)
+        evidence_panel.show("entity-grid", picked, chosen, result)
         rows = list(result.entities)
         entity = st.selectbox(
             "Open an entity",
             range(len(rows)),
-            index=picked[0] if picked else 0,
+            index=max(0, int(picked[0][0])) if picked else 0,
             format_func=lambda i: f"{rows[i].label} ({rows[i].kind})",
             key="open_entity",
         )
@@ -205,7 +185,13 @@ with tabs[3]:
     for voices in charts.in_order(result.voices, names):
         st.html(f"<p><b>{html.escape(names[voices.column])}</b>: {html.escape(voices.summary)}</p>")
     st.dataframe(charts.voices_table(result, names), hide_index=True)
-    state.plot(charts.heard_vs_mentioned(result, names, colours), "talked-about-vs-heard")
+    st.caption(
+        "Click a dot to read the sentences naming the country and the quotes of its speakers."
+    )
+    picked = state.plot(
+        charts.heard_vs_mentioned(result, names, colours), "talked-about-vs-heard", clickable=True
+    )
+    evidence_panel.show("talked-about-vs-heard", picked, chosen, result)
 
 with tabs[4]:
     st.markdown(
@@ -213,9 +199,12 @@ with tabs[4]:
         "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and "
         "Quinn 2008). **z** above 1.96 (coloured bars) is unlikely to be chance for one word; "
         "grey bars may be chance. Stop-words, people's names and the outlet's own name are "
-        "left out."
+        "left out. Click a bar to read the sentences using the word."
     )
-    state.plot(charts.distinctive_bars(result, names, colours), "distinctive-words")
+    picked = state.plot(
+        charts.distinctive_bars(result, names, colours), "distinctive-words", clickable=True
+    )
+    evidence_panel.show("distinctive-words", picked, chosen, result)
     terms = [(entry.column, term) for entry in result.distinctive for term in entry.more]
     if terms:
         pick = st.selectbox(

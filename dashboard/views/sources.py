@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis.compare.voices import speakers_across
-from dashboard import markup, state, tables
+from dashboard import charts, evidence_panel, markup, state, tables
 
 SPEAKER_KEY = "sources_speaker"
 
@@ -55,6 +55,22 @@ st.dataframe(
     },
 )
 st.caption(f"{len(shown)} of {len(speakers)} speakers.")
+
+st.header("Quotes by speaker type")
+st.caption(
+    "Each bar splits one outlet's quotes by who speaks. Click a segment to read its quotes, "
+    "coloured by speaker type as on the **Read** page."
+)
+mix = tables.source_mix_table(chosen.reports, chosen.labels, "type")
+kinds = [k for k in charts.SPEAKER_TYPE_COLOURS if k in set(mix.category)]
+clicked = state.plot(
+    charts.stacked_shares(
+        mix, chosen.outlets, kinds, charts.SPEAKER_TYPE_COLOURS, "share of quotes"
+    ),
+    "source-mix-type",
+    clickable=True,
+)
+evidence_panel.show("source-mix-type", clicked, chosen)
 
 st.header("People quoted, by gender")
 st.caption(
