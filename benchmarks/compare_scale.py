@@ -1,46 +1,91 @@
-"""How does `compare` scale from 2 to 50 articles?
+"""How do `compare`'s time and peak memory grow from 200 to 2,000 articles?
 
-    python -m benchmarks.compare_scale
+    python -m benchmarks.compare_scale            # 200 and 2,000 articles
+    python -m benchmarks.compare_scale 50 500     # other sizes
 
 Builds N articles from the seeds (each seed under several outlet names, one paragraph
-left out per copy) and times `compare` against the baseline of analysing the same
-articles, in the same run.
+left out per copy, as many copies as needed), analyses each distinct text once and gives
+its report every copy's id and outlet, then times `compare` on the N reports (best of
+`ROUNDS`) and measures its peak memory apart (tracemalloc: what `compare` allocates
+beyond the reports, numpy and SciPy arrays included). The target (issue 19): from 200
+to 2,000 articles, time at most 12× and peak memory at most 4×.
 """
 
+import dataclasses
+import sys
 import time
+import tracemalloc
+from functools import cache
 
-from analysis import analyze, compare, load, make_article
+from analysis import Report, analyze, compare, load, make_article
 from benchmarks.fact_grouping import ROOT
 
-SIZES = (2, 5, 10, 25, 50)
+SIZES = (200, 2000)
+ROUNDS = 3
+TIME_TARGET, MEMORY_TARGET = 12.0, 4.0
 
 
-def corpus(size: int) -> list:
+@cache
+def _analysed(seed_number: int, left_out: int) -> Report:
+    """The report of seed `seed_number` without its paragraph `left_out` (-1: none)."""
+    seed = load(ROOT / "seeds")[seed_number]
+    paragraphs = seed.text.split("\n\n")
+    text = "\n\n".join(p for i, p in enumerate(paragraphs) if i != left_out)
+    return analyze(make_article(text, outlet=seed.outlet, id=seed.id))
+
+
+def reports(size: int) -> list[Report]:
+    """`size` reports: seed copies, each copy under its own outlet name and id."""
     seeds = load(ROOT / "seeds")
-    articles = []
+    found = []
     for number in range(size):
-        seed = seeds[number % len(seeds)]
-        copy = number // len(seeds)
-        paragraphs = seed.text.split("\n\n")
-        text = "\n\n".join(p for i, p in enumerate(paragraphs) if i != copy - 1)
-        outlet = f"{seed.outlet} {copy}"
-        articles.append(make_article(text, outlet=outlet, id=f"{outlet} {seed.id}"))
-    return articles
+        seed_number, copy = number % len(seeds), number // len(seeds)
+        paragraphs = len(seeds[seed_number].text.split("\n\n"))
+        report = _analysed(seed_number, copy - 1 if copy <= paragraphs else -1)
+        outlet = f"{seeds[seed_number].outlet} {copy}"
+        article = dataclasses.replace(
+            report.article, outlet=outlet, id=f"{outlet} {seeds[seed_number].id}"
+        )
+        found.append(dataclasses.replace(report, article=article))
+    return found
 
 
-def main() -> None:
-    print(f"{'articles':>8}{'analyse (s)':>13}{'compare (s)':>13}{'ratio':>8}")
-    for size in SIZES:
-        articles = corpus(size)
+def measure(size: int) -> tuple[float, float]:
+    """Seconds (best of `ROUNDS`) and peak MiB that `compare` takes on `size` reports."""
+    given = reports(size)
+    seconds = []
+    for _ in range(ROUNDS):
         start = time.perf_counter()
-        reports = [analyze(article) for article in articles]
-        analysed = time.perf_counter() - start
-        start = time.perf_counter()
-        result = compare(reports)
-        compared = time.perf_counter() - start
-        assert not result.note and len(result.columns) == size
-        print(f"{size:>8}{analysed:>13.2f}{compared:>13.2f}{compared / analysed:>8.2f}")
+        result = compare(given)
+        seconds.append(time.perf_counter() - start)
+        assert not result.note and len(result.columns) == len({r.article.outlet for r in given})
+        del result
+    tracemalloc.start()
+    compare(given)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return min(seconds), peak
+
+
+def main(argv: list[str]) -> None:
+    sizes = tuple(int(arg) for arg in argv) or SIZES
+    print(f"{'articles':>8}{'compare (s)':>13}{'peak (MiB)':>12}{'× time':>8}{'× memory':>10}")
+    first: tuple[float, float] | None = None
+    for size in sizes:
+        seconds, peak = measure(size)
+        first = first or (seconds, peak)
+        print(
+            f"{size:>8}{seconds:>13.2f}{peak:>12.1f}"
+            f"{seconds / first[0]:>8.2f}{peak / first[1]:>10.2f}"
+        )
+    if first and len(sizes) > 1:
+        ok = seconds / first[0] <= TIME_TARGET and peak / first[1] <= MEMORY_TARGET
+        print(
+            f"{sizes[0]} → {sizes[-1]} articles: time × {seconds / first[0]:.2f} "
+            f"(target ≤ {TIME_TARGET:g}), memory × {peak / first[1]:.2f} "
+            f"(target ≤ {MEMORY_TARGET:g}): {'meets' if ok else 'misses'} the target"
+        )
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
