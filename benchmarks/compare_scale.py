@@ -6,7 +6,7 @@
 Builds N articles from the seeds (each seed under several outlet names, one paragraph
 left out per copy, as many copies as needed), analyses each distinct text once and gives
 its report every copy's id and outlet, then times `compare` on the N reports (best of
-`ROUNDS`) and measures its peak memory apart (tracemalloc: what `compare` allocates
+`ROUNDS`, in CPU seconds: the machine may be shared) and measures its peak memory apart (tracemalloc: what `compare` allocates
 beyond the reports, numpy and SciPy arrays included). The target (issue 19): from 200
 to 2,000 articles, time at most 12× and peak memory at most 4×.
 """
@@ -51,13 +51,13 @@ def reports(size: int) -> list[Report]:
 
 
 def measure(size: int) -> tuple[float, float]:
-    """Seconds (best of `ROUNDS`) and peak MiB that `compare` takes on `size` reports."""
+    """CPU seconds (best of `ROUNDS`) and peak MiB that `compare` takes on `size` reports."""
     given = reports(size)
     seconds = []
     for _ in range(ROUNDS):
-        start = time.perf_counter()
+        start = time.process_time()
         result = compare(given)
-        seconds.append(time.perf_counter() - start)
+        seconds.append(time.process_time() - start)
         assert not result.note and len(result.columns) == len({r.article.outlet for r in given})
         del result
     tracemalloc.start()
@@ -69,13 +69,13 @@ def measure(size: int) -> tuple[float, float]:
 
 def main(argv: list[str]) -> None:
     sizes = tuple(int(arg) for arg in argv) or SIZES
-    print(f"{'articles':>8}{'compare (s)':>13}{'peak (MiB)':>12}{'× time':>8}{'× memory':>10}")
+    print(f"{'articles':>8}{'compare (CPU s)':>17}{'peak (MiB)':>12}{'× time':>8}{'× memory':>10}")
     first: tuple[float, float] | None = None
     for size in sizes:
         seconds, peak = measure(size)
         first = first or (seconds, peak)
         print(
-            f"{size:>8}{seconds:>13.2f}{peak:>12.1f}"
+            f"{size:>8}{seconds:>17.2f}{peak:>12.1f}"
             f"{seconds / first[0]:>8.2f}{peak / first[1]:>10.2f}"
         )
     if first and len(sizes) > 1:
