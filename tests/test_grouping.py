@@ -1,6 +1,8 @@
-"""Fact grouping in blocks equals average linkage on the whole dense distance matrix."""
+"""Comparing many articles: fact grouping in blocks equals average linkage on the whole
+dense distance matrix; shared quotes and distinctive words found without all pairs."""
 
-from collections import defaultdict
+import dataclasses
+from collections import Counter, defaultdict
 
 import numpy as np
 import pytest
@@ -9,9 +11,11 @@ from hypothesis import strategies as st
 from scipy import sparse
 
 from analysis import SAMPLE, analyze, load
-from analysis.compare.coverage import FACT_SIMILARITY, fact_units, tfidf_similarity
+from analysis.compare.coverage import FACT_SIMILARITY, fact_units, sentence_terms, tfidf_similarity
 from analysis.compare.entities import key_entities
 from analysis.compare.grouping import Vectors, average_linkage, fact_groups
+from analysis.compare.quotes import shared_quotes
+from analysis.compare.words import _masked_spans, distinctive_words, log_odds_z
 
 
 def dense_groups(similarity: np.ndarray, threshold: float) -> list[list[int]]:
@@ -107,3 +111,52 @@ def test_blocks_equal_dense_average_linkage_on_the_sample():
 def test_average_linkage_by_hand(distance, weights, expected):
     found = average_linkage(np.array(distance, float), np.array(weights, float), 0.7)
     assert [list(group) for group in found] == expected
+
+
+@pytest.fixture(scope="module")
+def copied_sample():
+    """The sample's reports, and each again under a second outlet (wire copy)."""
+    reports = [analyze(article) for article in load(SAMPLE)]
+    copies = [
+        dataclasses.replace(
+            r, article=dataclasses.replace(r.article, id=f"copy {r.article.id}", outlet="Wire")
+        )
+        for r in reports
+    ]
+    return reports + copies
+
+
+def test_a_copied_article_shares_each_of_its_quotes(copied_sample):
+    columns = {r.article.id: r.article.outlet for r in copied_sample}
+    shared = shared_quotes(copied_sample, columns)
+    found = {(use.article, use.start) for quote in shared for use in quote.uses}
+    original = copied_sample[0]
+    quoted = [q for q in original.sources.quotes if q.kind != "indirect" and len(q.text) > 30]
+    assert quoted
+    for quote in quoted:
+        assert (original.article.id, quote.start) in found
+        assert (f"copy {original.article.id}", quote.start) in found
+
+
+def test_distinctive_words_equal_scoring_every_term(copied_sample):
+    """Scoring only a column's own terms (the absent ones per pooled count) gives the same
+    terms as scoring the whole vocabulary for every column."""
+    columns = {r.article.id: r.article.outlet for r in copied_sample}
+    keys = sorted(set(columns.values()))
+    counts = {key: Counter() for key in keys}
+    for r in copied_sample:
+        for sentence in r.document.sentences:
+            terms = sentence_terms(r.article.text, sentence.start, sentence.end, _masked_spans(r))
+            counts[columns[r.article.id]].update(t for t in terms if any(c.isalpha() for c in t))
+    total = sum(counts.values(), Counter())
+    for entry in distinctive_words(copied_sample, columns, keys):
+        scores = log_odds_z(counts[entry.column], total - counts[entry.column], total)
+        own, others = counts[entry.column], total - counts[entry.column]
+        more = sorted((w for w in scores if own[w] >= 2), key=lambda w: (-scores[w][1], w))
+        less = sorted(
+            (w for w in scores if others[w] >= 2 and scores[w][1] < 0),
+            key=lambda w: (scores[w][1], w),
+        )
+        assert [t.term for t in entry.more] == [w for w in more[:15] if scores[w][1] > 0]
+        assert [t.term for t in entry.less] == less[:15]
+        assert [t.z for t in entry.less] == [round(scores[w][1], 3) for w in less[:15]]
