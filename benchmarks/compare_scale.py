@@ -6,9 +6,10 @@
 Builds N articles from the seeds (each seed under several outlet names, one paragraph
 left out per copy, as many copies as needed), analyses each distinct text once and gives
 its report every copy's id and outlet, then times `compare` on the N reports (best of
-`ROUNDS`, in CPU seconds: the machine may be shared) and measures its peak memory apart (tracemalloc: what `compare` allocates
-beyond the reports, numpy and SciPy arrays included). The target (issue 19): from 200
-to 2,000 articles, time at most 12× and peak memory at most 4×.
+`ROUNDS`, in CPU seconds: the machine may be shared) and measures its peak memory apart
+(tracemalloc: what `compare` allocates beyond the reports, numpy and SciPy arrays
+included). The target (issue 19): from 200 to 2,000 articles, time at most 12× and peak
+memory at most 4×.
 """
 
 import dataclasses
@@ -67,24 +68,33 @@ def measure(size: int) -> tuple[float, float]:
     return min(seconds), peak
 
 
+def measure_compare(sizes: tuple[int, ...] = SIZES) -> list[str]:
+    """The Markdown section of benchmarks/performance.md: `compare` at `sizes` articles."""
+    lines = [
+        "## Comparing many articles (`compare`)",
+        "",
+        "Seed copies under their own outlet names (`python -m benchmarks.compare_scale`); "
+        f"CPU seconds, best of {ROUNDS}; peak memory traced while comparing (tracemalloc).",
+        "",
+        "| articles | compare (CPU s) | peak memory (MiB) | × time | × memory |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    results = [measure(size) for size in sizes]
+    (time0, peak0), (seconds, peak) = results[0], results[-1]
+    for size, (s, p) in zip(sizes, results, strict=True):
+        lines.append(f"| {size} | {s:.2f} | {p:.1f} | {s / time0:.2f} | {p / peak0:.2f} |")
+    ok = seconds / time0 <= TIME_TARGET and peak / peak0 <= MEMORY_TARGET
+    lines += [
+        "",
+        f"{sizes[0]} → {sizes[-1]} articles: time × {seconds / time0:.2f} "
+        f"(target ≤ {TIME_TARGET:g}), memory × {peak / peak0:.2f} "
+        f"(target ≤ {MEMORY_TARGET:g}): {'meets' if ok else 'misses'} the target.",
+    ]
+    return lines
+
+
 def main(argv: list[str]) -> None:
-    sizes = tuple(int(arg) for arg in argv) or SIZES
-    print(f"{'articles':>8}{'compare (CPU s)':>17}{'peak (MiB)':>12}{'× time':>8}{'× memory':>10}")
-    first: tuple[float, float] | None = None
-    for size in sizes:
-        seconds, peak = measure(size)
-        first = first or (seconds, peak)
-        print(
-            f"{size:>8}{seconds:>17.2f}{peak:>12.1f}"
-            f"{seconds / first[0]:>8.2f}{peak / first[1]:>10.2f}"
-        )
-    if first and len(sizes) > 1:
-        ok = seconds / first[0] <= TIME_TARGET and peak / first[1] <= MEMORY_TARGET
-        print(
-            f"{sizes[0]} → {sizes[-1]} articles: time × {seconds / first[0]:.2f} "
-            f"(target ≤ {TIME_TARGET:g}), memory × {peak / first[1]:.2f} "
-            f"(target ≤ {MEMORY_TARGET:g}): {'meets' if ok else 'misses'} the target"
-        )
+    print("\n".join(measure_compare(tuple(int(arg) for arg in argv) or SIZES)))
 
 
 if __name__ == "__main__":
