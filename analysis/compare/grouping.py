@@ -1,5 +1,6 @@
-"""Average-linkage grouping of sentences into facts, in time and memory that grow with the
-sentences and the similar pairs, not with the square of the sentences.
+"""Average-linkage grouping of sentences into facts without an n × n matrix: memory grows
+with the distinct sentences and the largest block, time with the pairs that share a term
+(a sparse product in chunks) and the square of each block.
 
 Average linkage (UPGMA) with a cut at distance `cut` merges two clusters only while the
 mean distance over all their cross pairs is below `cut`; a mean is below `cut` only if
@@ -21,7 +22,7 @@ import numpy as np
 # Pairs whose distance is within this of the cut also join a block: a block one pair too
 # large changes nothing, a missed pair would (the pair test and the block can round apart).
 EDGE_MARGIN = 1e-9
-PRODUCT_ENTRIES = 2_000_000  # similar pairs computed at once: bounds memory per chunk
+PRODUCT_ENTRIES = 2_000_000  # pairs multiplied at once, at most: bounds memory per chunk
 
 
 @dataclass(frozen=True)
