@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis import SAMPLE, analyze, load
+from analysis.compare import Vectors
 from analysis.compare.coverage import FACT_SIMILARITY, tfidf_similarity
 from analysis.evaluate.facts import fact_pairs, grouping_scores
 
@@ -21,7 +22,7 @@ GOLD = ROOT / "tests" / "gold" / "fact_pairs.tsv"
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.28, 0.3, 0.32, 0.35, 0.4)
 
 
-def unweighted_entities(documents: Sequence[Sequence[str]]) -> np.ndarray:
+def unweighted_entities(documents: Sequence[Sequence[str]]) -> Vectors | np.ndarray:
     """Entities counted once, like words."""
     return tfidf_similarity([list(dict.fromkeys(terms)) for terms in documents])
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from analysis import Article, analyze, load
 from analysis.corpus import make_article
+from benchmarks.compare_scale import SIZES, measure_compare
 from benchmarks.corpus import resampled_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -248,6 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
     ]
     sections += [*measure_cost(articles, repeats), ""]
+    sections += [*measure_compare((20, 200) if args.quick else SIZES), ""]
     write_profile(articles)
     with tempfile.TemporaryDirectory() as folder:
         sections += [*measure_throughput(Path(folder), size), ""]

@@ -5,17 +5,22 @@
 
 The corpus: the seeds, the held-out test articles, the real articles of the development
 set where it is beside the checkout (../shared/devsets), 150 articles resampled from the
-seeds' paragraphs and the gold sentences, each analysed with both built-in codebooks. `check` lists the first differences of each report that changed and
-exits 1 if any did.
+seeds' paragraphs and the gold sentences, each analysed with both built-in codebooks. Then
+`compare` on the seeds (by outlet and by article), on each story of the development set
+(its manifest's note names the story) and on the resampled articles. `check` lists the
+first differences of each result that changed and exits 1 if any did.
 """
 
+import csv
+import dataclasses
 import json
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from analysis import Article, analyze, load
+from analysis import Article, analyze, compare, load
 from analysis.corpus import make_article
 from benchmarks.corpus import resampled_corpus
 from benchmarks.performance import ROOT, SEEDS
@@ -47,6 +52,27 @@ def reports() -> Iterator[str]:
             yield json.dumps(analyze(article, codebook).to_dict(), sort_keys=True)
 
 
+def comparisons() -> Iterator[str]:
+    """`compare` on the seeds, on each development story and on the resampled articles."""
+    seeds = [analyze(article) for article in load(SEEDS)]
+    groups = [("outlet", seeds), ("article", seeds)]
+    if DEVSETS.is_dir():
+        with (DEVSETS / "manifest.csv").open(encoding="utf-8") as rows:
+            story = {row["file"]: row["note"].split(";")[0] for row in csv.DictReader(rows)}
+        stories: dict[str, list] = defaultdict(list)
+        for article in load(DEVSETS):
+            stories[story[article.file]].append(analyze(article))
+        groups += [("outlet", reports) for _, reports in sorted(stories.items())]
+    resampled = [
+        analyze(make_article(row["text"], outlet=row["outlet"], id=row["title"]))
+        for row in resampled_corpus(RESAMPLED, seed=7)
+    ]
+    groups.append(("outlet", resampled))
+    for by, reports in groups:
+        result = dataclasses.asdict(compare(reports, by=by))
+        yield json.dumps(result, sort_keys=True, default=str)
+
+
 def differences(old: Any, new: Any, path: str = "") -> list[str]:
     """Where two JSON values differ, as `path: old != new` lines."""
     if isinstance(old, dict) and isinstance(new, dict):
@@ -67,16 +93,17 @@ def main(argv: list[str]) -> int:
         return 2
     command, reference = argv[0], Path(argv[1])
     if command == "write":
-        reference.write_text("\n".join(reports()) + "\n", encoding="utf-8")
+        lines = [*reports(), *comparisons()]
+        reference.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return 0
     changed = 0
     before = reference.read_text(encoding="utf-8").splitlines()
-    for number, (old, new) in enumerate(zip(before, reports(), strict=True)):
+    for number, (old, new) in enumerate(zip(before, [*reports(), *comparisons()], strict=True)):
         if old != new:
             changed += 1
             found = differences(json.loads(old), json.loads(new))
             print(f"report {number}: {len(found)} differences", *found[:SHOWN], sep="\n  ")
-    print(f"{len(before)} reports, {changed} changed")
+    print(f"{len(before)} reports and comparisons, {changed} changed")
     return 1 if changed else 0
 
 

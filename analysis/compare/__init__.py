@@ -1,15 +1,16 @@
 """`compare(reports) -> Comparison`: what outlets include, leave out, and how they word it.
 
 One module per part of the comparison: `columns` (outlets or articles, and `Evidence`),
-`profiles`, `coverage` (facts reported, only reported, left out), `entities` (key
-entities and numbers), `quotes` (shared quotes), `voices`, `words` (distinctive words and
-actor labels) and `disagreement` (where the tone lenses disagree); `comparison` puts them
-together.
+`profiles`, `coverage` (facts reported, only reported, left out; `grouping` groups the
+sentences into facts), `entities` (key entities and numbers), `quotes` (shared quotes),
+`voices`, `words` (distinctive words and actor labels) and `disagreement` (where the tone
+lenses disagree); `comparison` puts them together.
 """
 
 from .columns import By, Column, Evidence
 from .comparison import Comparison, compare
 from .coverage import Coverage, Fact
+from .grouping import Vectors
 from .quotes import SharedQuote
 from .voices import Voices
 
@@ -21,6 +22,7 @@ __all__ = [
     "Evidence",
     "Fact",
     "SharedQuote",
+    "Vectors",
     "Voices",
     "compare",
 ]

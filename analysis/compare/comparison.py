@@ -50,8 +50,9 @@ def compare(
 ) -> Comparison:
     """Line up 2 or more analysed articles, by outlet (default) or by article.
 
-    `similarity` maps the sentences' terms to a square similarity matrix (default:
-    TF-IDF cosine); `threshold` is the similarity at which sentences are one fact.
+    `similarity` maps the sentences' terms to unit-length vectors or a square similarity
+    matrix (default: TF-IDF vectors, cosine); `threshold` is the similarity at which
+    sentences are one fact.
     """
     reports = canonical(reports)
     columns = make_columns(reports, by)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 
@@ -16,8 +16,11 @@ from ..report import Report
 from ..text import WORD, stopwords
 from .columns import Evidence
 from .entities import Cell, EntityMention
+from .grouping import Group, Vectors, fact_groups
 
-Similarity = Callable[[Sequence[Sequence[str]]], np.ndarray]
+# Sentences' terms to sentence vectors (similarity: their dot products) or, for small
+# experiments, a square similarity matrix.
+Similarity = Callable[[Sequence[Sequence[str]]], Vectors | np.ndarray]
 # Sentences are one fact while the mean TF-IDF cosine within their group stays at or above
 # this. Chosen on 56 hand-labelled cross-outlet sentence pairs (tests/gold/fact_pairs.tsv,
 # `python -m benchmarks.fact_grouping`): precision is 0.86 on a plateau from 0.28 to 0.32
@@ -97,14 +100,14 @@ def sentence_terms(
     return terms
 
 
-def tfidf_similarity(documents: Sequence[Sequence[str]]) -> np.ndarray:
-    """Cosine similarity of TF-IDF vectors (sublinear term frequency, smoothed idf)."""
+def tfidf_similarity(documents: Sequence[Sequence[str]]) -> Vectors | np.ndarray:
+    """Cosine similarity of TF-IDF vectors (sublinear term frequency, smoothed idf), as
+    the unit-length vectors."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not any(documents):
         return np.eye(len(documents))
-    vectors = TfidfVectorizer(analyzer=list, sublinear_tf=True).fit_transform(documents)
-    return cast(np.ndarray, (vectors @ vectors.T).toarray())
+    return Vectors(TfidfVectorizer(analyzer=list, sublinear_tf=True).fit_transform(documents))
 
 
 # --- coverage -------------------------------------------------------------------------
@@ -119,6 +122,36 @@ def coverage(
     threshold: float,
 ) -> Coverage:
     """Group sentences into facts by average-linkage clustering on `similarity`."""
+    units, terms = fact_units(reports, entities)
+    # distance 1 − similarity below 1 − threshold (+1e-9: a group exactly at the
+    # threshold is one fact)
+    groups = fact_groups(similarity(terms), 1.0 - threshold + 1e-9) if units else []
+    facts = [_fact(group, units, column_of) for group in groups]
+    facts.sort(key=lambda f: (-len(f.columns), -f.cohesion, _first_location(f)))
+    facts = [_renumber(fact, number) for number, fact in enumerate(facts, 1)]
+    only: dict[str, list[int]] = {key: [] for key in column_keys}
+    omitted: dict[str, list[int]] = {key: [] for key in column_keys}
+    for fact in facts:
+        if len(fact.columns) == 1:
+            only[fact.columns[0]].append(fact.id)
+        if len(fact.columns) > OMITTED_SHARE * (len(column_keys) - 1):
+            reporting = set(fact.columns)
+            for key in column_keys:
+                if key not in reporting:
+                    omitted[key].append(fact.id)
+    return Coverage(
+        similarity.__name__,
+        threshold,
+        tuple(facts),
+        tuple(ColumnFacts(key, tuple(ids)) for key, ids in only.items()),
+        tuple(ColumnFacts(key, tuple(ids)) for key, ids in omitted.items()),
+    )
+
+
+def fact_units(
+    reports: Sequence[Report], entities: Sequence[Sequence[EntityMention]]
+) -> tuple[list[tuple[Report, int]], list[list[str]]]:
+    """The sentences that can be facts (report, sentence index) and their terms."""
     units: list[tuple[Report, int]] = []
     terms: list[list[str]] = []
     for report, found in zip(reports, entities, strict=True):
@@ -127,19 +160,7 @@ def coverage(
             if sum(" " not in term for term in words) >= MIN_FACT_WORDS:
                 units.append((report, sentence.index))
                 terms.append(words)
-    matrix = similarity(terms) if units else np.zeros((0, 0))
-    groups = cluster(matrix, threshold)
-    facts = [_fact(members, units, matrix, column_of) for members in groups]
-    facts.sort(key=lambda f: (-len(f.columns), -f.cohesion, _first_location(f)))
-    facts = [_renumber(fact, number) for number, fact in enumerate(facts, 1)]
-    only = tuple(
-        ColumnFacts(key, tuple(f.id for f in facts if f.columns == (key,))) for key in column_keys
-    )
-    omitted = tuple(
-        ColumnFacts(key, tuple(f.id for f in facts if _omits(f, key, len(column_keys))))
-        for key in column_keys
-    )
-    return Coverage(similarity.__name__, threshold, tuple(facts), only, omitted)
+    return units, terms
 
 
 def fact_terms(
@@ -196,63 +217,48 @@ def _first_location(fact: Fact) -> tuple[str, int]:
     return evidence.article, evidence.sentences[0]
 
 
-def _omits(fact: Fact, column: str, columns: int) -> bool:
-    others = columns - 1
-    return column not in fact.columns and len(fact.columns) > OMITTED_SHARE * others
-
-
-def cluster(matrix: np.ndarray, threshold: float) -> list[list[int]]:
-    """Average-linkage groups whose mean pairwise similarity stays at or above `threshold`."""
-    n = len(matrix)
-    if n < 2:
-        return [[i] for i in range(n)]
-    from sklearn.cluster import AgglomerativeClustering
-
-    distance = np.clip(1.0 - matrix, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=1.0 - threshold + 1e-9,
-    ).fit_predict(distance)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index, label in enumerate(labels):
-        groups[label].append(index)
-    return sorted(groups.values())
-
-
-def _fact(
-    members: Sequence[int],
-    units: Sequence[tuple[Report, int]],
-    matrix: np.ndarray,
-    column_of: dict[str, str],
-) -> Fact:
+def _fact(group: Group, units: Sequence[tuple[Report, int]], column_of: dict[str, str]) -> Fact:
     by_column: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for m in members:
+    for m in group.sentences:
         report, index = units[m]
         by_column[column_of[report.article.id]][report.article.id].append(index)
-    central = max(members, key=lambda m: (matrix[m, members].sum(), -m))
-    report, index = units[central]
-    cross = [
-        matrix[a, b]
-        for a in members
-        for b in members
-        if a < b and column_of[units[a][0].article.id] != column_of[units[b][0].article.id]
-    ]
-    cells = tuple(
-        Cell(
-            column,
-            sum(len(s) for s in articles.values()),
-            (),
-            tuple(Evidence(a, tuple(sorted(s))) for a, s in articles.items()),
-        )
-        for column, articles in by_column.items()
-    )
+    weights = np.array([len(copies) for copies in group.copies], dtype=float)
+    # a sentence's summed similarity to the group's sentences, its copies included
+    central_sum = (group.similarity * weights).sum(axis=1)
+    central = max(range(len(group.points)), key=lambda p: (central_sum[p], -group.points[p]))
+    report, index = units[group.points[central]]
     return Fact(
         0,
         report.document.sentence_text(index),
         tuple(by_column),
-        round(float(np.mean(cross)), 4) if cross else 1.0,
-        cells,
+        _cohesion(group, units, column_of, weights),
+        tuple(
+            Cell(
+                column,
+                sum(len(s) for s in articles.values()),
+                (),
+                tuple(Evidence(a, tuple(sorted(s))) for a, s in articles.items()),
+            )
+            for column, articles in by_column.items()
+        ),
     )
+
+
+def _cohesion(
+    group: Group,
+    units: Sequence[tuple[Report, int]],
+    column_of: dict[str, str],
+    weights: np.ndarray,
+) -> float:
+    """Mean similarity over the group's pairs of sentences from different columns (1.0
+    when there are none), counted from each distinct sentence's copies per column."""
+    keys = sorted({column_of[units[m][0].article.id] for m in group.sentences})
+    position = {key: number for number, key in enumerate(keys)}
+    per_column = np.zeros((len(group.points), len(keys)))
+    for point, copies in enumerate(group.copies):
+        for m in copies:
+            per_column[point, position[column_of[units[m][0].article.id]]] += 1
+    # pairs of copies of points p, q from different columns (p = q: twice each pair)
+    pairs = np.outer(weights, weights) - per_column @ per_column.T
+    total = pairs.sum()
+    return round(float((group.similarity * pairs).sum() / total), 4) if total else 1.0

@@ -79,7 +79,16 @@ def shared_quotes(reports: Sequence[Report], column_of: dict[str, str]) -> tuple
                 )
             )
             words.append(quoted)
-    parent = list(range(len(uses)))
+    # one version per distinct wording: its copies in other columns are the same quotation
+    version_of: dict[tuple[str, ...], int] = {}
+    versions: list[list[int]] = []
+    for index, quoted in enumerate(words):
+        number = version_of.setdefault(tuple(quoted), len(versions))
+        if number == len(versions):
+            versions.append([])
+        versions[number].append(index)
+    columns_of = [{uses[m].column for m in members} for members in versions]
+    parent = list(range(len(versions)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -87,23 +96,31 @@ def shared_quotes(reports: Sequence[Report], column_of: dict[str, str]) -> tuple
             i = parent[i]
         return i
 
-    for a, b in _candidate_pairs(words):
-        if uses[a].column != uses[b].column and same_quotation(words[a], words[b]):
+    # Uses are joined when they are in different columns and the same quotation. Two
+    # matching versions' uses then form a complete multipartite graph by column: one
+    # component when they span two columns, otherwise no edge at all.
+    wordings = [words[members[0]] for members in versions]
+    for a, b in _candidate_pairs(wordings):
+        if (
+            root(a) != root(b)
+            and len(columns_of[a] | columns_of[b]) >= MIN_COLUMNS
+            and same_quotation(wordings[a], wordings[b])
+        ):
             parent[root(b)] = root(a)
     groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(uses)):
-        groups[root(index)].append(index)
+    for number in range(len(versions)):
+        groups[root(number)].append(number)
     result = []
-    for members in groups.values():
+    for numbers in sorted(groups.values(), key=lambda found: versions[found[0]][0]):
+        members = sorted(m for number in numbers for m in versions[number])
         columns = tuple(dict.fromkeys(uses[m].column for m in members))
         if len(columns) < MIN_COLUMNS:
             continue
-        versions = {tuple(words[m]) for m in members}
         result.append(
             SharedQuote(
-                " ".join(common_run([words[m] for m in members])),
+                " ".join(common_run([wordings[number] for number in sorted(numbers)])),
                 columns,
-                len(versions) > 1,
+                len(numbers) > 1,
                 tuple(uses[m] for m in members),
             )
         )

@@ -81,10 +81,27 @@ def distinctive_words(
                 if any(c.isalpha() for c in term):
                     counts[column][term] += 1
                     where[(column, term)][report.article.id].add(sentence.index)
-    total = sum(counts.values(), Counter())
-    return tuple(
-        _column_terms(key, counts[key], total - counts[key], total, where) for key in column_keys
-    )
+    total: Counter[str] = Counter()
+    for column_counts in counts.values():
+        total.update(column_counts)
+    prior = Prior(total)
+    return tuple(_column_terms(key, counts[key], prior, where) for key in column_keys)
+
+
+class Prior:
+    """The pooled counts, and the terms by count (alphabetical within a count): a term a
+    column never uses has a z-score that depends on its pooled count alone."""
+
+    def __init__(self, total: Counter[str], scale: float = PRIOR_SCALE) -> None:
+        self.total = total
+        self.scale = scale
+        self.alpha0 = sum(scale * count for count in total.values() if count)
+        self.size = sum(total.values())
+        by_count: dict[int, list[str]] = defaultdict(list)
+        for term in sorted(total):
+            if total[term] > 0:
+                by_count[total[term]].append(term)
+        self.by_count = dict(by_count)
 
 
 def log_odds_z(
@@ -96,24 +113,59 @@ def log_odds_z(
     n_own, n_others = sum(own.values()), sum(others.values())
     scores = {}
     for term, a in alpha.items():
-        y_own, y_others = own[term], others[term]
-        rest_own, rest_others = n_own + alpha0 - y_own - a, n_others + alpha0 - y_others - a
-        if rest_own <= 0 or rest_others <= 0:
-            continue  # the only word in the vocabulary: no other words to set odds against
-        delta = math.log((y_own + a) / rest_own) - math.log((y_others + a) / rest_others)
-        variance = 1 / (y_own + a) + 1 / (y_others + a)
-        scores[term] = (delta, delta / math.sqrt(variance))
+        score = _log_odds(own[term], others[term], a, n_own + alpha0, n_others + alpha0)
+        if score:
+            scores[term] = score
     return scores
+
+
+def _log_odds(
+    y_own: float, y_others: float, a: float, own_size: float, others_size: float
+) -> tuple[float, float] | None:
+    """(log-odds ratio, z-score) of one term, its prior `a`; sizes include the prior's."""
+    rest_own, rest_others = own_size - y_own - a, others_size - y_others - a
+    if rest_own <= 0 or rest_others <= 0:
+        return None  # the only word in the vocabulary: no other words to set odds against
+    delta = math.log((y_own + a) / rest_own) - math.log((y_others + a) / rest_others)
+    variance = 1 / (y_own + a) + 1 / (y_others + a)
+    return delta, delta / math.sqrt(variance)
 
 
 def _column_terms(
     column: str,
     own: Counter[str],
-    others: Counter[str],
-    total: Counter[str],
+    prior: Prior,
     where: dict[tuple[str, str], dict[str, set[int]]],
 ) -> DistinctiveWords:
-    scores = log_odds_z(own, others, total)
+    """The column's most and least distinctive terms. Only the terms it uses are scored
+    one by one: those it never uses share one score per pooled count, so the lowest of
+    them are found count by count."""
+    total = prior.total
+    n_own = sum(own.values())
+    own_size = n_own + prior.alpha0
+    others_size = prior.size - n_own + prior.alpha0
+    scores: dict[str, tuple[float, float]] = {}
+    for word in own:
+        a = prior.scale * total[word]
+        score = _log_odds(own[word], total[word] - own[word], a, own_size, others_size)
+        if a and score:
+            scores[word] = score
+    absent: dict[int, tuple[float, float]] = {}
+    for count in prior.by_count:
+        score = _log_odds(0, count, prior.scale * count, own_size, others_size)
+        if count >= MIN_TERM_COUNT and score and score[1] < 0:
+            absent[count] = score
+    taken = 0
+    for count in sorted(absent, key=lambda c: absent[c][1]):
+        if taken >= DISTINCTIVE_TOP:
+            break
+        for word in prior.by_count[count]:
+            if word not in own:
+                scores[word] = absent[count]
+                taken += 1
+                if taken >= DISTINCTIVE_TOP:
+                    break
+    others = {word: total[word] - own[word] for word in scores}
 
     def term(word: str) -> Term:
         delta, z = scores[word]
