@@ -62,6 +62,9 @@ TONE_FLOOR = 0.2  # the tone axis spans at least ±0.2, so tiny differences stay
 ROW_HEIGHT = 46  # pixels per outlet in bar charts and heatmaps
 PANEL_HEIGHT = 110  # pixels per outlet in small multiples
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
+# Read from the back of a classroom: no chart text smaller than this (Plotly would shrink a
+# heatmap's cell text to fit the cell, down to a few pixels, unless its size is fixed).
+MIN_FONT = 13
 
 
 def outlet_colours(labels: Sequence[str]) -> dict[str, str]:
@@ -94,6 +97,11 @@ def _figure(traces: list[dict], height: int, title: str = "", **layout) -> go.Fi
         "showlegend": False,
     }
     return go.Figure(data=traces, layout={**base, **layout})
+
+
+def _axis_title(text: str) -> dict:
+    """An axis title broken after its colon: whole on a half-width chart at 1024 px."""
+    return {"text": text.replace(": ", ":<br>", 1)}
 
 
 def _symmetric_range(values: pd.Series, floor: float = TONE_FLOOR) -> list[float]:
@@ -159,7 +167,7 @@ def interval_bars(
         traces,
         90 + ROW_HEIGHT * len(df),
         title,
-        xaxis={"title": {"text": axis_title}, "range": axis, "gridcolor": GRID, **ZERO},
+        xaxis={"title": _axis_title(axis_title), "range": axis, "gridcolor": GRID, **ZERO},
         yaxis={"categoryorder": "array", "categoryarray": [plain(o) for o in df.outlet][::-1]},
     )
 
@@ -197,7 +205,7 @@ def voice_dumbbell(df: pd.DataFrame, colours: Mapping[str, str], axis_title: str
         90 + ROW_HEIGHT * len(outlets),
         "Narration ● vs quoted ◆ tone",
         xaxis={
-            "title": {"text": axis_title},
+            "title": _axis_title(axis_title),
             "range": _symmetric_range(pd.concat([df["low"], df["high"]])),
             "gridcolor": GRID,
             **ZERO,
@@ -222,19 +230,27 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
     ]
     reach = _symmetric_range(df["tone"], 0.3)[1]
     x, y = [plain(a) for a in actors], [plain(o) for o in outlets]
-    common = {"x": x, "y": y, "text": text, "texttemplate": "%{text}", "xgap": 2, "ygap": 2}
+    common = {
+        "x": x,
+        "y": y,
+        "text": text,
+        "texttemplate": "%{text}",
+        "textfont": {"size": MIN_FONT},
+        "xgap": 2,
+        "ygap": 2,
+    }
     traces = [
         {
             "type": "heatmap",
             "name": f"fewer than {MIN_SENTENCES} sentences",
             "z": _nulls(thin),
-            "textfont": {"color": "#666666"},
             "colorscale": [[0, GREY], [1, GREY]],
             "showscale": False,
             "hovertemplate": (
                 "<b>%{y}</b> · %{x}<br>%{text}: too few sentences to read<extra></extra>"
             ),
             **common,
+            "textfont": {"size": MIN_FONT, "color": "#666666"},
         },
         {
             "type": "heatmap",
@@ -295,6 +311,7 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
         "y": [plain(o) for o in outlets],
         "text": text,
         "texttemplate": "%{text}",
+        "textfont": {"size": MIN_FONT},
         "customdata": sentences.to_numpy().tolist(),
         "colorscale": "Blues",
         "zmin": 0,
@@ -458,7 +475,7 @@ def tone_through_article(
             "range": reach,
             "nticks": 5,
             "gridcolor": GRID,
-            "title": {"text": axis_title, "font": {"size": 11}},
+            "title": {"text": axis_title, "font": {"size": MIN_FONT}},
             **ZERO,
         },
     )

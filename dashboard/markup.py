@@ -72,6 +72,16 @@ STYLE = """
 </style>
 """
 
+# Every page: on a screen narrower than 1100 px (a 1024×768 projector) the main column
+# keeps its width for the content instead of Streamlit's wide side padding.
+SCREEN_STYLE = """
+<style>
+@media (max-width: 1099px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+}
+</style>
+"""
+
 
 def _rgba(colour: str, alpha: float) -> str:
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
