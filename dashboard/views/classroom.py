@@ -279,7 +279,7 @@ def cards(lesson: Lesson) -> None:
 
 def handout(lesson: Lesson) -> None:
     st.markdown(
-        "A printable page with the articles, the questions, then (on a new page) the "
+        "A printable page with the articles, the questions, then the "
         "answers with their evidence, the source cards and a glossary. The student sheet "
         "leaves out the answers and evidence."
     )
