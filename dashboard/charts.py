@@ -287,6 +287,11 @@ def _cell_text(tone: float | None, count: int) -> str:
     return f"{tone:+.2f}<br>n={count}"
 
 
+def _marked(share: str, marks: str) -> str:
+    """A cell's share with its marks below it: side by side they overflow a narrow cell."""
+    return f"{share}<br>{marks}" if marks else share
+
+
 def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str]) -> go.Figure:
     """Outlets × frames: share of each article's sentences that carry the frame.
 
@@ -299,7 +304,7 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
     lede = _grid(df, "outlet", "frame", "lede", outlets, frames).fillna(False)
     text = [
         [
-            f"{s:.0%}" + ("★" if d else "") + ("▲" if le else "") if s else ""
+            _marked(f"{s:.0%}", ("★" if d else "") + ("▲" if le else "")) if s else ""
             for s, d, le in zip(*rows, strict=True)
         ]
         for rows in zip(share.to_numpy(), dominant.to_numpy(), lede.to_numpy(), strict=True)

@@ -33,9 +33,9 @@ STYLE = f"""
 .st-key-classroom-nav button p {{ font-size: 1.1rem; white-space: nowrap; }}
 .cm-count {{ font-size: 1.15rem; color: #555; margin: 0; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; }}
-.cm-choices {{ list-style: none; padding: 0; margin: 0 0 .8rem !important; font-size: 1.3rem;
+.cm-choices {{ list-style: none; padding: 0 !important; margin: 0 0 .8rem !important; font-size: 1.3rem;
   line-height: 1.35; }}
-.cm-choices li {{ margin: 0 0 .5rem; padding-left: .6rem; border-left: 5px solid #ccc; }}
+.cm-choices li {{ margin: 0 0 .5rem !important; padding-left: .6rem; border-left: 5px solid #ccc; }}
 .cm-choices .n {{ font-weight: 700; }}
 .cm-choices .right {{ border-left-color: {RIGHT_COLOUR}; }}
 .cm-choices .mark {{ color: {RIGHT_COLOUR}; font-weight: 700; white-space: nowrap; }}
@@ -141,7 +141,7 @@ def choices_html(question: Question, revealed: bool) -> str:
 
 def right_style(keys: list[str]) -> str:
     """The right answers' buttons in green (Streamlit colours a primary button red)."""
-    selectors = ", ".join(f".st-key-{key} button" for key in keys)
+    selectors = ", ".join(f".st-key-classroom-choices .st-key-{key} button[kind]" for key in keys)
     return (
         f"<style>{selectors} {{ background: {RIGHT_COLOUR}; border-color: {RIGHT_COLOUR}; "
         "color: #fff; }</style>"
