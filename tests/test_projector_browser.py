@@ -30,6 +30,16 @@ SHOWN_DRAWN = """() => {
     return charts.length > 0 && charts.every(chart => chart.querySelector('g.trace, g.hm image'));
 }"""
 
+# True once the dashboard's own styles have arrived (Streamlit draws st.html a moment after
+# the script ends) and every table on screen has drawn its rows.
+STYLED_AND_DRAWN = """() => [...document.querySelectorAll('style')]
+        .some(style => style.textContent.includes('stMainBlockContainer'))
+    && [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+        .filter(table => table.getClientRects().length)
+        .every(table => table.getBoundingClientRect().height > 60)"""
+
+NO_PLACEHOLDER = "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
+
 # Every visible text node of the charts on the page: its font size and whether its box
 # lies inside the chart's own box (a label cut by the chart's edge sticks out of it).
 CHART_TEXT = """() => [...document.querySelectorAll('.js-plotly-plot')]
@@ -81,6 +91,8 @@ def shot(page, name: str, whole: bool = True) -> None:
     screen = page.viewport_size
     height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": screen["width"], "height": min(height + 40, 8000)})
+    # Streamlit draws an element (a table) only once it is on screen: wait for them all.
+    page.wait_for_function(NO_PLACEHOLDER, timeout=RENDER_MS)
     page.wait_for_timeout(500)
     page.screenshot(path=path)
     page.set_viewport_size(screen)
@@ -114,6 +126,7 @@ def test_every_page_fits_the_screen_with_readable_whole_chart_labels(
 ):
     page.goto(f"{server}/{path}")
     settle(page, heading, ready)
+    page.wait_for_function(STYLED_AND_DRAWN, timeout=RENDER_MS)
     if charts:
         page.wait_for_function(DRAWN, arg=charts, timeout=RENDER_MS)
     if ready == ".js-plotly-plot":
