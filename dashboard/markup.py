@@ -73,11 +73,15 @@ STYLE = """
 """
 
 # Every page: on a screen narrower than 1100 px (a 1024×768 projector) the main column
-# keeps its width for the content instead of Streamlit's wide side padding.
+# keeps its width for the content instead of Streamlit's wide side padding, and a screen
+# 768 px tall its height.
 SCREEN_STYLE = """
 <style>
 @media (max-width: 1099px) {
   [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+}
+@media (max-height: 800px) {  /* 768 px tall: the first screen shows the content */
+  [data-testid="stMainBlockContainer"] { padding-top: 4rem; }
 }
 </style>
 """

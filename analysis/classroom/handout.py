@@ -30,7 +30,7 @@ body { font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height
 h1 { font-size: 20pt; margin: 0 0 .2em; }
 h2 { font-size: 15pt; border-bottom: 2px solid #333; padding-bottom: .15em; margin-top: 1.4em; }
 h3 { font-size: 12pt; margin: .2em 0 .4em; }
-h1, h2, h3 { break-after: avoid; }
+h1, h2, h3, h2 + p { break-after: avoid; }  /* a heading stays with what follows */
 p { orphans: 3; widows: 3; }
 .subtitle { color: #444; margin: 0 0 1em; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
