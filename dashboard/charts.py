@@ -62,6 +62,9 @@ TONE_FLOOR = 0.2  # the tone axis spans at least ±0.2, so tiny differences stay
 ROW_HEIGHT = 46  # pixels per outlet in bar charts and heatmaps
 PANEL_HEIGHT = 110  # pixels per outlet in small multiples
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
+# Read from the back of a classroom: no chart text smaller than this (Plotly would shrink a
+# heatmap's cell text to fit the cell, down to a few pixels, unless its size is fixed).
+MIN_FONT = 13
 
 
 def outlet_colours(labels: Sequence[str]) -> dict[str, str]:
@@ -94,6 +97,11 @@ def _figure(traces: list[dict], height: int, title: str = "", **layout) -> go.Fi
         "showlegend": False,
     }
     return go.Figure(data=traces, layout={**base, **layout})
+
+
+def _axis_title(text: str) -> dict:
+    """An axis title broken after its colon: whole on a half-width chart at 1024 px."""
+    return {"text": text.replace(": ", ":<br>", 1)}
 
 
 def _symmetric_range(values: pd.Series, floor: float = TONE_FLOOR) -> list[float]:
@@ -159,7 +167,7 @@ def interval_bars(
         traces,
         90 + ROW_HEIGHT * len(df),
         title,
-        xaxis={"title": {"text": axis_title}, "range": axis, "gridcolor": GRID, **ZERO},
+        xaxis={"title": _axis_title(axis_title), "range": axis, "gridcolor": GRID, **ZERO},
         yaxis={"categoryorder": "array", "categoryarray": [plain(o) for o in df.outlet][::-1]},
     )
 
@@ -197,7 +205,7 @@ def voice_dumbbell(df: pd.DataFrame, colours: Mapping[str, str], axis_title: str
         90 + ROW_HEIGHT * len(outlets),
         "Narration ● vs quoted ◆ tone",
         xaxis={
-            "title": {"text": axis_title},
+            "title": _axis_title(axis_title),
             "range": _symmetric_range(pd.concat([df["low"], df["high"]])),
             "gridcolor": GRID,
             **ZERO,
@@ -227,6 +235,7 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
         "y": y,
         "text": text,
         "texttemplate": "%{text}",
+        "textfont": {"size": MIN_FONT},
         "xgap": 2,
         "ygap": 2,
         "hoverinfo": "skip",  # the click layer above carries the hover
@@ -236,10 +245,10 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
             "type": "heatmap",
             "name": f"fewer than {MIN_SENTENCES} sentences",
             "z": _nulls(thin),
-            "textfont": {"color": "#666666"},
             "colorscale": [[0, GREY], [1, GREY]],
             "showscale": False,
             **common,
+            "textfont": {"size": MIN_FONT, "color": "#666666"},
         },
         {
             "type": "heatmap",
@@ -340,6 +349,11 @@ def _cell_text(tone: float | None, count: int) -> str:
     return f"{tone:+.2f}<br>n={count}"
 
 
+def _marked(share: str, marks: str) -> str:
+    """A cell's share with its marks below it: side by side they overflow a narrow cell."""
+    return f"{share}<br>{marks}" if marks else share
+
+
 def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str]) -> go.Figure:
     """Outlets × frames: share of each article's sentences that carry the frame.
 
@@ -352,7 +366,7 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
     lede = _grid(df, "outlet", "frame", "lede", outlets, frames).fillna(False)
     text = [
         [
-            f"{s:.0%}" + ("★" if d else "") + ("▲" if le else "") if s else ""
+            _marked(f"{s:.0%}", ("★" if d else "") + ("▲" if le else "")) if s else ""
             for s, d, le in zip(*rows, strict=True)
         ]
         for rows in zip(share.to_numpy(), dominant.to_numpy(), lede.to_numpy(), strict=True)
@@ -364,6 +378,7 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
         "y": [plain(o) for o in outlets],
         "text": text,
         "texttemplate": "%{text}",
+        "textfont": {"size": MIN_FONT},
         "hoverinfo": "skip",  # the click layer above carries the hover
         "colorscale": "Blues",
         "zmin": 0,
@@ -537,7 +552,7 @@ def tone_through_article(
             "range": reach,
             "nticks": 5,
             "gridcolor": GRID,
-            "title": {"text": axis_title, "font": {"size": 11}},
+            "title": {"text": axis_title, "font": {"size": MIN_FONT}},
             **ZERO,
         },
     )

@@ -73,6 +73,20 @@ STYLE = """
 </style>
 """
 
+# Every page: on a screen narrower than 1100 px (a 1024×768 projector) the main column
+# keeps its width for the content instead of Streamlit's wide side padding, and a screen
+# 768 px tall its height.
+SCREEN_STYLE = """
+<style>
+@media (max-width: 1099px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+}
+@media (max-height: 800px) {  /* 768 px tall: the first screen shows the content */
+  [data-testid="stMainBlockContainer"] { padding-top: 4rem; }
+}
+</style>
+"""
+
 
 def _rgba(colour: str, alpha: float) -> str:
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))

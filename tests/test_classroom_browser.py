@@ -57,7 +57,7 @@ def test_walk_through_a_lesson_with_the_keyboard(app_url, page):
 
     prompt.click()  # focus the page, not a widget
     page.keyboard.press("1")  # predict the first choice
-    page.locator('button[kind="primary"]', has_text="1 ·").wait_for(timeout=STEP_TIMEOUT)
+    page.locator('.st-key-classroom_choice_1 button[kind="primary"]').wait_for(timeout=STEP_TIMEOUT)
     page.keyboard.press("Space")
     answer = page.locator(".cm-answer")
     answer.wait_for(timeout=STEP_TIMEOUT)

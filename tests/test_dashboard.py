@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.markup import md_escape
+
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
 PAGES = [
     "views/compare.py",
@@ -299,6 +301,42 @@ def test_method_shows_the_measured_accuracy_per_gold_set_and_the_active_codebook
     assert len(measured) > 5 and measured.between(-1, 1).all()
     assert accuracy["first run"].notna().any()  # a held-out set keeps its first run
     assert any(e.label == "Security and defense" for e in at.expander)
+
+
+def _in_order(node):
+    """Every element under `node`, in page order."""
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _in_order(child)
+
+
+def test_method_names_every_gold_set_and_labels_the_figures_rules_were_written_on():
+    from analysis.evaluate.figures import gold_sets
+
+    at = start("views/method.py")
+    sets = {md_escape(s.title): s for s in gold_sets()}
+    tables, warnings, current = {}, {}, None
+    for element in _in_order(at.main):
+        kind = getattr(element, "type", "")
+        if kind == "subheader":
+            current = sets.get(element.value)
+        elif current and kind == "dataframe":
+            tables.setdefault(current.id, element.value)
+        elif current and kind == "warning":
+            warnings[current.id] = element.value
+    assert set(tables) == {s.id for s in sets.values()}  # one table per set, each named
+    assert all(s.title.split(":")[-1].strip()[0].isdigit() for s in sets.values())  # counted
+    for gold_set in sets.values():
+        table = tables[gold_set.id]
+        assert list(table.columns) == ["figure", "first run", "now"]
+        assert table["now"].notna().any()
+        if gold_set.kind == "development":
+            assert "not evidence of accuracy on new stories" in warnings[gold_set.id]
+        elif gold_set.kind == "held out":
+            assert gold_set.id not in warnings
+            assert table["first run"].notna().any()  # the honest estimate, kept
+    kinds = {s.kind for s in sets.values()}
+    assert {"held out", "development", "written for the tests"} <= kinds
 
 
 def test_pages_live_in_views_because_a_pages_folder_bypasses_the_entry_point():

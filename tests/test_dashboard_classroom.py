@@ -132,8 +132,25 @@ def test_presenter_html_escapes_every_piece_of_text():
 
 @pytest.mark.parametrize(
     ("choice", "expected"),
-    [("*Daily*", "1 · \\*Daily\\*"), ("[x](y)", "1 · \\[x\\]\\(y\\)"), ("RT", "1 · ✓ RT")],
+    [
+        ("*Daily*", "1 · \\*Daily\\*"),
+        ("[x](y)", "1 · \\[x\\]\\(y\\)"),
+        ("RT", "1 · RT · ✓ right answer"),
+        ("", "1 · ✓ right answer"),  # a listed long choice: its button shows the number
+    ],
 )
 def test_choice_labels_show_markdown_as_typed(choice, expected):
-    mark = "✓" if choice == "RT" else ""
+    mark = presenter.RIGHT if choice in ("RT", "") else ""
     assert presenter.choice_label(1, choice, mark) == expected
+
+
+def test_the_right_answer_is_named_in_words_and_a_long_choice_listed_as_text():
+    question = custom_question("Which?", ["a" * 50, "<b>short</b>"], ["a" * 50])
+    assert presenter.listed(question)
+    assert presenter.mark(question, "a" * 50, None) == presenter.RIGHT
+    assert presenter.mark(question, "<b>short</b>", "<b>short</b>") == presenter.WRONG
+    assert presenter.mark(question, "<b>short</b>", "a" * 50) == ""
+    hidden, shown = (presenter.choices_html(question, revealed) for revealed in (False, True))
+    assert presenter.RIGHT not in hidden and "&lt;b&gt;short&lt;/b&gt;" in hidden
+    assert shown.count(presenter.RIGHT) == 1 and 'class="right"' in shown
+    assert not presenter.listed(custom_question("Which?", ["RT", "Asia Times"], ["RT"]))

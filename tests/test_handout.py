@@ -15,6 +15,7 @@ from .conftest import SEEDS as SEEDS_DIR
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 # A rendered page counts as blank when fewer than this share of its pixels carry ink.
 MIN_INK_SHARE = 0.002
+MIN_PAGE_FILLED = 0.6  # the lowest ink on a page (bar the last), as a share of its height
 ARTIFACTS = ROOT / "test-artifacts" / "handout"
 
 
@@ -85,15 +86,18 @@ def test_highlight_marks_merged_spans_and_escapes(text, spans, offset, expected)
     assert highlight_html(text, spans, offset) == expected
 
 
-def _ink_shares(pdf_path, out_prefix) -> list[float]:
-    """Render each PDF page to a greyscale image; the share of non-white pixels per page."""
+def _ink(pdf_path, out_prefix) -> list[tuple[float, float]]:
+    """Render each PDF page to a greyscale image; per page, the share of non-white pixels
+    and how far down the page (0 top … 1 bottom) the lowest ink reaches."""
     pdftoppm = shutil.which("pdftoppm")
     assert pdftoppm, "pdftoppm is missing: run scripts/install.sh (installs poppler-utils)"
     subprocess.run([pdftoppm, "-r", "40", "-gray", pdf_path, out_prefix], check=True, timeout=60)
     shares = []
     for image in sorted(out_prefix.parent.glob(f"{out_prefix.name}-*.pgm")):
-        pixels = _read_pgm(image.read_bytes())
-        shares.append(float((pixels < 200).mean()))
+        inked = _read_pgm(image.read_bytes()) < 200
+        rows = inked.any(axis=1).nonzero()[0]
+        depth = (rows.max() + 1) / len(inked) if len(rows) else 0.0
+        shares.append((float(inked.mean()), float(depth)))
     return shares
 
 
@@ -115,10 +119,12 @@ def test_pdf_renders_every_page_with_content(seed_lesson, tmp_path):
     (ARTIFACTS / "handout.html").write_text(handout_html(seed_lesson), "utf-8")
     path = tmp_path / "handout.pdf"
     path.write_bytes(pdf)
-    shares = _ink_shares(path, tmp_path / "page")
-    # Questions, answers and five articles: at least one page each.
-    assert len(shares) >= 2 + len(seed_lesson.articles)
-    assert min(shares) > MIN_INK_SHARE, shares
+    pages = _ink(path, tmp_path / "page")
+    assert len(pages) >= 2
+    assert min(share for share, _ in pages) > MIN_INK_SHARE, pages
+    # No section starts a new page: only a question, an evidence or a source card (kept
+    # whole) moves to the next, so no page but the last is left half empty.
+    assert min(depth for _, depth in pages[:-1]) > MIN_PAGE_FILLED, pages
 
 
 def test_handout_subcommand_writes_html_and_rejects_bad_output(tmp_path, capsys):

@@ -30,11 +30,13 @@ body { font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height
 h1 { font-size: 20pt; margin: 0 0 .2em; }
 h2 { font-size: 15pt; border-bottom: 2px solid #333; padding-bottom: .15em; margin-top: 1.4em; }
 h3 { font-size: 12pt; margin: .2em 0 .4em; }
-.new-page { break-before: page; }
+h1, h2, h3, h2 + p { break-after: avoid; }  /* a heading stays with what follows */
+p { orphans: 3; widows: 3; }
 .subtitle { color: #444; margin: 0 0 1em; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { text-align: left; border-bottom: 1px solid #bbb; padding: .25em .4em; vertical-align: top; }
 .question { break-inside: avoid; margin: 0 0 1.1em; }
+.answer-block { margin: 0 0 1.1em; }  /* long with its evidence: may break between pieces */
 .choices { list-style: none; padding-left: .5em; margin: .3em 0; }
 .choices li::before { content: "\\2610\\00a0\\00a0"; }
 .choices li.answer { font-weight: bold; }
@@ -77,12 +79,12 @@ def handout_html(lesson: Lesson, answers: bool = True, texts: bool = True) -> st
     ]
     if answers:
         parts += [
-            '<h2 class="new-page">Answers and evidence</h2>',
+            "<h2>Answers and evidence</h2>",
             *(_answer_block(number, q) for number, q in enumerate(lesson.questions, 1)),
         ]
     if lesson.cards:
         parts += [
-            '<h2 class="new-page">Source cards</h2>',
+            "<h2>Source cards</h2>",
             '<p class="meta">Filled in where the text tells; the blanks are for you.</p>',
             *(_card_block(card) for card in lesson.cards),
         ]
@@ -179,7 +181,7 @@ def _answer_block(number: int, question: Question) -> str:
     evidence = "".join(evidence_html(e) for e in question.evidence)
     reveal = f'<p class="reveal">{_escape(question.reveal)}</p>' if question.reveal else ""
     return (
-        f'<div class="question"><h3>{number}. {_escape(question.prompt)}</h3>{_passage(question)}'
+        f'<div class="answer-block"><h3>{number}. {_escape(question.prompt)}</h3>{_passage(question)}'
         f"<p><strong>Answer:</strong> {_escape(answer)}</p>{reveal}{evidence}</div>"
     )
 
@@ -236,7 +238,7 @@ def _article_texts(lesson: Lesson, highlight: bool) -> list[str]:
         )
         meta = " · ".join(_escape(v) for v in (article.date, article.url) if v)
         blocks.append(
-            f'<section class="article new-page"><h2>{_escape(article.outlet)}: '
+            f'<section class="article"><h2>{_escape(article.outlet)}: '
             f'{_escape(article.title)}</h2><p class="meta">{meta}</p>{paragraphs}</section>'
         )
     return blocks

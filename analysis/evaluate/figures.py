@@ -42,6 +42,10 @@ class Figure:
     current: float | None
 
 
+FITTED = "rules were written on these: not evidence of accuracy on new stories"
+WRITTEN = "written to show that constructions are handled: not evidence of accuracy on real news"
+
+
 @dataclass(frozen=True)
 class GoldSet:
     id: str
@@ -49,6 +53,18 @@ class GoldSet:
     kind: str  # "held out", "development" or "written for the tests"
     about: str
     figures: tuple[Figure, ...]
+
+    @property
+    def caveat(self) -> str:
+        """What the set's figures are not evidence of ("" for a held-out set)."""
+        if self.kind == "development":
+            first_run = any(f.first_run is not None for f in self.figures)
+            return (
+                f"{FITTED} (only the first run is: it came before the rules)"
+                if first_run
+                else FITTED
+            )
+        return WRITTEN if self.kind == "written for the tests" else ""
 
 
 def headline(result: Result) -> dict[str, float | None]:

@@ -174,23 +174,39 @@ def choices(question: Question, revealed: bool) -> None:
     if not question.choices:
         st.markdown("*Open question: discuss, then reveal.*")
         return
-    with st.container(key="classroom-choices"):
+    listed = presenter.listed(question)
+    if listed:  # too long for a one-line button: read as a list, picked by number
+        st.html(presenter.choices_html(question, revealed))
+    with st.container(key="classroom-choices", horizontal=listed):
         for number, choice in enumerate(question.choices, 1):
-            _choice_button(question, number, choice, picked, revealed)
-
-
-def _choice_button(question: Question, number: int, choice: str, picked, revealed: bool) -> None:
-    mark = ""
+            _choice_button(question, number, choice, picked, revealed, listed)
     if revealed:
-        mark = "✓" if choice in question.answers else ("✗" if choice == picked else "")
+        st.html(
+            presenter.right_style(
+                [
+                    f"classroom_choice_{number}"
+                    for number, choice in enumerate(question.choices, 1)
+                    if choice in question.answers
+                ]
+            )
+        )
+
+
+def _choice_button(
+    question: Question, number: int, choice: str, picked, revealed: bool, listed: bool
+) -> None:
+    mark = presenter.mark(question, choice, picked) if revealed else ""
     st.button(
-        presenter.choice_label(number, choice, mark),
+        presenter.choice_label(number, "" if listed else choice, mark),
         key=f"classroom_choice_{number}",
-        type="primary" if (mark == "✓" if revealed else choice == picked) else "secondary",
+        type="primary"
+        if (mark == presenter.RIGHT if revealed else choice == picked)
+        else "secondary",
         shortcut=str(number) if number <= MAX_KEYED_CHOICES else None,
         on_click=st.session_state.__setitem__,
         args=(PICK_KEY, choice),
-        width="stretch",
+        width="content" if listed else "stretch",
+        wrap=False,
     )
 
 
@@ -334,7 +350,7 @@ def cards(lesson: Lesson) -> None:
 
 def handout(lesson: Lesson) -> None:
     st.markdown(
-        "A printable page with the articles, the questions, then (on a new page) the "
+        "A printable page with the articles, the questions, then the "
         "answers with their evidence, the source cards and a glossary. The student sheet "
         "leaves out the answers and evidence."
     )

@@ -104,6 +104,8 @@ st.markdown(
 for gold_set in state.accuracy():
     st.subheader(markup.md_escape(gold_set.title))
     st.caption(f"{markup.md_escape(gold_set.kind)}: {markup.md_escape(gold_set.about)}")
+    if gold_set.caveat:
+        st.warning(markup.md_escape(gold_set.caveat.capitalize() + "."), icon=":material/info:")
     st.dataframe(
         tables.accuracy_table(gold_set),
         hide_index=True,
