@@ -125,3 +125,21 @@ def test_an_answer_key_the_gold_disagrees_with_is_counted_wrong(tmp_path):
     check = next(c for c in keys.checks if c.question == "no_official:KE")
     assert check.gold == () and not check.right
     assert "no_official:KE" in keys.to_text()
+
+
+def test_a_sets_figures_are_pooled_over_its_gold_files():
+    from analysis.evaluate.figures import headline, pooled
+    from analysis.evaluate.quotes import QuoteEvaluation
+
+    from .conftest import ROOT
+
+    files = [ROOT / "tests" / "gold" / f"quotes_outlets{n}.toml" for n in ("", "2", "3")]
+    results = evaluate(files)
+    quotes = [r for r in results if isinstance(r, QuoteEvaluation)]
+    (both,) = [r for r in pooled(results) if isinstance(r, QuoteEvaluation)]
+    speaker = [q.agreement_of("speaker") for q in quotes]
+    assert both.agreement_of("speaker").total == sum(a.total for a in speaker) > speaker[-1].total
+    assert headline(both)["speaker right"] == sum(a.correct for a in speaker) / sum(
+        a.total for a in speaker
+    )
+    assert both.articles == sum(q.articles for q in quotes)

@@ -8,6 +8,7 @@ any rule was written on it (the honest estimate for a new story); later runs onl
 """
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -16,7 +17,7 @@ from .actors import ActorEvaluation
 from .answers import AnswerKeyEvaluation
 from .facts import FactEvaluation
 from .frames import FrameEvaluation
-from .quotes import LOOSE_OVERLAP, QuoteEvaluation
+from .quotes import LOOSE_OVERLAP, Agreement, Detection, QuoteEvaluation, detection
 from .tone import ToneEvaluation
 from .unsourced import UnsourcedEvaluation
 
@@ -107,13 +108,75 @@ def headline(result: Result) -> dict[str, float | None]:
     }
 
 
+def pooled(results: Sequence[Result]) -> list[Result]:
+    """One result per kind: the quote, unsourced and answer-key results of a set's several
+    gold files added up (counts summed, ratios taken again), so a set's figure is over all
+    its articles, not the last file's."""
+    quotes = [r for r in results if isinstance(r, QuoteEvaluation)]
+    unsourced = [r for r in results if isinstance(r, UnsourcedEvaluation)]
+    keys = [r for r in results if isinstance(r, AnswerKeyEvaluation)]
+    rest: list[Result] = [r for r in results if r not in (*quotes, *unsourced, *keys)]
+    if quotes:
+        first = quotes[0]
+        rest.append(
+            QuoteEvaluation(
+                first.section,
+                sum(q.articles for q in quotes),
+                tuple(
+                    _summed(d, [q.detection_of(d.group, d.threshold) for q in quotes])
+                    for d in first.detection
+                ),
+                tuple(
+                    Agreement(
+                        a.attribute,
+                        a.group,
+                        correct := sum(
+                            q.agreement_of(a.attribute, a.group).correct for q in quotes
+                        ),
+                        total := sum(q.agreement_of(a.attribute, a.group).total for q in quotes),
+                        correct / total if total else None,
+                    )
+                    for a in first.agreement
+                ),
+                tuple(e for q in quotes for e in q.errors),
+            )
+        )
+    if unsourced:
+        rest.append(
+            UnsourcedEvaluation(
+                unsourced[0].section,
+                _summed(unsourced[0].detection, [u.detection for u in unsourced]),
+            )
+        )
+    if keys:
+        rest.append(
+            AnswerKeyEvaluation(
+                sum(k.stories for k in keys), tuple(c for k in keys for c in k.checks)
+            )
+        )
+    return rest
+
+
+def _summed(like: Detection, parts: Sequence[Detection]) -> Detection:
+    return detection(
+        like.group,
+        like.threshold,
+        sum(d.gold for d in parts),
+        sum(d.found for d in parts),
+        sum(d.matched for d in parts),
+    )
+
+
 def merged(
     earlier: dict[str, Any], gold_set: dict[str, str], results: list[Result], first_run: bool
 ) -> dict[str, Any]:
-    """The file entry of one gold set: current figures from `results`, first-run figures
-    kept from `earlier`; a set measured for the first time records these as its first run
-    when `first_run` (no rule was written on it yet), else none (they were not kept)."""
-    current = {metric: _round(v) for result in results for metric, v in headline(result).items()}
+    """The file entry of one gold set: current figures from `results` (pooled over its
+    gold files), first-run figures kept from `earlier`; a set measured for the first time
+    records these as its first run when `first_run` (no rule was written on it yet), else
+    none (they were not kept)."""
+    current = {
+        metric: _round(v) for result in pooled(results) for metric, v in headline(result).items()
+    }
     first = earlier.get("first_run", current if first_run else {})
     return {**gold_set, "first_run": first, "current": current}
 

@@ -119,7 +119,8 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
     if not body or is_vague_group(phrase) or _not_a_name(body):
         return None
     whole = find_organization(phrase[body[0].start :])
-    if not whole and len(body) > 2 and one_organization(phrase[body[0].start :]):
+    across = any(t.lower in ("of", "and", "for") for t in body[1:-1])  # a name across words
+    if not whole and across and one_organization(phrase[body[0].start :]):
         return _with(  # `the Alliance of Motion Picture and Television Producers`
             _unknown_organization(phrase, phrase[body[0].start :], bool(determiner)), apposition
         )
