@@ -19,6 +19,12 @@ from dashboard import markup, state  # noqa: E402
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
+st.set_page_config(
+    page_title="Coverage compared",
+    page_icon=str(Path(__file__).resolve().parent / "icon.png"),  # local: no request to a CDN
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
 navigation = st.navigation(
     [
         st.Page(VIEWS / "compare.py", title="Compare", icon=":material/view_column:", default=True),
@@ -29,14 +35,6 @@ navigation = st.navigation(
         st.Page(VIEWS / "method.py", title="Method", icon=":material/school:"),
         st.Page(VIEWS / "add.py", title="Add articles", icon=":material/add_notes:"),
     ]
-)
-st.set_page_config(
-    page_title="Coverage compared",
-    page_icon=str(Path(__file__).resolve().parent / "icon.png"),  # local: no request to a CDN
-    layout="wide",
-    # A lesson is projected: the Classroom page opens with the sidebar closed, leaving a
-    # 1024-px projector's whole width to the question (the teacher can open it again).
-    initial_sidebar_state="collapsed" if navigation.title == "Classroom" else "expanded",
 )
 st.html(markup.SCREEN_STYLE)
 state.sidebar()

@@ -96,5 +96,5 @@ def test_an_uploaded_text_file_keeps_its_headline_and_date(server, page, tmp_pat
     )
     assert expander.get_by_label("Title").input_value() == HEAD
     assert expander.get_by_label("Date (YYYY-MM-DD)").input_value() == "2024-06-02"
-    assert expander.get_by_label("Article text").input_value() == BODY
+    assert expander.get_by_label("Article text").input_value() == f"{HEAD}\n\n{BODY}"
     shot(page, "uploaded-text")
