@@ -10,12 +10,13 @@ a browser. The chart ids are the names the pages give `state.plot`.
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from analysis import Comparison, Report
 from analysis.compare.voices import country_name
+from analysis.sources import Quote
 
 # Which evidence a sentence list is drawn with (markup.evidence_marks).
 Layer = Literal["none", "frame", "mentions", "words", "quotes"]
@@ -89,22 +90,26 @@ def _frame(report: Report, data: list[str]) -> Behind:
 
 def _speaker_type(report: Report, data: list[str]) -> Behind:
     kind = data[0]
-    quotes = report.sources.quotes
-    return Behind(
-        report.article.id,
+    return _quotes_where(
+        report,
         f"quotes from {kind.replace('_', ' ')} speakers",
-        quotes=tuple(i for i, q in enumerate(quotes) if (q.speaker_type or OTHER_TYPE) == kind),
+        lambda quote: (quote.speaker_type or OTHER_TYPE) == kind,
     )
 
 
 def _speaker_country(report: Report, data: list[str]) -> Behind:
     code = data[0]
-    quotes = report.sources.quotes
-    return Behind(
-        report.article.id,
+    return _quotes_where(
+        report,
         f"quotes from speakers of {_country(code)}",
-        quotes=tuple(i for i, q in enumerate(quotes) if (q.country or UNKNOWN_COUNTRY) == code),
+        lambda quote: (quote.country or UNKNOWN_COUNTRY) == code,
     )
+
+
+def _quotes_where(report: Report, what: str, keep: Callable[[Quote], bool]) -> Behind:
+    """The report's quotes that `keep` picks, by their index."""
+    quotes = report.sources.quotes
+    return Behind(report.article.id, what, quotes=tuple(i for i, q in enumerate(quotes) if keep(q)))
 
 
 def _talked_or_heard(report: Report, data: list[str], only_country: bool = False) -> Behind:

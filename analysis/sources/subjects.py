@@ -466,14 +466,7 @@ def _sentence_subject_cue(
     if subject is None or subject[1] >= tokens[index].start:
         return None
     description, at = subject
-    cue = Cue(
-        description,
-        at,
-        verb[0],
-        join_tokens(tokens, index, index + verb[1] - 1),
-        rule,
-        verb_at=tokens[index].start,
-    )
+    cue = _verb_cue(description, at, tokens, index, verb, rule)
     if description.form == "pronoun":
         cue.antecedent = None
     return cue
