@@ -9,7 +9,7 @@ every score with the sentences and words behind it.
 `load()` with no path loads the bundled sample (five articles on India's S-400 purchase).
 """
 
-from .compare import Comparison, compare
+from .compare import Comparison, compare, share_descriptions
 from .corpus import (
     SAMPLE,
     Article,
@@ -58,5 +58,6 @@ __all__ = [
     "load_codebook",
     "load_each",
     "make_article",
+    "share_descriptions",
     "to_json",
 ]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis import AnalysisError, Article, Report, analyze, load
+from analysis import AnalysisError, Article, Report, analyze, load, share_descriptions
 from analysis.compare.corrections import Correction, apply_corrections
 from analysis.corpus import SAMPLE, decode
 from analysis.errors import DataFileError, InputError, StoreError
@@ -424,7 +424,7 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
         except AnalysisError as error:
             st.warning(md_escape(f"{labels[article.id]} could not be analysed: {error}"))
     corrections = corrections_of([report.article.id for report in reports])
-    corrected = apply_corrections(reports, corrections)
+    corrected = apply_corrections(share_descriptions(reports), corrections)
     return Selection(
         reports=corrected.reports,
         corrections=corrections,

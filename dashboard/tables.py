@@ -281,27 +281,6 @@ SPEAKER_COLUMNS = [
 ]
 
 
-def speaker_table(reports: Sequence[Report], labels: Mapping[str, str]):
-    """Every voice in every article, one row per article it speaks in."""
-    rows = [
-        {
-            "name": speaker.name,
-            "role": speaker.role,
-            "organization": speaker.organization,
-            "type": speaker.speaker_type,
-            "country": country_name(speaker.country) if speaker.country else "",
-            "gender": speaker.gender,
-            "gender shown by": speaker.gender_evidence,
-            "named": speaker.named,
-            "quotes": len(speaker.quotes),
-            "outlet": labels[report.article.id],
-        }
-        for report in reports
-        for speaker in report.sources.speakers
-    ]
-    return pd.DataFrame(rows, columns=[*SPEAKER_COLUMNS, "outlet"])
-
-
 def speakers_across(groups: Sequence[SpeakerAcross], labels: Mapping[str, str]):
     """Every speaker once (`analysis.compare.voices.speakers_across`, which matches speakers
     across articles as the Differences page does), with the outlets that quote them."""

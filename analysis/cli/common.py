@@ -5,6 +5,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ..compare import share_descriptions
 from ..compare.corrections import apply_corrections, load_corrections
 from ..report import Report
 
@@ -27,9 +28,12 @@ def add_corrections_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def corrected(reports: Sequence[Report], path: str | None) -> list[Report]:
-    """The reports with the corrections file applied; a correction that does not apply to
-    these articles is said on stderr. A malformed file raises DataFileError (a usage error)."""
+def as_selection(reports: Sequence[Report], path: str | None) -> list[Report]:
+    """The reports read together, as the dashboard reads a selection: a speaker described
+    in one article is known in the others (share_descriptions), then the corrections file
+    is applied; a correction that does not apply to these articles is said on stderr. A
+    malformed file raises DataFileError (a usage error)."""
+    reports = share_descriptions(reports)
     if not path:
         return list(reports)
     result = apply_corrections(reports, load_corrections(path))

@@ -11,7 +11,7 @@ from ..corpus import SAMPLE, load_each
 from ..errors import AnalysisError
 from ..knowledge import load_knowledge
 from ..report import analyze
-from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_corrections_option, corrected
+from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_corrections_option, as_selection
 
 
 def handout_parser() -> argparse.ArgumentParser:
@@ -50,7 +50,7 @@ def run_handout(argv: Sequence[str]) -> int:
     try:
         knowledge = load_knowledge(args.knowledge)
         reports = [analyze(article, args.codebook, knowledge) for article in articles]
-        reports = corrected(reports, args.corrections)
+        reports = as_selection(reports, args.corrections)
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -22,7 +22,7 @@ from .common import (
     EXIT_SOME_FAILED,
     EXIT_USAGE,
     add_corrections_option,
-    corrected,
+    as_selection,
     internal_error,
 )
 
@@ -111,7 +111,7 @@ def run_report(argv: Sequence[str]) -> int:
                 f"warning: {report.article.file or report.article.id}: {warning.message}",
                 file=sys.stderr,
             )
-    output = FORMATS[args.format](corrected(reports, args.corrections))
+    output = FORMATS[args.format](as_selection(reports, args.corrections))
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return EXIT_SOME_FAILED if failures or warned else EXIT_OK
 

@@ -3,13 +3,14 @@
 One module per part of the comparison: `columns` (outlets or articles, and `Evidence`),
 `profiles`, `coverage` (facts reported, only reported, left out; `grouping` groups the
 sentences into facts), `entities` (key entities and numbers), `quotes` (shared quotes),
-`voices`, `words` (distinctive words and actor labels) and `disagreement` (where the tone
+`voices`, `descriptions` (a speaker described in one article is known in all), `words` (distinctive words and actor labels) and `disagreement` (where the tone
 lenses disagree); `comparison` puts them together.
 """
 
 from .columns import By, Column, Evidence
 from .comparison import Comparison, compare
 from .coverage import Coverage, Fact
+from .descriptions import share_descriptions
 from .grouping import Vectors
 from .quotes import SharedQuote
 from .voices import Voices
@@ -25,4 +26,5 @@ __all__ = [
     "Vectors",
     "Voices",
     "compare",
+    "share_descriptions",
 ]

@@ -15,7 +15,7 @@ from typing import Any
 from ..classroom.lesson import article_labels, build_lesson
 from ..classroom.questions import Question
 from ..compare.voices import country_name
-from .gold import GoldArticle, analyzed, fmt
+from .gold import GoldArticle, analyzed_by_story, fmt, story_of
 
 # The gold speakers of each article, by the article's label in the lesson.
 Speakers = dict[str, list[dict[str, Any]]]
@@ -96,11 +96,6 @@ GOLD_ANSWERS: dict[str, Callable[[Question, Speakers], tuple[str, ...]]] = {
 }
 
 
-def story_of(item: GoldArticle) -> str:
-    """The story an article's manifest note names first; "" when it names none."""
-    return item.article.note.split(";", 1)[0].strip()
-
-
 def evaluate_answer_keys(section: str, items: Sequence[GoldArticle]) -> AnswerKeyEvaluation:
     """Build a lesson per story of two or more articles; check every sources question
     against the speakers of gold `section` (the quotes)."""
@@ -111,7 +106,8 @@ def evaluate_answer_keys(section: str, items: Sequence[GoldArticle]) -> AnswerKe
     checks: list[AnswerCheck] = []
     asked = {story: group for story, group in stories.items() if len(group) >= 2}
     for story, group in asked.items():
-        reports = [analyzed(item.article) for item in group]
+        together = analyzed_by_story(group)
+        reports = [together[item.article.file] for item in group]
         labels = article_labels(reports)
         speakers = {
             labels[report.article.id]: item.sections.get(section, [])

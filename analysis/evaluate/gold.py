@@ -3,12 +3,14 @@ that name the file and line.
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..compare.descriptions import share_descriptions
 from ..corpus import MANIFEST, Article, load, read_article, read_manifest
 from ..datafile import parse_toml
 from ..errors import DataFileError
@@ -48,6 +50,26 @@ def fmt(value: float | None) -> str:
 def analyzed(article: Article) -> Report:
     """One analysis per gold article, shared by the quote and unsourced sections."""
     return analyze(article)
+
+
+def story_of(item: GoldArticle) -> str:
+    """The story an article's manifest note names first; "" when it names none."""
+    return item.article.note.split(";", 1)[0].strip()
+
+
+def analyzed_by_story(items: Sequence[GoldArticle]) -> dict[str, Report]:
+    """Each article's report read beside the other articles of its story, as a reader
+    selects a story in the dashboard: a person described in one article is known in all
+    (compare.share_descriptions). Keyed by article file; an article with no story is
+    read alone."""
+    stories: dict[str, list[Article]] = defaultdict(list)
+    for item in items:
+        stories[story_of(item) or f"file:{item.article.file}"].append(item.article)
+    return {
+        report.article.file: report
+        for group in stories.values()
+        for report in share_descriptions([analyzed(article) for article in group])
+    }
 
 
 def locate(item: GoldArticle, section: str, text: str, occurrence: int = 1) -> Span:

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import DataFileError
 from ..sources import MARKED_KINDS, QUOTE_KINDS, Quote, Speaker
 from ..text import Span
-from .gold import GoldArticle, analyzed, fmt, locate
+from .gold import GoldArticle, analyzed_by_story, fmt, locate
 
 # A predicted quote matches a gold one when it covers at least this share of the gold
 # span (the loose criterion of the quotation-extraction literature), and, reported too, a
@@ -207,10 +207,11 @@ def evaluate_quotes(section: str, items: Sequence[GoldArticle]) -> QuoteEvaluati
     tallies = {(group, t): [0, 0, 0] for group in KIND_GROUPS for t in THRESHOLDS}
     agree = {(attribute, group): [0, 0] for attribute in ATTRIBUTES for group in AGREEMENT_GROUPS}
     errors: list[str] = []
+    reports = analyzed_by_story(items)
     for item in items:
         name = item.article.file
         gold = _gold_quotes(item, section)
-        predicted = analyzed(item.article).sources.quotes
+        predicted = reports[name].sources.quotes
         for (group, threshold), tally in tallies.items():
             kinds = KIND_GROUPS[group]
             group_gold = [(span, g) for span, g in gold if g["kind"] in kinds]
@@ -219,7 +220,7 @@ def evaluate_quotes(section: str, items: Sequence[GoldArticle]) -> QuoteEvaluati
             tally[1] += len(group_predicted)
             tally[2] += len(_match(group_predicted, group_gold, threshold))
         pairs = _match(predicted, gold, LOOSE_OVERLAP)
-        speakers = analyzed(item.article).sources.speakers
+        speakers = reports[name].sources.speakers
         for p, g in pairs:
             quote, entry = predicted[p], gold[g][1]
             speaker = speakers[quote.speaker_id] if quote.speaker_id is not None else None

@@ -54,7 +54,9 @@ class Speaker:
     ("a senior state department official", "the Kremlin"). `gender` is "female" or
     "male" when the text shows it (a pronoun, Mr/Ms, a gendered title) or the first name
     does, "unknown" for a person it leaves open, "" for institutions and groups;
-    `gender_evidence` says what showed it ("she (sentence 4)", "first name")."""
+    `gender_evidence` says what showed it ("she (sentence 4)", "first name").
+    `described_in` lists the other articles of a selection whose description of this
+    person filled what this article leaves blank (compare.share_descriptions)."""
 
     id: int
     name: str
@@ -69,6 +71,7 @@ class Speaker:
     chain: tuple[str, ...] = ()
     gender: Gender = ""
     gender_evidence: str = ""
+    described_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

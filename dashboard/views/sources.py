@@ -98,6 +98,15 @@ for column, (article, speaker) in zip(st.columns(len(voices)), voices, strict=Tr
     with column:
         report = reports[article]
         st.subheader(markup.md_escape(chosen.label(report)), anchor=False)
+        if described_in := report.sources.speakers[speaker].described_in:
+            st.caption(
+                markup.md_escape(
+                    "This article leaves the speaker's country or role blank; they come "
+                    "from the description in "
+                    + ", ".join(chosen.labels.get(a, a) for a in described_in)
+                    + "."
+                )
+            )
         st.html(
             markup.STYLE
             + markup.quote_list(
