@@ -83,6 +83,13 @@ def test_organisations_named_in_the_text_by_their_last_word_and_by_the_pack():
     assert found["Amnesty International"][0] == "international"  # an NGO of the pack
 
 
+def test_a_day_or_month_after_a_connector_is_not_part_of_a_name():
+    found = named(
+        "Traders watched the Bank of England on Friday and the Council on Foreign Relations."
+    )
+    assert set(found) == {"Bank of England", "Council on Foreign Relations"}
+
+
 def test_an_acronym_defined_in_parentheses_is_the_organisation():
     text = "The Competition and Markets Authority (CMA) ruled. The CMA said it would not budge."
     ids = {m.actor for m in find_mentions(text) if m.kind == "organization"}

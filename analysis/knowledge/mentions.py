@@ -227,8 +227,9 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
-def _runs(text: str) -> Iterator[_Run]:
-    """Runs of capitalised words, broken by punctuation and by known names."""
+def _runs(text: str, dates: frozenset[str] = frozenset()) -> Iterator[_Run]:
+    """Runs of capitalised words, broken by punctuation and by known names; a connector
+    never joins a day or month (`the Bank of England on Friday`)."""
     tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
     index = 0
     while index < len(tokens):
@@ -257,6 +258,7 @@ def _runs(text: str) -> Iterator[_Run]:
                 word in CONNECTORS
                 and following < len(tokens)
                 and _capitalised(tokens[following][0])
+                and _strip(tokens[following][0]) not in dates
                 and all(
                     text[tokens[i][2] : tokens[i + 1][1]] == " "
                     for i in range(index - 1, following)
@@ -304,7 +306,7 @@ def _named(
     organisation each acronym the text defines stands for."""
     found = _Found({}, [], [], {}, _spans(known))
     index = _Index(known)
-    for run in _runs(text):
+    for run in _runs(text, pack.word_list("dates")):
         for segment in _segments(run.tokens, pack, index):
             _read(text, segment, pack, index, found, run.sentence_start and segment is run.tokens)
     orgs = {m.actor: m for m in found.orgs}
@@ -340,8 +342,10 @@ def _read(
     found: _Found,
     sentence_start: bool,
 ) -> None:
-    not_names = pack.word_list("not_names")
-    while tokens and (tokens[0][0] in not_names or tokens[0][0] in CONNECTORS):
+    not_names, dates = pack.word_list("not_names"), pack.word_list("dates")
+    while tokens and (
+        tokens[0][0] in not_names or tokens[0][0] in CONNECTORS or _strip(tokens[0][0]) in dates
+    ):
         tokens = tokens[1:]
         sentence_start = False
     while tokens and tokens[-1][0] in CONNECTORS:
@@ -355,6 +359,11 @@ def _read(
     for piece in _unknown_pieces(tokens, found.known):
         for part in _split(piece, ORG_CONNECTORS):  # no `and`, `of` inside a person's name
             _person_or_single(text, part, pack, found, sentence_start and part[0] == tokens[0])
+
+
+def _not_a_person(word: str, pack: Knowledge) -> bool:
+    """A word that makes a capitalised phrase a thing, time or place, not a person."""
+    return word in pack.word_list("not_people") or word in pack.word_list("dates")
 
 
 def _end(text: str, token: tuple[str, int, int]) -> int:
@@ -447,7 +456,7 @@ def _person_or_single(
         elif (
             (not sentence_start or title or _speaks_after(text, end))
             and word not in pack.cities
-            and word not in pack.word_list("not_people")
+            and not _not_a_person(word, pack)
             and not any(c.isdigit() for c in word)  # COP28, Covid-19: events and codes
             and not _case_name(text, start, end)
         ):
@@ -457,7 +466,7 @@ def _person_or_single(
     if (
         len(name_words) > MAX_NAME_WORDS
         or name in pack.cities
-        or any(w in pack.word_list("not_people") for w in name_words)
+        or any(_not_a_person(w, pack) for w in name_words)
     ):
         return
     # a name right after `the`, `of` or `for` is a thing's (`the Persian Gulf`, `Line of
@@ -624,7 +633,7 @@ def _is_acronym(word: str, pack: Knowledge) -> bool:
 
 
 def _a_place(word: str, pack: Knowledge) -> bool:
-    return word in pack.cities or word in pack.word_list("not_people")
+    return word in pack.cities or _not_a_person(word, pack)
 
 
 def _speaks_after(text: str, end: int) -> bool:

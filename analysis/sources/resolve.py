@@ -218,10 +218,11 @@ def _named_before(context: Context, description: Description, at: int) -> Descri
     for mention in reversed(context.mentions_in(0, at)):
         if mention.kind not in ("organization", "international"):
             continue
-        last = mention.name.split()[-1].lower() if mention.name else ""
         if mention.alias.lower() == description.organization.lower():
             continue
-        if last != head and not (head in COMPANY_HEADS and _is_company(mention.name)):
+        if _head_noun(mention.name) != head and not (
+            head in COMPANY_HEADS and _is_company(mention.name)
+        ):
             continue
         first = next(m for m in context.mentions if m.actor == mention.actor)
         found = find_organization(first.alias) or find_organization(mention.name)
@@ -235,6 +236,15 @@ def _named_before(context: Context, description: Description, at: int) -> Descri
             actor=mention.actor,
         )
     return None
+
+
+def _head_noun(name: str) -> str:
+    """The noun an organisation's name is built on, in lower case: its last word, or the
+    last before `of` (`Bank of England`, `Maritime and Port Authority of Singapore`)."""
+    words = name.split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1].lower() if words else ""
 
 
 # Common nouns that name an organisation already named (`the court`, `the agency`).
