@@ -533,6 +533,9 @@ SPEAKER_TYPES_OF_ALL_NEWS = [
     ),
     ("“Profits will fall,” said Lena Holt, the company's chief executive.", "Lena Holt", "other"),
     ("“The strike will go ahead,” the union said.", "the union", "civil_society"),
+    # a president of a body the rules do not know is not a head of state
+    ("UAW president Shawn Fain said the strike would go on.", "Shawn Fain", "other"),
+    ("President William Ruto said the vote was fair.", "William Ruto", "official"),
 ]
 
 
@@ -838,6 +841,21 @@ def test_a_definite_description_refers_to_the_organisation_named_before(text, na
 
 SPEAKER_DESCRIPTIONS = [
     # (text, name, named, role, organization)
+    # an acronym with a hyphen, in a title or after `of`
+    (
+        "SAG-AFTRA president Fran Drescher said talks would resume.",
+        "Fran Drescher",
+        True,
+        "president",
+        "SAG-AFTRA",
+    ),
+    (
+        "Fran Drescher, president of SAG-AFTRA, said talks would resume.",
+        "Fran Drescher",
+        True,
+        "president",
+        "SAG-AFTRA",
+    ),
     (
         "Sea Watch, which runs rescue ships, said it had received a call.",
         "Sea Watch",

@@ -424,6 +424,10 @@ def _role_description(
 # `, of Acme,` `, from the Red Cross,`: the organisation a named person speaks for.
 OF_ORGANIZATION = re.compile(r"(?:of|from|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'.-]*\s*)+)")
 # `Acme’s vice-chairman`: a capitalised possessor is the organisation of the post.
+# An organisation's acronym (`NEB`, `SAG-AFTRA`) in a title, or after `of` in an apposition
+# (`president of SAG-AFTRA`).
+ACRONYM = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})*\b")
+OF_ACRONYM = re.compile(r"\bof\s+(?:the\s+)?([A-Z]{2,6}(?:-[A-Z]{2,6})*)\b")
 POSSESSIVE_OWNER = re.compile(r"(?:the\s+)?((?:[A-Z][\w&.-]*\s)*[A-Z][\w&.-]*)[’']s\s+[a-z]")
 # Heads that name a body of people, not a post: `Greek authorities` has no role.
 COLLECTIVE_HEADS = frozenset({"authorities", "authority", "police", "military", "government"})
@@ -494,7 +498,7 @@ def _affiliation(
     acronym = next(
         (
             word
-            for word in re.findall(r"\b[A-Z]{2,6}\b", description)
+            for word in ACRONYM.findall(description) + OF_ACRONYM.findall(apposition)
             if word not in nationalities()
             and word.lower() not in roles()
             and word not in _abbreviations_upper()
@@ -516,6 +520,8 @@ def _affiliation(
     role = _role_text(description, apposition)
     role_word = role_word or _head_role(apposition) or _first_role(text)
     role_type = role_entry(role_word)[0]
+    if unknown and role_word.lower() in word_set("head_roles"):
+        role_type = "organization"  # the head of a body the rules do not know
     if role_type in DEFINING_ROLE_TYPES or not org or (unknown and role_type != "organization"):
         speaker_type = role_type if role_type != "organization" else ""
     else:
