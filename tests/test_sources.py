@@ -337,6 +337,10 @@ UNSOURCED = [
     ("Critics say the deal is too expensive.", "Critics say"),
     ("Some experts believe sanctions are unlikely.", "Some experts believe"),
     ("Delhi is understood to have rejected the offer.", "is understood"),
+    # a vague group's verb in the past, an estimate, reports nobody can check
+    ("Analysts suggested the rate would rise.", "Analysts suggested"),
+    ("Some estimate the crowd at ten thousand.", "Some estimate"),
+    ("There were reports of shooting near the border.", "There were reports"),
     # matched case-insensitively as re.IGNORECASE does, dotted capital I included
     ("SOME EXPERTS BELİEVE sanctions are unlikely.", "SOME EXPERTS BELİEVE"),
     ("Delhi iſ underſtood to have rejected the offer.", "iſ underſtood"),
