@@ -6,7 +6,7 @@ place the README and the dashboard's Method page take accuracy figures from.
 
 Gold on real articles names its article files only; they are read from the development
 folders beside the checkout (../shared/devsets/articles, ../devsets-more/articles,
-../devsets-extra/articles). A set
+../devsets-more2/articles, ../devsets-extra/articles). A set
 whose folder is missing keeps its earlier figures.
 """
 
@@ -76,6 +76,16 @@ SETS: list[dict[str, Any]] = [
         "on them (first run: the honest estimate), then used to check speaker rules.",
         "gold": ["real/quotes_more.toml"],
         "folder": ROOT.parent / "devsets-more" / "articles",
+    },
+    {
+        "id": "real-development-more2",
+        "title": "Real articles, development (speakers) 2: 3 stories, 12 articles",
+        "kind": "development",
+        "about": "Rubiales kisses Jenni Hermoso at the Women's World Cup final, OpenAI board "
+        "fires Sam Altman, Morocco earthquake 2023; quotes and speakers annotated before any "
+        "tool ran on them (first run: the honest estimate), then used to check speaker rules.",
+        "gold": ["real/quotes_more2.toml"],
+        "folder": ROOT.parent / "devsets-more2" / "articles",
     },
     {
         "id": "sample",
