@@ -594,6 +594,12 @@ COUNTRIES = [
         "Sara Kim, 52, has been Canada’s trade minister since 2019. “We will respond,” Kim said.",
         "CA",
     ),
+    # a post set before the name between commas
+    (
+        "The head of the Danish Football Union, Lars Holm, has resigned. “I was wrong,” Holm said.",
+        "DK",
+    ),
+    ("The minister, Ana Ruiz and two aides left. “It is over,” Ruiz said.", ""),
     # the only coast guard the article gives a country
     (
         "A Greek coast guard boat reached the ship. “It was crowded,” coast guard "

@@ -107,9 +107,9 @@ def _from_article(entity: Entity, context: Context) -> None:
         described = described_at(context, match.end())
         if described is not None and described.form == "name" and described.head == surname:
             found.append(described)
-        predicate = _predicate(context, match.end())
-        if predicate is not None:
-            found.append(predicate)
+        for clause in (_predicate(context, match.end()), _fronted(context, match.start())):
+            if clause is not None:
+                found.append(clause)
     if not found:
         return
     role = next((d.role for d in found if d.role), "")
@@ -145,6 +145,32 @@ def _predicate(context: Context, end_offset: int) -> Description | None:
             if described is not None and described.form == "role" and not described.plural:
                 return described
             return None
+    return None
+
+
+def _fronted(context: Context, start_offset: int) -> Description | None:
+    """`The president of the Spanish Football Federation, Luis Rubiales, has …`: a post
+    set before the name between commas describes the person."""
+    sentence = context.document.sentence_at(start_offset)
+    tokens = context.tokens(sentence)
+    last = next((i for i, t in enumerate(tokens) if t.start == start_offset), None)
+    if last is None:
+        return None
+    first = last
+    while first > 0 and tokens[first - 1].text[:1].isupper():
+        first -= 1  # the given names before the surname
+    if first < 2 or tokens[first - 1].text != ",":
+        return None
+    while last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper():
+        last += 1
+    if last + 1 >= len(tokens) or tokens[last + 1].text != ",":
+        return None  # `the minister, Ana Ruiz and two aides`: a list, not a name set off
+    start = phrase_before(tokens, first - 2, 0)
+    if start is None:
+        return None
+    described = describe(join_tokens(tokens, start, first - 2))
+    if described is not None and described.role and not described.plural:
+        return described
     return None
 
 
