@@ -1067,6 +1067,8 @@ def test_an_institution_takes_the_type_of_its_head_noun():
             "members are safe,” the statement said.",
             "Harbor Shipping Group",
         ),
+        # the issuer before `in a statement`, the statement with an adjective
+        ("Deepsea Ltd in a brief statement said the crew was safe.", "Deepsea Ltd"),
     ],
 )
 def test_a_statement_speaks_for_whoever_issued_it(text, speaker):

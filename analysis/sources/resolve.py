@@ -79,6 +79,8 @@ def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
 
 # A document that speaks for whoever issued it (`the statement said`).
 DOCUMENT_HEADS = frozenset({"statement", "release", "communique", "communiqué"})
+# `X in a statement said`: the speaker before the occasion (searched up to the cue).
+_IN_BEFORE = re.compile(r"(\S)\s+in\s+$")
 _ISSUED_BY = re.compile(r"\s+(?:released|issued|posted|published|put out|sent)\s+by\s+")
 
 
@@ -88,13 +90,18 @@ def _issuer(context: Context, cue: Cue, entities: list[Entity]) -> Description |
     statement (`The union said in a statement …`), else that sentence's subject
     (`Acme released a statement …`). None when the phrase is no bare document noun."""
     speaker = cue.speaker
-    if speaker.form != "institution" or speaker.organization.lower() not in DOCUMENT_HEADS:
+    if speaker.form != "institution" or speaker.head.lower() not in DOCUMENT_HEADS:
         return None
     end = cue.at + len(speaker.text)
     if by := _ISSUED_BY.match(context.masked, end):
         agent = _phrase_at(context, by.end())
         if agent is not None:
             return agent
+    window = max(0, cue.at - len(" in "))
+    if in_ := _IN_BEFORE.search(context.masked, window - 1, cue.at):
+        agent = described_at(context, in_.end(1))
+        if agent is not None:  # `OpenAI in a brief statement said`
+            return with_mentions(context, agent, in_.end(1) - len(agent.text))
     if not speaker.definite:
         return None
     sentence = context.document.sentence_at(cue.at)
