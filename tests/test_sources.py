@@ -184,6 +184,8 @@ BACK_REFERENCES = [
     ("“Prices will rise,” said Carla Mendes. “It is inevitable,” she added.", "Carla Mendes"),
     # pronoun whose antecedent is the subject of the sentence before
     ("The minister spoke calmly. “This is a good day,” she said.", "The minister"),
+    # pronoun whose antecedent is the subject of a clause the sentence opens with
+    ("Once Ana Ruiz got to the square, she said the streets were jammed.", "Ana Ruiz"),
     # a description in apposition to a name: `The spokesperson, Name, said`
     (
         "The ministry's spokesperson, Rahul Verma, said talks were on. “We are hopeful,” Verma "

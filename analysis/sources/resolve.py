@@ -16,7 +16,7 @@ from .lexicon import find_organization, role_entry, roles, words
 from .model import Quote, Speaker
 from .phrases import phrase_after
 from .records import Context, Cue, Entity, Found
-from .subjects import MAX_FULL_NAME_WORDS, join_tokens, sentence_subject
+from .subjects import MAX_FULL_NAME_WORDS, clause_subject, join_tokens, sentence_subject
 
 # Pronouns refer back to a speaker quoted at most this many sentences earlier.
 PRONOUN_REACH = 6
@@ -334,10 +334,14 @@ def _longer_name(context: Context, word: str, before: int) -> str:
 
 
 def _antecedent(context: Context, cue: Cue) -> Description | None:
-    """What a pronoun or definite description may stand for: the subject of its own
-    sentence when that comes first, else of the sentence before."""
+    """What a pronoun or definite description may stand for: the subject of a clause its
+    sentence opens with (a pronoun only), the subject of its own sentence when that comes
+    first, else of the sentence before."""
     sentence = context.document.sentence_at(cue.at)
-    subject = sentence_subject(context.tokens(sentence))
+    tokens = context.tokens(sentence)
+    if cue.speaker.form == "pronoun" and (clause := clause_subject(tokens)) and clause[1] < cue.at:
+        return _known_person(context, *clause)  # `Once Ruiz got there, she said`
+    subject = sentence_subject(tokens)
     if subject is not None and subject[1] < cue.at:
         return _known_person(context, *subject)
     return _previous_subject(context, sentence, cue.speaker.form == "pronoun")

@@ -512,6 +512,21 @@ def sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
     return None
 
 
+def clause_subject(tokens: list[Token]) -> tuple[Description, int] | None:
+    """`Once Shonibare got to the square, she said …`: the subject of a clause the sentence
+    opens with (what a pronoun in the main clause refers to), or None."""
+    index = dateline_end(tokens)
+    if index + 1 >= len(tokens) or tokens[index].lower not in word_set("subordinators"):
+        return None
+    end = phrase_after(tokens, index + 1)
+    if end is None:
+        return None
+    description = describe(join_tokens(tokens, index + 1, end))
+    if description is None or description.form == "pronoun" or description.plural:
+        return None
+    return description, tokens[index + 1].start
+
+
 def _name_in_apposition(tokens: list[Token], comma: int) -> tuple[int, int] | None:
     """A personal name between commas after a description: (first, last) token indices."""
     close = next(
