@@ -343,6 +343,7 @@ UNSOURCED = [
     ("Analysts suggested the rate would rise.", "Analysts suggested"),
     ("Some estimate the crowd at ten thousand.", "Some estimate"),
     ("There were reports of shooting near the border.", "There were reports"),
+    ("Local media reported that the dam had burst.", "Local media reported"),
     # matched case-insensitively as re.IGNORECASE does, dotted capital I included
     ("SOME EXPERTS BELİEVE sanctions are unlikely.", "SOME EXPERTS BELİEVE"),
     ("Delhi iſ underſtood to have rejected the offer.", "iſ underſtood"),
