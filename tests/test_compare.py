@@ -341,7 +341,7 @@ def test_fact_grouping_keeps_its_measured_precision_on_the_labelled_seed_pairs(s
     from analysis.evaluate.facts import fact_pairs, grouping_scores
 
     pairs = fact_pairs(GOLD / "fact_pairs.tsv", seed_reports)
-    precision, recall, _ = grouping_scores(seed_reports, pairs)
+    precision, recall, _ = grouping_scores([seed_reports], pairs)
     # 0.86 before the knowledge pack named "the Biden administration" as the US (one more
     # pair of US-and-India sentences grouped); 0.75 since
     assert precision is not None and precision >= 0.7
