@@ -26,7 +26,7 @@ REAL_FOLDERS = (
     ROOT.parent / "shared" / "devsets" / "articles",
     ROOT.parent / "devsets-more" / "articles",
 )
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.28, 0.3, 0.32, 0.35, 0.4)
+THRESHOLDS = (0.1, 0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)
 METHODS: tuple[Similarity, ...] = (tfidf_similarity,)
 
 PairSet = tuple[str, list[list[Report]], list[FactPair]]
