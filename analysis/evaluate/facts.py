@@ -103,7 +103,10 @@ def _label(path: Path, same: str) -> bool:
 
 def _report(path: Path, by_file: dict[str, Report], file: str) -> Report:
     if file not in by_file:
-        raise DataFileError(f"{path.name}: article {file} is not among the articles given")
+        raise DataFileError(
+            f"{path.name}: article {file} is not among the articles given; name the "
+            "folders of its articles after the gold file"
+        )
     return by_file[file]
 
 
