@@ -1,46 +1,76 @@
 """How well does the coverage matrix group sentences into shared facts?
 
-    python -m benchmarks.fact_grouping
+    python -m benchmarks.fact_grouping            # the default method and threshold
+    python -m benchmarks.fact_grouping --sweep    # every method at several thresholds
 
-Groups the seed sentences with `analysis.compare` at several thresholds and similarity
-methods and scores the result on hand-labelled sentence pairs (tests/gold/fact_pairs.tsv):
-a pair counts as predicted "same fact" when both sentences land in one group.
+Scores `analysis.compare`'s fact groups on hand-labelled sentence pairs: a pair counts as
+predicted "same fact" when both sentences land in one group. Pair sets: the seed pairs
+(tests/gold/fact_pairs.tsv) and, where the development articles are beside the checkout,
+the pairs on real articles (tests/gold/real/fact_pairs_devsets.tsv), whose stories are
+split into `tune` (the seed pairs and these may choose a threshold or a weight) and `test`
+(only measured).
 """
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-
-from analysis import SAMPLE, analyze, load
-from analysis.compare import Vectors
-from analysis.compare.coverage import FACT_SIMILARITY, tfidf_similarity
-from analysis.evaluate.facts import fact_pairs, grouping_scores
+from analysis import SAMPLE, Report, analyze, load
+from analysis.compare.coverage import FACT_SIMILARITY, Similarity, tfidf_similarity
+from analysis.evaluate.facts import FactPair, fact_pairs, grouping_scores, stories
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "fact_pairs.tsv"
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.28, 0.3, 0.32, 0.35, 0.4)
+REAL_GOLD = ROOT / "tests" / "gold" / "real" / "fact_pairs_devsets.tsv"
+REAL_FOLDERS = (
+    ROOT.parent / "shared" / "devsets" / "articles",
+    ROOT.parent / "devsets-more" / "articles",
+)
+THRESHOLDS = (0.1, 0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)
+METHODS: tuple[Similarity, ...] = (tfidf_similarity,)
+
+PairSet = tuple[str, list[list[Report]], list[FactPair]]
 
 
-def unweighted_entities(documents: Sequence[Sequence[str]]) -> Vectors | np.ndarray:
-    """Entities counted once, like words."""
-    return tfidf_similarity([list(dict.fromkeys(terms)) for terms in documents])
+def pair_sets() -> list[PairSet]:
+    """(name, reports by story, pairs) of each pair set found."""
+    seeds = [analyze(article) for article in load(SAMPLE)]
+    found: list[PairSet] = [("seed", [seeds], fact_pairs(GOLD, seeds))]
+    if all(folder.is_dir() for folder in REAL_FOLDERS):
+        reports = [analyze(article) for article in load(*REAL_FOLDERS)]
+        pairs = fact_pairs(REAL_GOLD, reports, REAL_FOLDERS)
+        for part in ("tune", "test"):
+            chosen = [p for p in pairs if p.part == part]
+            found.append((f"real {part}", stories(reports), chosen))
+        found.append(("real, all", stories(reports), pairs))
+    return found
 
 
-def main() -> None:
-    reports = [analyze(article) for article in load(SAMPLE)]
-    pairs = fact_pairs(GOLD, reports)
-    positives = sum(same for _, _, same in pairs)
-    print(f"{len(pairs)} labelled pairs ({positives} same fact); * = the default\n")
-    print(f"{'method':<22}{'threshold':>10}{'precision':>11}{'recall':>8}{'F1':>7}")
-    for method in (tfidf_similarity, unweighted_entities):
-        for threshold in THRESHOLDS:
-            p, r, f = grouping_scores(reports, pairs, similarity=method, threshold=threshold)
-            chosen = " *" if threshold == FACT_SIMILARITY and method is tfidf_similarity else ""
-            print(
-                f"{method.__name__:<22}{threshold:>10.2f}{p or 0:>11.2f}{r or 0:>8.2f}{f or 0:>7.2f}{chosen}"
-            )
+def table(
+    sets: Sequence[PairSet], methods: Sequence[Similarity], thresholds: Sequence[float]
+) -> list[str]:
+    """One line per pair set, method and threshold: precision, recall, F1."""
+    lines = [f"{'pairs':<11}{'method':<22}{'threshold':>10}{'precision':>11}{'recall':>8}{'F1':>7}"]
+    for name, by_story, pairs in sets:
+        positives = sum(p.same for p in pairs)
+        for method in methods:
+            for threshold in thresholds:
+                p, r, f = grouping_scores(by_story, pairs, similarity=method, threshold=threshold)
+                lines.append(
+                    f"{name:<11}{method.__name__:<22}{threshold:>10.2f}"
+                    f"{p or 0:>11.2f}{r or 0:>8.2f}{f or 0:>7.2f}   ({len(pairs)} pairs, "
+                    f"{positives} same)"
+                )
+    return lines
+
+
+def main(argv: list[str]) -> None:
+    sets = pair_sets()
+    if argv[:1] == ["--sweep"]:
+        print("\n".join(table(sets, METHODS, THRESHOLDS)))
+    else:
+        print("\n".join(table(sets, METHODS[:1], (FACT_SIMILARITY,))))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -7,6 +7,7 @@ SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "gold"
 # Real articles for the gold in tests/gold/real, beside the checkout (never in it).
 DEVSETS = ROOT.parent / "shared" / "devsets" / "articles"
+MORE = ROOT.parent / "devsets-more" / "articles"
 HELD_OUT = ROOT.parent / "devsets-extra" / "articles"
 
 

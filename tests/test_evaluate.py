@@ -143,3 +143,53 @@ def test_a_sets_figures_are_pooled_over_its_gold_files():
         a.total for a in speaker
     )
     assert both.articles == sum(q.articles for q in quotes)
+
+
+FACT_A = "Heavy rain flooded the valley.\n\nThe regulator  blocked the takeover on Monday."
+FACT_B = "The watchdog prevented the acquisition on Monday. Shares fell."
+PAIR_HEADER = "file_a\tstart_a\tend_a\tfile_b\tstart_b\tend_b\tsame\tset\n"
+
+
+def fact_gold(tmp_path, row: str):
+    """Two articles of one story and a fact-pair gold file naming sentences by offsets."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FACT_A, "utf-8")
+    (folder / "b.txt").write_text(FACT_B, "utf-8")
+    (folder / "manifest.csv").write_text(
+        "file,outlet,note\na.txt,Daily A,Story; x\nb.txt,Daily B,Story\n", "utf-8"
+    )
+    gold = tmp_path / "pairs.tsv"
+    gold.write_text(f"# pairs\n{PAIR_HEADER}{row}\n", "utf-8")
+    return gold, folder
+
+
+def test_fact_pairs_by_offsets_find_their_sentences_and_stories(tmp_path):
+    from analysis import analyze, load
+    from analysis.evaluate.facts import fact_pairs, grouping_scores, stories
+
+    start = FACT_A.index("The regulator")
+    gold, folder = fact_gold(tmp_path, f"a.txt\t{start}\t{len(FACT_A)}\tb.txt\t0\t49\t1\ttest")
+    reports = [analyze(article) for article in load(folder)]
+    (pair,) = fact_pairs(gold, reports, [folder])
+    assert (pair.first[1], pair.second[1], pair.same, pair.part) == (1, 0, True, "test")
+    assert len(stories(reports)) == 1  # the note's text before ";" names the story
+    assert grouping_scores(stories(reports), [pair])[1] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("a.txt\t9\t3\tb.txt\t0\t49\t1\ttest", "not a span"),
+        ("a.txt\t0\t5\tb.txt\t0\t49\tyes\ttest", "`same` is 0 or 1"),
+        ("c.txt\t0\t5\tb.txt\t0\t49\t1\ttest", "c.txt is not among the articles given"),
+    ],
+)
+def test_a_bad_fact_pair_names_the_problem(tmp_path, row, message):
+    from analysis import analyze, load
+    from analysis.evaluate.facts import fact_pairs
+
+    gold, folder = fact_gold(tmp_path, row)
+    reports = [analyze(article) for article in load(folder)]
+    with pytest.raises(DataFileError, match=message):
+        fact_pairs(gold, reports, [folder])

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Any
 
 import numpy as np
 
@@ -16,19 +15,26 @@ from ..report import Report
 from ..text import WORD, stopwords
 from .columns import Evidence
 from .entities import Cell, EntityMention
+from .fact_lexicon import fact_lexicon, fact_term, is_figure, number_terms, stem
 from .grouping import Group, Vectors, fact_groups
 
 # Sentences' terms to sentence vectors (similarity: their dot products) or, for small
 # experiments, a square similarity matrix.
 Similarity = Callable[[Sequence[Sequence[str]]], Vectors | np.ndarray]
-# Sentences are one fact while the mean TF-IDF cosine within their group stays at or above
-# this. Chosen on 56 hand-labelled cross-outlet sentence pairs (tests/gold/fact_pairs.tsv,
-# `python -m benchmarks.fact_grouping`): precision is 0.86 on a plateau from 0.28 to 0.32
-# and falls below 0.5 under 0.27, where sentences sharing only the story's vocabulary
-# (India, Russia, sanctions) start to merge. Recall is low (0.27): paraphrases with few
-# shared words are missed, so "only" and "omitted" are lexical, not semantic, findings.
-FACT_SIMILARITY = 0.3
-ENTITY_WEIGHT = 2
+# Sentences are one fact while the mean TF-IDF cosine of their fact terms within their
+# group stays at or above this. Chosen with ACTOR_WEIGHT on the 56 seed pairs
+# (tests/gold/fact_pairs.tsv) and the 85 `tune` pairs of real articles
+# (tests/gold/real/fact_pairs_devsets.tsv), `python -m benchmarks.fact_grouping --sweep`:
+# pooled F1 is flat from 0.2 to 0.22 and precision higher at 0.22 (0.73 against 0.68);
+# at 0.15 groups of sentences sharing only the story's actors and vocabulary merge
+# (precision 0.52 and 0.54), at 0.25 recall on the seed pairs falls to 0.32. Paraphrases with few shared words or names are still
+# missed, so "only" and "omitted" remain lexical findings.
+FACT_SIMILARITY = 0.22
+# Countries and international bodies count twice: who acts on whom (the US on India,
+# Greece's coast guard) is what the labelled same-fact pairs most often share beyond
+# their words. Once, precision on the seed pairs falls to 0.4; three times, recall on
+# the tune pairs to 0.42 (same sweep). People and entities count once.
+ACTOR_WEIGHT = 2
 MIN_FACT_WORDS = 4  # content words a sentence needs to be a fact (drops "Read more.")
 OMITTED_SHARE = 0.5  # an outlet leaves out a fact when more than half the others report it
 
@@ -166,13 +172,15 @@ def fact_units(
 def fact_terms(
     report: Report, start: int, end: int, entities: Sequence[EntityMention]
 ) -> list[str]:
-    """A sentence's terms for fact matching: stemmed content words, and each entity and
-    actor once by its key (entities twice: a shared amount, law or person says more about
-    a shared fact than a shared word does).
+    """A sentence's terms for fact matching: stemmed content words, a predicate's class
+    for its words (`blocked` = `prevented`, data/fact_lexicon.toml), figures in one form
+    (`7,176,141` = `7.18 million`), and each entity and actor once by its key; attribution
+    (`said`) is left out: it tells how a fact was reported, not the fact.
 
     `Washington` and `the United States` become one term `actor:US`; a law's five-word
     name one term, so names neither split into many shared words nor hide a paraphrase.
     """
+    lexicon = fact_lexicon()
     inside = [m for m in entities if start <= m.start < end]
     # countries, international bodies and people become one term each; the words of other
     # organisations' names stay words (`Wall Street Journal` is three telling words)
@@ -182,30 +190,17 @@ def fact_terms(
         if start <= m.start < end and m.kind in ("country", "international", "person")
     ]
     masked = [(m.start, m.end) for m in inside] + [(m.start, m.end) for m in actors]
+    text = report.article.text
     words = [
-        _stem(term)
-        for term in sentence_terms(report.article.text, start, end, masked)
-        if " " not in term
+        fact_term(stem(term), lexicon)
+        for term in sentence_terms(text, start, end, masked)
+        if " " not in term and not is_figure(term)
     ]
-    keys = [f"{m.kind}:{m.key}" for m in inside] * ENTITY_WEIGHT
-    # a person by surname, so `Putin` here is `Vladimir Putin` there; a person, like an
-    # amount, says more about a shared fact than a word does
+    keys = [f"{m.kind}:{m.key}" for m in inside] + number_terms(text, start, end, masked)
+    # a person by surname, so `Putin` here is `Vladimir Putin` there
     people = [f"person:{m.name.split()[-1].lower()}" for m in actors if m.kind == "person"]
     others = [f"actor:{m.actor}" for m in actors if m.kind != "person"]  # `Washington` = US
-    return words + keys + people * ENTITY_WEIGHT + others
-
-
-@cache
-def _stem(word: str) -> str:
-    """Snowball (Porter 2) English stem, so `sanctions`, `sanctioned` match."""
-    return word if word.isupper() else _stemmer().stemWord(word)
-
-
-@cache
-def _stemmer() -> Any:
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
+    return [w for w in words if w] + keys + people + others * ACTOR_WEIGHT
 
 
 def _renumber(fact: Fact, number: int) -> Fact:
