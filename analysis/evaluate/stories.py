@@ -8,6 +8,10 @@ it (low when a story is split). Both are 1 for a perfect grouping.
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+from ..corpus import MANIFEST, read_manifest
+from ..stories import Story, find_stories, read_inputs
 
 
 @dataclass(frozen=True)
@@ -50,3 +54,21 @@ def score_stories(found: Sequence[Sequence[str]], truth: Mapping[str, str]) -> S
         len(found),
         len(set(truth[item] for group in found for item in group)),
     )
+
+
+def true_stories(folders: Sequence[Path]) -> dict[str, str]:
+    """The true story of each article file of the folders: its manifest `note` up to the
+    first ";" (how the dev sets are annotated)."""
+    truth = {}
+    for folder in folders:
+        for name, metadata in read_manifest(folder / MANIFEST).items():
+            truth[name] = metadata.get("note", "").split(";")[0].strip()
+    return truth
+
+
+def evaluate_folders(folders: Sequence[Path]) -> tuple[StoryScores, tuple[Story, ...]]:
+    """The stories found in the annotated folders, and how well they match the truth."""
+    truth = true_stories(folders)
+    stories = find_stories(read_inputs(folders))
+    groups = [[member.file for member in story.members] for story in stories]
+    return score_stories(groups, truth), stories
