@@ -46,6 +46,8 @@ MIN_SIMILARITY = 0.09
 # written within weeks, and a long strike or trial within months; a year apart is the
 # next edition of a yearly event (a summit, an election), another story.
 MAX_APART_DAYS = 180
+# The longest span of days a date may name (a year alone: `2023`).
+LONGEST_DATE_DAYS = 366
 LABEL_NAMES = 2
 LABEL_WORDS = 3
 
@@ -189,30 +191,70 @@ def _weights(counts: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def _links(weights: sparse.csr_matrix, days: Sequence[Day | None]) -> sparse.csr_matrix:
-    """Mutual nearest neighbours, similar enough and close enough in time."""
+    """Mutual nearest neighbours, similar enough and close enough in time.
+
+    Articles are taken in date order (undated ones last), a block at a time, and a block
+    of dated articles is compared only with the articles dated near it and the undated
+    ones: the work grows with how many articles fall within the time bound, not with the
+    square of the corpus.
+    """
     n = weights.shape[0]
-    first = np.array([d.first.toordinal() if d else 0 for d in days])
-    last = np.array([d.last.toordinal() if d else 0 for d in days])
-    dated = np.array([d is not None for d in days])
-    transposed = weights.T.tocsr()
+    perm = np.array(
+        sorted(range(n), key=lambda i: (days[i] is None, _ordinal(days[i], "first"))),
+        dtype=np.int64,
+    )
+    first = np.array([_ordinal(days[i], "first") for i in perm])
+    last = np.array([_ordinal(days[i], "last") for i in perm])
+    n_dated = sum(day is not None for day in days)
+    dated = np.arange(n) < n_dated
+    matrix = weights[perm]
     rows, cols = [], []
-    for start in range(0, n, SIMILARITY_BLOCK_ROWS):
-        block = (weights[start : start + SIMILARITY_BLOCK_ROWS] @ transposed).tocoo()
-        row, col, value = block.row + start, block.col, block.data
-        gap = np.maximum(first[col] - last[row], first[row] - last[col])
-        near = ~(dated[row] & dated[col]) | (gap <= MAX_APART_DAYS)
-        keep = (row != col) & (value >= MIN_SIMILARITY) & near
-        row, col, value = row[keep], col[keep], value[keep]
+    for start, stop in _row_blocks(n, n_dated):
+        found = []
+        for low, high in _column_ranges(start, stop, first, last, n_dated):
+            block = (matrix[start:stop] @ matrix[low:high].T).tocoo()
+            row, col, value = block.row + start, block.col + low, block.data
+            gap = np.maximum(first[col] - last[row], first[row] - last[col])
+            near = ~(dated[row] & dated[col]) | (gap <= MAX_APART_DAYS)
+            keep = (row != col) & (value >= MIN_SIMILARITY) & near
+            found.append((row[keep], col[keep], value[keep]))
+        row, col, value = (np.concatenate(part) for part in zip(*found, strict=True))
         order = np.lexsort((-value, row))
         row, col = row[order], col[order]
         rank = np.arange(len(row)) - np.searchsorted(row, row, side="left")
-        rows.append(row[rank < NEIGHBOURS])
-        cols.append(col[rank < NEIGHBOURS])
+        rows.append(perm[row[rank < NEIGHBOURS]])
+        cols.append(perm[col[rank < NEIGHBOURS]])
     near_to = sparse.csr_matrix(
         (np.ones(sum(len(r) for r in rows)), (np.concatenate(rows), np.concatenate(cols))),
         shape=(n, n),
     )
     return sparse.csr_matrix(near_to.multiply(near_to.T))
+
+
+def _ordinal(day: Day | None, end: Literal["first", "last"]) -> int:
+    return getattr(day, end).toordinal() if day else 0
+
+
+def _row_blocks(n: int, n_dated: int) -> Iterator[tuple[int, int]]:
+    """Blocks of rows in date order; none holds both dated and undated articles."""
+    for low, high in ((0, n_dated), (n_dated, n)):
+        for start in range(low, high, SIMILARITY_BLOCK_ROWS):
+            yield start, min(start + SIMILARITY_BLOCK_ROWS, high)
+
+
+def _column_ranges(
+    start: int, stop: int, first: np.ndarray, last: np.ndarray, n_dated: int
+) -> list[tuple[int, int]]:
+    """The articles a block of rows may be linked to: for dated rows, those dated within
+    the bound of them (sorted by first day; a date may span a year) and the undated."""
+    n = len(first)
+    if start >= n_dated:
+        return [(0, n)]
+    earliest = first[start] - MAX_APART_DAYS - LONGEST_DATE_DAYS
+    latest = last[start:stop].max() + MAX_APART_DAYS
+    low = int(np.searchsorted(first[:n_dated], earliest, "left"))
+    high = int(np.searchsorted(first[:n_dated], latest, "right"))
+    return [(low, high)] + ([(n_dated, n)] if n_dated < n else [])
 
 
 def _components(links: sparse.csr_matrix) -> list[np.ndarray]:
@@ -230,19 +272,28 @@ def _stories(
     weights: sparse.csr_matrix,
     terms: Mapping[int, str],
 ) -> tuple[Story, ...]:
-    def earliest(group: np.ndarray) -> str:
-        known = [days[i] for i in group if days[i]]
-        return min(day.first for day in known if day).isoformat() if known else "9999"
+    def earliest(group: np.ndarray) -> int:
+        known = [day.first.toordinal() for day in (days[i] for i in group) if day]
+        return min(known) if known else 10**9
 
     groups = sorted(groups, key=lambda group: (-len(group), earliest(group), int(group[0])))
+    belongs = sparse.csr_matrix(
+        (
+            np.ones(len(members)),
+            (np.repeat(np.arange(len(groups)), [len(g) for g in groups]), np.concatenate(groups)),
+        ),
+        shape=(len(groups), len(members)),
+    )
+    totals = (belongs @ weights).tocsr()  # each story's summed term weights
     stories = []
     for number, group in enumerate(groups, start=1):
         chosen = [members[i] for i in group]
         dated = [day for day in (days[i] for i in group) if day]
+        row = totals[number - 1]
         stories.append(
             Story(
                 id=number,
-                label=_label(np.asarray(weights[group].sum(axis=0)).ravel(), terms),
+                label=_label(row.indices[np.argsort(-row.data, kind="stable")], terms),
                 members=tuple(chosen),
                 outlets=tuple(sorted({m.outlet for m in chosen if m.outlet}, key=str.casefold)),
                 start=min(dated, key=lambda day: day.first).text if dated else None,
@@ -252,13 +303,14 @@ def _stories(
     return tuple(stories)
 
 
-def _label(scores: np.ndarray, terms: Mapping[int, str]) -> str:
-    """The story's most distinctive names, then its most distinctive words."""
+def _label(ranked: np.ndarray, terms: Mapping[int, str]) -> str:
+    """The story's most distinctive names, then its most distinctive words (`ranked`:
+    feature indices, the heaviest first)."""
     names: list[str] = []
     words: list[str] = []
-    for index in np.argsort(-scores)[: TOP_TERMS * 2]:
+    for index in ranked[: TOP_TERMS * 2]:
         term = terms.get(int(index), "")
-        if not scores[index] or not term or term.startswith((NUMBER_PREFIX, DATE_PREFIX)):
+        if not term or term.startswith((NUMBER_PREFIX, DATE_PREFIX)):
             continue
         if term.startswith(NAME_PREFIX):
             if len(names) < LABEL_NAMES:
