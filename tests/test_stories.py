@@ -109,6 +109,20 @@ def test_the_time_bound_splits_the_same_words_years_apart():
     assert [len(story.members) for story in find_stories(far)] == [1, 1]
 
 
+@needs(DEVSETS)
+def test_an_undated_article_does_not_chain_two_dated_ones_years_apart():
+    text = read_article(DEVSETS / "17_telegraph.txt").text
+    pile = [
+        StoryInput(text, "2023.txt", date="2023-04-26"),
+        StoryInput(text.replace("Microsoft", "Microsoft Corp"), "undated.txt"),
+        StoryInput(text.replace("Activision", "Activision Blizzard"), "2027.txt", date="2027-04"),
+    ]
+    found = find_stories(pile)
+    assert len(found) == 2  # linked all three through the undated one, then cut in time
+    for story in found:
+        assert story.start == story.end and len([m for m in story.members if m.date]) == 1
+
+
 def test_one_article_is_one_story():
     text = "The central bank raised interest rates by half a point on Tuesday, Ms Lagarde said."
     (story,) = find_stories([{"text": text, "id": "ecb", "outlet": "Outlet", "date": "2023-07"}])

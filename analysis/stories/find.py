@@ -121,6 +121,7 @@ def find_stories(
     days = [parse_day(member.date) for member in members]
     weights = _weights(found.counts)
     groups = _components(_links(weights, days))
+    groups = [part for group in groups for part in _split_in_time(group, days, weights)]
     return _stories(groups, members, days, weights, found.terms)
 
 
@@ -265,6 +266,41 @@ def _components(links: sparse.csr_matrix) -> list[np.ndarray]:
     return [order[bounds[i] : bounds[i + 1]] for i in range(count)]
 
 
+def _split_in_time(
+    group: np.ndarray, days: Sequence[Day | None], weights: sparse.csr_matrix
+) -> list[np.ndarray]:
+    """A group whose dated articles span more than MAX_APART_DAYS, cut at its widest gaps
+    in time until no part does; each undated article then joins the part it is most
+    similar to. Links chain (through undated articles too), so without this a story
+    could span years though no two linked articles do."""
+    dated = np.array([i for i in group if days[i]], dtype=np.int64)
+    if len(dated) < 2 or _span(dated, days) <= MAX_APART_DAYS:
+        return [group]
+    ordered = sorted(dated, key=lambda i: _ordinal(days[i], "first"))
+    parts = _cut_at_gaps(np.array(ordered, dtype=np.int64), days)
+    undated = np.array([i for i in group if not days[i]], dtype=np.int64)
+    if len(undated):
+        centroids = _totals(parts, weights)
+        nearest = np.asarray((weights[undated] @ centroids.T).todense()).argmax(axis=1)
+        parts = [np.concatenate([part, undated[nearest == k]]) for k, part in enumerate(parts)]
+    return [np.sort(part) for part in parts]
+
+
+def _span(articles: np.ndarray, days: Sequence[Day | None]) -> int:
+    """Days from the first to the last day the dated articles may mean."""
+    last = max(_ordinal(days[i], "last") for i in articles if days[i])
+    return last - min(_ordinal(days[i], "first") for i in articles if days[i])
+
+
+def _cut_at_gaps(ordered: np.ndarray, days: Sequence[Day | None]) -> list[np.ndarray]:
+    """Dated articles in date order, cut at the widest gap until each part is within
+    the bound."""
+    if len(ordered) < 2 or _span(ordered, days) <= MAX_APART_DAYS:
+        return [ordered]
+    cut = int(np.argmax(np.diff([_ordinal(days[i], "first") for i in ordered]))) + 1
+    return _cut_at_gaps(ordered[:cut], days) + _cut_at_gaps(ordered[cut:], days)
+
+
 def _stories(
     groups: list[np.ndarray],
     members: Sequence[Member],
@@ -277,14 +313,7 @@ def _stories(
         return min(known) if known else 10**9
 
     groups = sorted(groups, key=lambda group: (-len(group), earliest(group), int(group[0])))
-    belongs = sparse.csr_matrix(
-        (
-            np.ones(len(members)),
-            (np.repeat(np.arange(len(groups)), [len(g) for g in groups]), np.concatenate(groups)),
-        ),
-        shape=(len(groups), len(members)),
-    )
-    totals = (belongs @ weights).tocsr()  # each story's summed term weights
+    totals = _totals(groups, weights)
     stories = []
     for number, group in enumerate(groups, start=1):
         chosen = [members[i] for i in group]
@@ -301,6 +330,16 @@ def _stories(
             )
         )
     return tuple(stories)
+
+
+def _totals(groups: Sequence[np.ndarray], weights: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Each group's summed term weights, one row per group."""
+    sizes = [len(group) for group in groups]
+    belongs = sparse.csr_matrix(
+        (np.ones(sum(sizes)), (np.repeat(np.arange(len(groups)), sizes), np.concatenate(groups))),
+        shape=(len(groups), weights.shape[0]),
+    )
+    return sparse.csr_matrix(belongs @ weights)
 
 
 def _label(ranked: np.ndarray, terms: Mapping[int, str]) -> str:
