@@ -1,13 +1,12 @@
 """The articles to group into stories: from article files, folders (with manifest.csv),
 JSON Lines, CSV or Parquet corpora (read as the batch command reads them) and the store."""
 
-import math
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..batch import METADATA_COLUMNS, open_source, read_rows
-from ..corpus import ARTICLE_SUFFIXES, MAX_FILE_BYTES, read_article
+from ..batch import open_source, read_rows, row_metadata, row_text
+from ..corpus import ARTICLE_SUFFIXES, read_article
 from ..errors import InputError
 from ..store import Store
 from .find import StoryInput
@@ -37,22 +36,15 @@ def read_inputs(
 
 
 def _input(row: dict[str, Any]) -> StoryInput:
-    """One row of `read_rows` as an article to place (InputError when it has none)."""
-    if "error" in row:
-        raise InputError(row["row"], row["error"])
-    metadata = {name: str(row[name]) for name in METADATA_COLUMNS if not _missing(row.get(name))}
+    """One row of `read_rows` as an article to place (InputError when it has none). A data
+    row's text is taken as it is: cleaning it would cost more than grouping it."""
+    metadata = row_metadata(row)
     if "path" in row:
         article = read_article(Path(row["path"]), **metadata)
         return StoryInput(
             article.text, article.file, "", article.outlet, article.title, article.date
         )
-    text = row.get("text")
-    if _missing(text) or not isinstance(text, str):
-        raise InputError(row["row"], "no `text` in this row")
-    if len(text) > MAX_FILE_BYTES:
-        raise InputError(
-            row["row"], f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}"
-        )
+    text = row_text(row)
     file = "" if metadata.get("id") else str(row["row"])
     return StoryInput(
         text,
@@ -62,7 +54,3 @@ def _input(row: dict[str, Any]) -> StoryInput:
         metadata.get("title", ""),
         metadata.get("date", ""),
     )
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
