@@ -38,7 +38,7 @@ ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)+")
 # Numbers of two or more digits (a death toll, an amount, a year); single digits are in
 # every article.
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?!\d)|(?<![\w.,])\d{2,}(?!\d)")
+NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*\d(?!\d)")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b({MONTHS})\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({MONTHS})\b")
 MIN_WORD_CHARS = 3

@@ -46,8 +46,6 @@ MIN_SIMILARITY = 0.09
 # written within weeks, and a long strike or trial within months; a year apart is the
 # next edition of a yearly event (a summit, an election), another story.
 MAX_APART_DAYS = 180
-# The longest span of days a date may name (a year alone: `2023`).
-LONGEST_DATE_DAYS = 366
 LABEL_NAMES = 2
 LABEL_WORDS = 3
 
@@ -247,11 +245,14 @@ def _column_ranges(
     start: int, stop: int, first: np.ndarray, last: np.ndarray, n_dated: int
 ) -> list[tuple[int, int]]:
     """The articles a block of rows may be linked to: for dated rows, those dated within
-    the bound of them (sorted by first day; a date may span a year) and the undated."""
+    the bound of them and the undated. Dates are sorted by their first day; one that names
+    a month or a year may end that much later, so the window reaches back by the widest
+    span of any date."""
     n = len(first)
     if start >= n_dated:
         return [(0, n)]
-    earliest = first[start] - MAX_APART_DAYS - LONGEST_DATE_DAYS
+    widest = int((last[:n_dated] - first[:n_dated]).max())
+    earliest = first[start] - MAX_APART_DAYS - widest
     latest = last[start:stop].max() + MAX_APART_DAYS
     low = int(np.searchsorted(first[:n_dated], earliest, "left"))
     high = int(np.searchsorted(first[:n_dated], latest, "right"))
