@@ -91,7 +91,7 @@ def _measure_here(size: int) -> dict[str, float]:
 
 def measure(size: int) -> dict[str, float]:
     run = [sys.executable, "-m", "benchmarks.stories_scale", "--one", str(size)]
-    return json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout)  # type: ignore[no-any-return]
+    return json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout)
 
 
 def measure_stories(sizes: tuple[int, ...] = SIZES) -> list[str]:
