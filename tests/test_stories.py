@@ -12,6 +12,7 @@ from analysis.evaluate.stories import evaluate_folders, inverse_purity, purity, 
 from analysis.store import Store
 from analysis.stories import StoryInput, find_stories
 from analysis.stories.dates import parse_day
+from analysis.stories.features import terms
 from analysis.stories.find import MAX_APART_DAYS
 from tests.conftest import DEVSETS
 
@@ -42,6 +43,41 @@ def test_purity_and_inverse_purity_of_hand_made_groupings(found, expected_purity
 def test_purity_of_no_articles_is_an_error():
     with pytest.raises(ValueError, match="no articles"):
         purity([], TRUTH)
+
+
+# Terms
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Baltimore's Francis Scott Key Bridge fell.", "name:Francis Scott Key Bridge"),
+        ("said Duncan Crabtree-Ireland, the negotiator", "name:Duncan Crabtree-Ireland"),
+        ("In Sharm El-Sheikh, the talks ran late.", "name:Sharm El-Sheikh"),
+        ("The Interior Ministry counted them.", "name:Interior Ministry"),  # `The` dropped
+        ("The WHO declared an emergency.", "name:WHO"),
+        ("The toll rose to 2,862 on Monday.", "number:2862"),
+        ("It struck on September 8 at night.", "date:September 8"),
+        ("It struck on 8 September at night.", "date:September 8"),
+        ("The submersible imploded.", "submersible"),
+    ],
+)
+def test_terms_of_a_text(text, term):
+    assert term in terms(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Mexico's president spoke.", "name:Mexico's"),  # a possessive ends a name
+        ("The 6.8 magnitude quake hit 3 towns.", "number:6"),  # single digits: everywhere
+        ("The 6.8 magnitude quake hit.", "number:8"),
+        ("Officials said on Monday that it was over.", "said"),  # news words
+        ("On Monday it was over.", "name:On Monday"),
+    ],
+)
+def test_what_is_not_a_term(text, absent):
+    assert absent not in terms(text)
 
 
 # Dates

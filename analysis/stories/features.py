@@ -35,7 +35,10 @@ DATE_PREFIX = "date:"
 NAME_WEIGHT = 2
 WORD = re.compile(r"[A-Za-z][a-z]+(?:['’-][a-z]+)*")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)+")
+# A capitalised word may join another by a hyphen or apostrophe (`Crabtree-Ireland`,
+# `O'Brien`), but not by a possessive `'s`, which ends the name.
+_CAPITALISED = r"[A-Z][a-z]+(?:[-'’](?:[A-Z][a-z]+|[a-z]{2,}))?"
+NAME = re.compile(rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})+")
 # Numbers of two or more digits (a death toll, an amount, a year); single digits are in
 # every article.
 NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*\d(?!\d)")

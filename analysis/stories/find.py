@@ -343,6 +343,11 @@ def _totals(groups: Sequence[np.ndarray], weights: sparse.csr_matrix) -> sparse.
     return sparse.csr_matrix(belongs @ weights)
 
 
+def _overlap(name: str, other: str) -> bool:
+    """Whether one name is part of the other (`Key Bridge`, `Francis Scott Key Bridge`)."""
+    return name.casefold() in other.casefold() or other.casefold() in name.casefold()
+
+
 def _label(ranked: np.ndarray, terms: Mapping[int, str]) -> str:
     """The story's most distinctive names, then its most distinctive words (`ranked`:
     feature indices, the heaviest first)."""
@@ -353,8 +358,9 @@ def _label(ranked: np.ndarray, terms: Mapping[int, str]) -> str:
         if not term or term.startswith((NUMBER_PREFIX, DATE_PREFIX)):
             continue
         if term.startswith(NAME_PREFIX):
-            if len(names) < LABEL_NAMES:
-                names.append(term.removeprefix(NAME_PREFIX))
+            name = term.removeprefix(NAME_PREFIX)
+            if len(names) < LABEL_NAMES and not any(_overlap(name, n) for n in names):
+                names.append(name)
         elif len(words) < LABEL_WORDS and not any(term in n.lower().split() for n in names):
             words.append(term)
     return "; ".join(part for part in (", ".join(names), ", ".join(words)) if part)
