@@ -13,7 +13,8 @@ fortnight; stories are spread over ten years. Its groupings say nothing about ac
 Each size runs in a fresh process, which times (CPU seconds: the machine may be shared)
 the baseline, scikit-learn's `TfidfVectorizer` alone on the same texts, then
 `find_stories`, and reports its peak resident memory. Texts are made as they are read, so
-the memory is the finder's, not the corpus's.
+the memory is the finder's, not the corpus's. A last row runs the smallest size without
+dates: undated articles are compared with every other one.
 """
 
 import json
@@ -57,8 +58,9 @@ def paragraphs() -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
-def corpus(size: int) -> Iterator[StoryInput]:
-    """`size` synthetic articles, made one at a time (the same for the same size)."""
+def corpus(size: int, dated: bool = True) -> Iterator[StoryInput]:
+    """`size` synthetic articles, made one at a time (the same for the same size); without
+    dates when not `dated`."""
     pool = paragraphs()
     chance = random.Random(SEED)
     for number in range(size):
@@ -73,24 +75,25 @@ def corpus(size: int) -> Iterator[StoryInput]:
             "\n\n".join(kept),
             id=f"a{number}",
             outlet=f"Outlet {chance.randrange(OUTLETS)}",
-            date=day.isoformat(),
+            date=day.isoformat() if dated else "",
         )
 
 
-def _measure_here(size: int) -> dict[str, float]:
+def _measure_here(size: int, dated: bool) -> dict[str, float]:
     start = time.process_time()
     TfidfVectorizer(sublinear_tf=True).fit_transform(item.text for item in corpus(size))
     baseline = time.process_time() - start
     start = time.process_time()
-    stories = find_stories(corpus(size))
+    stories = find_stories(corpus(size, dated))
     seconds = time.process_time() - start
     kib = 1 if sys.platform != "darwin" else 1024  # ru_maxrss: KiB on Linux, bytes on macOS
     resident = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib / 2**10
     return {"baseline": baseline, "seconds": seconds, "resident": resident, "stories": len(stories)}
 
 
-def measure(size: int) -> dict[str, float]:
+def measure(size: int, dated: bool = True) -> dict[str, float]:
     run = [sys.executable, "-m", "benchmarks.stories_scale", "--one", str(size)]
+    run += [] if dated else ["--undated"]
     return json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout)
 
 
@@ -109,9 +112,11 @@ def measure_stories(sizes: tuple[int, ...] = SIZES) -> list[str]:
         "|---:|---:|---:|---:|---:|---:|",
     ]
     results = [measure(size) for size in sizes]
-    for size, found in zip(sizes, results, strict=True):
+    undated = measure(sizes[0], dated=False)
+    rows = [(f"{size:,}", found) for size, found in zip(sizes, results, strict=True)]
+    for name, found in [*rows, (f"{sizes[0]:,}, undated", undated)]:
         lines.append(
-            f"| {size:,} | {found['baseline']:.1f} | {found['seconds']:.1f} "
+            f"| {name} | {found['baseline']:.1f} | {found['seconds']:.1f} "
             f"| {found['seconds'] / found['baseline']:.2f} | {found['resident']:.0f} "
             f"| {found['stories']:,} |"
         )
@@ -122,14 +127,15 @@ def measure_stories(sizes: tuple[int, ...] = SIZES) -> list[str]:
         f"{sizes[0]:,} → {sizes[-1]:,} articles (× {growth:g}): time × "
         f"{last['seconds'] / first['seconds']:.1f} (the baseline × "
         f"{last['baseline'] / first['baseline']:.1f}), peak memory × "
-        f"{last['resident'] / first['resident']:.1f}.",
+        f"{last['resident'] / first['resident']:.1f}. Undated articles are compared with "
+        "every other article (no time window to block on): the undated row shows the cost.",
     ]
     return lines
 
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--one"]:
-        print(json.dumps(_measure_here(int(argv[1]))))
+        print(json.dumps(_measure_here(int(argv[1]), "--undated" not in argv)))
         return
     print("\n".join(measure_stories(tuple(int(arg) for arg in argv) or SIZES)))
 
