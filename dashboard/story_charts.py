@@ -81,9 +81,9 @@ def coverage_grid(frame: pd.DataFrame) -> go.Figure:
     )
     figure.update_layout(
         title="Which outlets covered which story (empty: not covered)",
-        height=max(260, 32 * len(outlets) + 160),
+        height=max(280, 32 * len(outlets) + 200),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        xaxis={"side": "top", "tickangle": -30},
+        xaxis={"tickangle": -30, "automargin": True},
         yaxis={"autorange": "reversed"},
     )
     return figure
