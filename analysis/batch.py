@@ -238,27 +238,36 @@ def analyze_row(
     row: dict[str, Any], codebook: Codebook, store: Store | None = None, knowledge: str = ""
 ) -> tuple[dict[str, Any], bool]:
     """The JSON report of one input row, and whether it came from the store's cache."""
-    if "error" in row:
-        raise InputError(row["row"], row["error"])
-    metadata = {
-        name: str(value) for name in METADATA_COLUMNS if not _missing(value := row.get(name))
-    }
+    metadata = row_metadata(row)
     if "path" in row:
         article = read_article(Path(row["path"]), **metadata)
     else:
-        text = row.get("text")
-        if _missing(text) or not isinstance(text, str):
-            raise InputError(row["row"], "no `text` in this row")
-        if len(text) > MAX_FILE_BYTES:
-            raise InputError(
-                row["row"], f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}"
-            )
-        article = make_article(text, source=row["row"], **metadata)
+        article = make_article(row_text(row), source=row["row"], **metadata)
     pack = load_knowledge(knowledge or None)
     key = settings_key(codebook, pack)
     cached = store.cached_report(article, key) if store else None
     report = cached or analyze(article, codebook, pack).to_dict()
     return {"row": row["row"], **report}, cached is not None
+
+
+def row_metadata(row: dict[str, Any]) -> dict[str, str]:
+    """The metadata of one input row that has a value, as text; InputError for a row that
+    could not be read."""
+    if "error" in row:
+        raise InputError(row["row"], row["error"])
+    return {name: str(value) for name in METADATA_COLUMNS if not _missing(value := row.get(name))}
+
+
+def row_text(row: dict[str, Any]) -> str:
+    """The `text` of one row of a data file; InputError when it has none or too much."""
+    text = row.get("text")
+    if _missing(text) or not isinstance(text, str):
+        raise InputError(row["row"], "no `text` in this row")
+    if len(text) > MAX_FILE_BYTES:
+        raise InputError(
+            row["row"], f"text is {len(text):,} characters; the limit is {MAX_FILE_BYTES:,}"
+        )
+    return text
 
 
 def _missing(value: Any) -> bool:

@@ -30,6 +30,9 @@ from analysis import Article, analyze, load
 from analysis.corpus import make_article
 from benchmarks.compare_scale import SIZES, measure_compare
 from benchmarks.corpus import resampled_corpus
+from benchmarks.stories_scale import FOLDERS as STORY_FOLDERS
+from benchmarks.stories_scale import SIZES as STORY_SIZES
+from benchmarks.stories_scale import measure_stories
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -250,6 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     sections += [*measure_cost(articles, repeats), ""]
     sections += [*measure_compare((20, 200) if args.quick else SIZES), ""]
+    if all(folder.is_dir() for folder in STORY_FOLDERS):  # recombines the dev sets' text
+        sections += [*measure_stories((1000, 5000) if args.quick else STORY_SIZES), ""]
     write_profile(articles)
     with tempfile.TemporaryDirectory() as folder:
         sections += [*measure_throughput(Path(folder), size), ""]

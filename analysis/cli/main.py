@@ -10,12 +10,14 @@ from .common import EXIT_OK, EXIT_USAGE
 from .evaluate import run_evaluate
 from .handout import run_handout
 from .report import run_report
+from .stories import run_stories
 from .suggest import run_suggest
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "batch": run_batch,
     "evaluate": run_evaluate,
     "handout": run_handout,
+    "stories": run_stories,
     "suggest-cues": run_suggest,
 }
 
