@@ -540,6 +540,9 @@ SPEAKER_TYPES_OF_ALL_NEWS = [
     ),
     ("“Profits will fall,” said Lena Holt, the company's chief executive.", "Lena Holt", "other"),
     ("“The strike will go ahead,” the union said.", "the union", "civil_society"),
+    # sport
+    ("“We played well,” the Spain forward said.", "the Spain forward", "other"),
+    ("Arsenal manager Mikel Arteta said the team had played well.", "Mikel Arteta", "other"),
     # a president of a body the rules do not know is not a head of state
     ("UAW president Shawn Fain said the strike would go on.", "Shawn Fain", "other"),
     ("President William Ruto said the vote was fair.", "William Ruto", "official"),
