@@ -96,6 +96,12 @@ DIRECT = [
     ("Senator Jane Roe said: “This sale must be stopped.”", None, "Jane Roe", "legislator"),
     ("Geo News reported: “The army chief met the envoy.”", None, "Geo News", "media"),
     ("The Kremlin said, “Our position has not changed.”", None, "the Kremlin", "official"),
+    (
+        "Senator Jane Roe spoke on Monday, adding: “This sale must be stopped.”",
+        None,
+        "Jane Roe",
+        "legislator",
+    ),
     # straight and mixed quotation marks
     (
         '"We are watching closely," said John Smith, an analyst at RAND.',

@@ -104,7 +104,7 @@ def _quoted_as_saying(tokens: list[Token], start: int, end: int, verb: int) -> C
 
 
 def cue_before_quote(before: list[Token], context: Context) -> Cue | None:
-    """`X said: “…”`, `X told reporters, “…”`, `Press TV reports: “…”`, and the second
+    """`X said: “…”`, `X told reporters, “…”`, `Press TV reports: “…”`, `…, adding: “…”`, and the second
     half of a split quote: `“A,” X said, “B.”`."""
     if not before or before[-1].text not in ":,":
         return None
@@ -116,6 +116,8 @@ def cue_before_quote(before: list[Token], context: Context) -> Cue | None:
         verb = reporting_verb_at(before, index)
         if not verb:
             continue
+        if before[index].lower.endswith("ing"):  # `…, adding: “…”`
+            return clause_speaker(before[: last + 1], index, verb, "cue_before_quote")
         cue = subject_cue(before, index, verb, "cue_before_quote", floor=0)
         if cue:
             return cue
