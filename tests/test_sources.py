@@ -314,6 +314,13 @@ INDIRECT = [
         "the trials had ended",
         "Defence sources",
     ),
+    # a verb that takes a noun reports a statement with `how`
+    (
+        "Residents described how the walls fell in seconds.",
+        "how the walls fell in seconds",
+        "Residents",
+    ),
+    ("Ana Ruiz recounted how the boat had capsized.", "how the boat had capsized", "Ana Ruiz"),
 ]
 
 

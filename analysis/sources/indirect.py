@@ -207,6 +207,8 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
         if that > index and reporting_verb_at(tokens, that):
             break  # `said …, but warned that …`: the `that` is the other verb's
     if verb.complement == "object":
+        if index < len(tokens) and tokens[index].lower == "how":
+            return index  # `described how the wall fell`: a wh-clause is a statement
         link = OBJECT_LINKS.get(verb.lemma)
         if link is None or index >= len(tokens) or not starts_word(tokens[index].text):
             return None
