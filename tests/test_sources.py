@@ -96,6 +96,13 @@ DIRECT = [
     ("Senator Jane Roe said: “This sale must be stopped.”", None, "Jane Roe", "legislator"),
     ("Geo News reported: “The army chief met the envoy.”", None, "Geo News", "media"),
     ("The Kremlin said, “Our position has not changed.”", None, "the Kremlin", "official"),
+    # the occasion after the speaker, with an adjective
+    (
+        "“This sale must stop,” said Senator Jane Roe in a brief statement.",
+        None,
+        "Jane Roe",
+        "legislator",
+    ),
     (
         "Senator Jane Roe spoke on Monday, adding: “This sale must be stopped.”",
         None,
@@ -313,6 +320,12 @@ INDIRECT = [
         "Defence sources said on Monday the trials had ended.",
         "the trials had ended",
         "Defence sources",
+    ),
+    # a relative clause after `according to X` is not part of X
+    (
+        "Ten bodies were brought in, according to staff there who warned of shortages.",
+        "Ten bodies were brought in",
+        "staff there",
     ),
     # a verb that takes a noun reports a statement with `how`
     (

@@ -32,6 +32,8 @@ MAX_OBJECT_TOKENS = 10
 # What `according to` names, when it is no known kind of speaker, is read up to the first
 # punctuation, at most this many words (`a solicitation posted this month`).
 MAX_SOURCE_WORDS = 6
+# A relative clause after the source says what it did, and is not part of its name.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 # --- constructions around a quotation ----------------------------------------------------
@@ -226,7 +228,12 @@ def _source_named_by_according_to(tokens: list[Token], start: int) -> Descriptio
     """Whatever `according to` names is a source, even with no role or name in it: `a
     solicitation posted this month`, `budget documents` (unless vague: `reports`)."""
     end = start
-    while end < len(tokens) and end - start < MAX_SOURCE_WORDS and starts_word(tokens[end].text):
+    while (
+        end < len(tokens)
+        and end - start < MAX_SOURCE_WORDS
+        and starts_word(tokens[end].text)
+        and tokens[end].lower not in RELATIVE_PRONOUNS  # `staff there who warned …`
+    ):
         end += 1
     text = join_tokens(tokens, start, end - 1)
     if end == start or is_vague_group(text):

@@ -147,6 +147,11 @@ def one_organization(text: str) -> bool:
     )
 
 
+# `in a brief written statement`: a speech event after at most this many words, its
+# adjectives included.
+OCCASION_WORDS = 3
+
+
 def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
     """The last token of what follows a role at `start`: `for the Foreign Office`, `at
     the embassy`, `close to the talks`, `cited above`; None if nothing there qualifies a
@@ -163,8 +168,11 @@ def _post_modifier_end(tokens: list[Token], start: int) -> int | None:
     if index >= len(tokens):
         return None
     occasion = index + (tokens[index].lower in ("a", "an", "his", "her", "its", "their"))
-    if occasion < len(tokens) and tokens[occasion].lower in word_set("speech_events"):
-        return None  # `in a tweet`, `in a statement`: when and how, not who
+    for token in tokens[occasion : occasion + OCCASION_WORDS]:
+        if token.lower in word_set("speech_events"):
+            return None  # `in a tweet`, `in a brief statement`: when and how, not who
+        if not starts_word(token.text) or token.capitalized:
+            break
     if length > 1:  # close to the talks, familiar with the matter
         end = index
         while (
