@@ -9,6 +9,7 @@ from .batch import run_batch
 from .common import EXIT_OK, EXIT_USAGE
 from .evaluate import run_evaluate
 from .handout import run_handout
+from .outlets import run_outlets
 from .report import run_report
 from .suggest import run_suggest
 
@@ -16,6 +17,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "batch": run_batch,
     "evaluate": run_evaluate,
     "handout": run_handout,
+    "outlets": run_outlets,
     "suggest-cues": run_suggest,
 }
 
