@@ -4,7 +4,8 @@ a text table: what `python -m analysis outlets` prints."""
 import csv
 import io
 import json
-from typing import Any
+from importlib.resources import files
+from typing import Any, cast
 
 from ..export import spreadsheet_safe
 from ..report import as_json
@@ -41,6 +42,12 @@ def to_json(profiles: OutletProfiles) -> dict[str, Any]:
         "outlets": [as_json(p) for p in profiles.outlets],
         "by_story": [as_json(p) for p in profiles.by_story],
     }
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of `to_json`'s output (analysis/schema/outlets.schema.json)."""
+    text = files("analysis").joinpath("schema/outlets.schema.json").read_text("utf-8")
+    return cast(dict[str, Any], json.loads(text))
 
 
 def format_json(profiles: OutletProfiles) -> str:

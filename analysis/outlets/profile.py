@@ -126,7 +126,8 @@ def _profiles(
         outlet, story = label[0], label[1] if len(label) > 1 else None
         row = key
         values = tones[positions]
-        values = values[~np.isnan(values)]
+        # Sorted, so that the same articles in another row order resample alike.
+        values = np.sort(values[~np.isnan(values)])
         profiles.append(
             OutletProfile(
                 outlet=str(outlet),
