@@ -41,6 +41,7 @@ PAGES = [
     ("Read", "Read the articles", ".article"),
     ("Sources", "Who is quoted", ""),
     ("Differences", "Differences between outlets", ""),
+    ("Outlets", "Outlets across the catalogue", ""),
     ("Classroom", "", ""),
     ("Method", "How the numbers are made", ""),
     ("Add articles", "Add articles", ""),

@@ -17,7 +17,7 @@ from ..errors import AnalysisError, InputError
 from ..flat import article_row
 from ..framing import Codebook, load_codebook
 from ..report import analyze, settings_key
-from ..store import Store
+from ..store import Store, content_key
 from .stories import assign_stories
 from .summary import summarise, wanted
 from .words import TermCounts
@@ -204,3 +204,19 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def summaries_from_store(
+    articles: Sequence[Article], store: Store, key: str
+) -> tuple[Summaries, tuple[Article, ...]]:
+    """Summaries of the articles whose report is in the store's cache under settings
+    `key`, and the articles that have none (not analysed yet): nothing is analysed."""
+    cached = store.cached_keys(key)
+    found = [a for a in articles if content_key(a) in cached]
+    missing = tuple(a for a in articles if content_key(a) not in cached)
+    collector = _Collector({}, "text")
+    for chunk in _chunks(found, ARTICLE_CHUNK):
+        reports = [r for a in chunk if (r := store.cached_report(a, key)) is not None]
+        if reports:
+            _add_reports(reports, collector)
+    return collector.summaries(), missing
