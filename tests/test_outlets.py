@@ -179,10 +179,48 @@ def test_batch_outputs_round_trip_to_the_same_profiles(batch_outputs, sample_rep
             assert profile["dominant_frames"] == expected.dominant_frames
 
 
-def test_the_quotes_table_is_refused_with_what_to_give_instead(batch_outputs, capsys):
+def test_the_quotes_table_alone_is_refused_with_what_to_give_instead(batch_outputs, capsys):
     code, out, err = run(capsys, batch_outputs / "out.quotes.parquet")
     assert code == 2 and out == ""
     assert "table of quotes" in err and "NAME.parquet" in err and "Traceback" not in err
+    both = sorted(batch_outputs.glob("out*.parquet"))  # as the shell expands out*.parquet
+    code, out, _ = run(capsys, *both, "--format", "json")
+    assert code == 0 and json.loads(out)["articles"] == len(SAMPLE_OUTLETS)
+
+
+def test_a_story_key_in_the_reports_gives_profiles_per_story(sample_reports, tmp_path, capsys):
+    lines = tmp_path / "stories.jsonl"
+    stories = ["deal", "deal", "visit", "deal", ""]
+    lines.write_text(
+        "".join(
+            json.dumps(r | {"story": s}) + "\n"
+            for r, s in zip(sample_reports, stories, strict=True)
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, lines, "--format", "json")
+    by_story = {(p["outlet"], p["story"]): p["articles"] for p in json.loads(out)["by_story"]}
+    assert code == 0
+    assert by_story == {("Daily A", "deal"): 2, ("Daily A", "visit"): 1, ("Weekly B", "deal"): 1}
+
+
+def test_store_summaries_read_cached_reports_only(tmp_path):
+    from analysis.outlets.read import summaries_from_store
+
+    store = _store(tmp_path / "store.sqlite3")
+    articles = load()
+    read_summaries([SAMPLE], store=store)  # analyses and caches the sample
+    fresh = load(SAMPLE)[0].__class__(text="A new text nobody analysed.", id="new", outlet="X")
+    summaries, missing = summaries_from_store([*articles, fresh], store, _policy_key())
+    assert [a.id for a in missing] == ["new"]
+    assert sorted(summaries.frame["id"]) == sorted(a.id for a in articles)
+
+
+def _policy_key():
+    from analysis.framing import load_codebook
+    from analysis.report import settings_key
+
+    return settings_key(load_codebook("policy"))
 
 
 def test_json_words_are_counted_in_the_text_without_the_outlets_names(batch_outputs, capsys):

@@ -14,7 +14,6 @@ from .words import PRIOR_SCALE
 
 SCHEMA_VERSION = 1
 TABLE_OUTLET_WIDTH = 24
-TABLE_STORY_WIDTH = 20
 TABLE_WORDS = 4  # distinctive words shown per row of the table
 TABLE_COUNTRIES = 3
 
@@ -104,12 +103,10 @@ def format_table(profiles: OutletProfiles) -> str:
     )
     lines = [f"{profiles.articles} article(s); words from {profiles.words_from}", "", header]
     lines += [_line(p, p.outlet) for p in profiles.outlets]
-    if profiles.by_story:
-        lines += ["", "By story", header]
-        lines += [
-            _line(p, f"{_cut(p.story or '', TABLE_STORY_WIDTH)} | {p.outlet}")
-            for p in profiles.by_story
-        ]
+    stories = sorted({p.story or "" for p in profiles.by_story})
+    for story in stories:
+        lines += ["", f"Story: {story}", header]
+        lines += [_line(p, p.outlet) for p in profiles.by_story if p.story == story]
     return "\n".join(line.rstrip() for line in lines)
 
 

@@ -85,9 +85,11 @@ def read_summaries(
     for path in given:
         if not path.exists():
             raise InputError(str(path), "no such file or folder")
-    tables = [p for p in given if p.is_file() and p.suffix.lower() in PARQUET]
+    parquet = [p for p in given if p.is_file() and p.suffix.lower() in PARQUET]
     lines = [p for p in given if p.is_file() and p.suffix.lower() in JSON_LINES]
-    articles = [p for p in given if p not in tables and p not in lines]
+    articles = [p for p in given if p not in parquet and p not in lines]
+    # `results*.parquet` names a batch output's quotes table too: its article table is read.
+    tables = [p for p in parquet if _article_table(p) not in parquet]
     collector = _Collector(stories or {}, "headlines" if tables else "text")
     for path in tables:
         _read_table(path, collector)
@@ -96,6 +98,13 @@ def read_summaries(
     if articles:
         _read_articles(articles, collector, store, load_codebook(codebook))
     return collector.summaries()
+
+
+def _article_table(path: Path) -> Path | None:
+    """The article table beside a batch quotes table (None for any other file)."""
+    if not path.name.endswith(QUOTES_TABLE):
+        return None
+    return path.with_name(path.name[: -len(QUOTES_TABLE)] + ".parquet")
 
 
 def _read_table(path: Path, collector: _Collector) -> None:
