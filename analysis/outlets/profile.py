@@ -108,47 +108,48 @@ def _with_words(profile: OutletProfile, words: tuple[Term, ...]) -> OutletProfil
 def _profiles(
     frame: pd.DataFrame, keys: list[str], seed: int, resamples: int
 ) -> list[OutletProfile]:
-    """One profile per group of `keys`, every number computed per group at once."""
+    """One profile per group of `keys`, every number computed for all groups at once."""
     if frame.empty:
         return []
     grouped = frame.groupby(keys[0] if len(keys) == 1 else keys, sort=True)
-    size = grouped.size()
-    means = grouped[["quotes", "voices", "unsourced"]].mean()
-    tone = grouped["tone"].agg(["mean", "count"])
+    groups = grouped.size()
+    index = groups.index
+    means = grouped[["quotes", "voices", "unsourced"]].mean().round(ROUND).to_dict("records")
+    tone = grouped["tone"].agg(["mean", "count"]).to_dict("records")
     types, countries, present = (members(frame, p) for p in (TYPE, COUNTRY, PRESENT))
     sums = grouped[[*types, *countries, "named", "unnamed"]].sum()
-    present_share = grouped[present].mean()
+    type_shares = _share_rows(sums[types], TYPE, keep_zero=True)
+    country_shares = _share_rows(sums[countries], COUNTRY, keep_zero=False)
+    named = sums["named"].to_numpy(float)
+    quoted = named + sums["unnamed"].to_numpy(float)
+    present_shares = (
+        grouped[present].mean().round(ROUND).rename(columns=lambda c: c[len(PRESENT) :])
+    ).to_dict("records")
     dominant = grouped["dominant"].value_counts(normalize=True).unstack(fill_value=0.0)
+    dominant_shares = dominant.reindex(index, fill_value=0.0).to_dict("records")
     tones = frame["tone"].to_numpy(float)
     profiles = []
-    for key, positions in grouped.indices.items():
+    for i, key in enumerate(index):
         label = key if isinstance(key, tuple) else (key,)
-        outlet, story = label[0], label[1] if len(label) > 1 else None
-        row = key
-        values = tones[positions]
+        values = tones[grouped.indices[key]]
         # Sorted, so that the same articles in another row order resample alike.
         values = np.sort(values[~np.isnan(values)])
         profiles.append(
             OutletProfile(
-                outlet=str(outlet),
-                story=None if story is None else str(story),
-                articles=int(size[row]),
-                tone=_round(tone.at[row, "mean"]),
+                outlet=str(label[0]),
+                story=str(label[1]) if len(label) > 1 else None,
+                articles=int(groups.iloc[i]),
+                tone=_round(tone[i]["mean"]),
                 tone_ci=bootstrap_ci(values, _rng(seed, label), resamples),
-                tone_articles=int(tone.at[row, "count"]),
-                quotes_per_article=_round(means.at[row, "quotes"]) or 0.0,
-                voices_per_article=_round(means.at[row, "voices"]) or 0.0,
-                unsourced_per_article=_round(means.at[row, "unsourced"]) or 0.0,
-                named_share=_share(
-                    sums.at[row, "named"], sums.at[row, "named"] + sums.at[row, "unnamed"]
-                ),
-                speaker_types=_shares(sums.loc[row, types], TYPE, keep_zero=True),
-                countries=_shares(sums.loc[row, countries], COUNTRY, keep_zero=False),
-                dominant_frames=_frame_shares(dominant.loc[row]),
-                frames_present={
-                    c[len(PRESENT) :]: round(float(present_share.at[row, c]), ROUND)
-                    for c in present
-                },
+                tone_articles=int(tone[i]["count"]),
+                quotes_per_article=float(means[i]["quotes"]),
+                voices_per_article=float(means[i]["voices"]),
+                unsourced_per_article=float(means[i]["unsourced"]),
+                named_share=_share(named[i], quoted[i]),
+                speaker_types=type_shares[i],
+                countries=country_shares[i],
+                dominant_frames=_frame_shares(dominant_shares[i]),
+                frames_present={name: float(share) for name, share in present_shares[i].items()},
             )
         )
     return profiles
@@ -188,25 +189,28 @@ def _share(part: float, whole: float) -> float | None:
     return round(float(part) / float(whole), ROUND) if whole else None
 
 
-def _shares(counts: pd.Series, prefix: str, keep_zero: bool) -> dict[str, float]:
-    """Counts as shares of their total, largest first ({} when there is nothing to share)."""
-    total = float(counts.sum())
-    if not total:
-        return {}
-    shares = (counts / total).sort_values(ascending=False, kind="stable")
-    return {
-        name[len(prefix) :]: round(float(share), ROUND)
-        for name, share in shares.items()
-        if keep_zero or share > 0
-    }
+def _share_rows(counts: pd.DataFrame, prefix: str, keep_zero: bool) -> list[dict[str, float]]:
+    """Each group's counts as shares of its total, largest first ({} for no counts)."""
+    names = [column[len(prefix) :] for column in counts.columns]
+    values = counts.to_numpy(float)
+    totals = values.sum(axis=1)
+    rows: list[dict[str, float]] = []
+    for row, total in zip(values, totals, strict=True):
+        shares = row / total if total else row
+        rows.append(
+            {
+                names[j]: round(float(shares[j]), ROUND)
+                for j in np.argsort(-shares, kind="stable")
+                if total and (keep_zero or shares[j] > 0)
+            }
+        )
+    return rows
 
 
-def _frame_shares(row: pd.Series) -> dict[str, float]:
+def _frame_shares(shares: dict[str, float]) -> dict[str, float]:
     """Shares of articles by dominant frame, largest first, `none` last."""
-    shares = row[row > 0].sort_values(ascending=False, kind="stable")
-    ordered = [name for name in shares.index if name != NO_FRAME] + [
-        name for name in shares.index if name == NO_FRAME
-    ]
+    ordered = sorted((name for name in shares if shares[name] > 0), key=lambda n: -shares[n])
+    ordered = [n for n in ordered if n != NO_FRAME] + [n for n in ordered if n == NO_FRAME]
     return {str(name): round(float(shares[name]), ROUND) for name in ordered}
 
 

@@ -19,7 +19,7 @@ from ..framing import Codebook, load_codebook
 from ..report import analyze, settings_key
 from ..store import Store, content_key
 from .stories import assign_stories
-from .summary import summarise, wanted
+from .summary import slim_report, summarise, wanted
 from .words import TermCounts
 
 PARQUET = (".parquet", ".pq")
@@ -139,11 +139,13 @@ def _read_table(path: Path, collector: _Collector) -> None:
 
 def _read_lines(path: Path, collector: _Collector) -> None:
     """Batch's JSON Lines of full reports; a line that is no report is skipped."""
-    for chunk in _chunks(_reports(path, collector.skipped), CHUNK_ROWS):
+    keep_text = collector.words_from == "text"
+    for chunk in _chunks(_reports(path, collector.skipped, keep_text), CHUNK_ROWS):
         _add_reports(chunk, collector)
 
 
-def _reports(path: Path, skipped: list[str]) -> Iterator[dict[str, Any]]:
+def _reports(path: Path, skipped: list[str], keep_text: bool) -> Iterator[dict[str, Any]]:
+    """The line's reports, each cut to what a summary reads as soon as it is parsed."""
     try:
         with path.open(encoding="utf-8-sig", errors="replace") as lines:
             for number, line in enumerate(lines, start=1):
@@ -153,7 +155,7 @@ def _reports(path: Path, skipped: list[str]) -> Iterator[dict[str, Any]]:
                 if report is None:
                     skipped.append(f"{path.name}:{number}: {problem}")
                 else:
-                    yield report
+                    yield slim_report(report, keep_text)
     except OSError as error:
         raise InputError(str(path), f"cannot be read ({error.strerror})") from None
 
@@ -172,7 +174,7 @@ def _report(line: str) -> tuple[dict[str, Any] | None, str]:
 
 def _add_reports(reports: list[dict[str, Any]], collector: _Collector) -> None:
     try:
-        flat = pd.DataFrame([article_row(report) for report in reports])
+        flat = pd.DataFrame([article_row(slim_report(report)) for report in reports])
     except (KeyError, TypeError, ValueError) as error:
         raise InputError(reports[0].get("row", "report"), f"malformed report ({error})") from None
     key = "text" if collector.words_from == "text" else "title"

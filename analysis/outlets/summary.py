@@ -44,6 +44,22 @@ DOMINANT = ("frames.", ".dominant")
 NO_FRAME = "none"  # the dominant frame of an article in which no frame is dominant
 
 
+# The parts of a JSON report a summary reads; the rest (the evidence: sentences, mentions,
+# quotes, most of a report's size) is dropped before flattening and never held.
+REPORT_PARTS = (*METADATA, "words", "sentiment", "source_mix", "frames")
+
+
+def slim_report(report: dict[str, Any], keep_text: bool = False) -> dict[str, Any]:
+    """The parts of a JSON report a summary reads (and its text, when words are counted)."""
+    slim = {key: report[key] for key in REPORT_PARTS if key in report}
+    if keep_text and "text" in report:
+        slim["text"] = report["text"]
+    sentiment = slim.get("sentiment")
+    if isinstance(sentiment, dict):  # its sentences and actors are lists: evidence
+        slim["sentiment"] = {k: v for k, v in sentiment.items() if not isinstance(v, list)}
+    return slim
+
+
 def wanted(columns: Iterable[str]) -> list[str]:
     """The flat columns a summary reads, of those present (for reading Parquet selectively)."""
     sources = set(METADATA) | set(SCALARS.values())
@@ -112,7 +128,7 @@ def dominant_frames(flat: pd.DataFrame) -> np.ndarray:
 
 def summaries_from_dicts(reports: Sequence[dict[str, Any]]) -> pd.DataFrame:
     """Per-article summaries of JSON reports (`Report.to_dict()`, a `batch` JSON line)."""
-    flat = pd.DataFrame([article_row(report) for report in reports])
+    flat = pd.DataFrame([article_row(slim_report(report)) for report in reports])
     return summarise(flat)
 
 
