@@ -10,6 +10,8 @@ import jsonschema
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import SAMPLE, load
 from analysis.cli import main
@@ -97,12 +99,39 @@ def test_an_article_without_a_tone_is_left_out_of_the_interval():
     assert profile.articles == 3 and profile.tone_articles == 1 and profile.tone_ci is None
 
 
-@pytest.mark.parametrize("sizes", [{"A": 5, "B": 9}, {"A": 1, "B": 40, "C": 3}])
-def test_shares_sum_to_one(sizes):
-    for profile in outlet_profiles(generated(sizes)).outlets:
-        for shares in (profile.speaker_types, profile.countries, profile.dominant_frames):
-            assert sum(shares.values()) == pytest.approx(1, abs=1e-3)
+ARTICLE = st.tuples(
+    st.sampled_from(["A", "B", "C"]),  # outlet
+    st.integers(0, 9),  # official quotes
+    st.integers(0, 9),  # expert quotes
+    st.sampled_from(["economic", "political", ""]),  # dominant frame ("": none)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ARTICLE, min_size=1, max_size=40))
+def test_shares_sum_to_one_and_each_article_counts_once(articles):
+    rows = [
+        {
+            "id": f"a{i}",
+            "outlet": outlet,
+            "source_mix.quotes": official + expert,
+            "source_mix.by_type.official": official,
+            "source_mix.by_type.expert": expert,
+            "source_mix.by_country.US": official,
+            "source_mix.by_country.unknown": expert,
+            "frames.economic.dominant": frame == "economic",
+            "frames.political.dominant": frame == "political",
+        }
+        for i, (outlet, official, expert, frame) in enumerate(articles)
+    ]
+    profiles = outlet_profiles(summarise(pd.DataFrame(rows)), resamples=50)
+    assert sum(p.articles for p in profiles.outlets) == len(articles)
+    for profile in profiles.outlets:
+        assert sum(profile.dominant_frames.values()) == pytest.approx(1, abs=1e-3)
         assert profile.dominant_frames.keys() <= {"economic", "political", "none"}
+        quoted = sum(o + e for name, o, e, _ in articles if name == profile.outlet)
+        for shares in (profile.speaker_types, profile.countries):
+            assert sum(shares.values()) == pytest.approx(1 if quoted else 0, abs=1e-3)
 
 
 def test_quote_shares_pool_the_quotes_of_every_article():
@@ -390,3 +419,23 @@ def test_real_articles_by_story_from_the_manifest(tmp_path, capsys):
     tag24 = [p for p in data["by_story"] if p["outlet"] == "TAG24"]
     assert len(tag24) == 2 and all(p["tone_ci"] is None for p in tag24)
     assert len(data["by_story"]) == len(REAL)
+
+
+def test_reports_with_wrong_types_are_profiled_as_missing_numbers(sample_reports, tmp_path, capsys):
+    hostile = [
+        sample_reports[0] | {"sentiment": {"tone": float("inf")}},
+        sample_reports[1] | {"source_mix": {"quotes": "many", "by_type": {"official": "x"}}},
+        sample_reports[2] | {"frames": "nonsense", "outlet": {"nested": [1]}},
+        sample_reports[3] | {"id": 5, "sentiment": [1, 2]},
+    ]
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in hostile), encoding="utf-8")
+    code, out, err = run(capsys, path, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    jsonschema.validate(data, schema())
+    outlets = {p["outlet"]: p for p in data["outlets"]}
+    daily = outlets["Daily A"]  # the infinite tone is left out, not averaged
+    assert daily["articles"] == 2 and daily["tone_articles"] == 1 and daily["tone_ci"] is None
+    assert daily["tone"] == round(sample_reports[1]["sentiment"]["tone"], 4)
+    assert f"article {sample_reports[2]['id']}" in outlets  # an outlet that is no name

@@ -95,16 +95,18 @@ def summarise(flat: pd.DataFrame) -> pd.DataFrame:
     out["outlet"] = outlet_labels(out["outlet"], out["id"])
     for name, source in SCALARS.items():
         values = (
-            pd.to_numeric(flat[source], errors="coerce").to_numpy(float)
+            pd.to_numeric(flat[source], errors="coerce").to_numpy(float, copy=True)
             if source in flat
             else np.full(rows, np.nan)
         )
+        values[~np.isfinite(values)] = np.nan  # strict JSON has no Infinity
         out[name] = np.nan_to_num(values) if name in COUNTS else values
     for prefix, (source, suffix) in GROUPS.items():
         for column in flat.columns:
             if _member(column, source, suffix):
                 member = f"{prefix}{_middle(column, source, suffix)}"
-                out[member] = flat[column].fillna(0).astype(float).to_numpy()
+                counts = pd.to_numeric(flat[column], errors="coerce").to_numpy(float)
+                out[member] = np.where(np.isfinite(counts), counts, 0.0)
     out["dominant"] = dominant_frames(flat)
     return out
 
