@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import SAMPLE, load
+from analysis import SAMPLE, analyze, load
 from analysis.cli import main
 from analysis.outlets import bootstrap_ci, outlet_profiles, summaries_from_dicts, summarise
 from analysis.outlets.export import schema
@@ -148,8 +148,6 @@ def test_quote_shares_pool_the_quotes_of_every_article():
 
 @pytest.fixture(scope="module")
 def sample_reports():
-    from analysis import analyze
-
     reports = [analyze(article).to_dict() for article in load()]
     for report, outlet in zip(reports, SAMPLE_OUTLETS, strict=True):
         report["outlet"] = outlet
@@ -439,3 +437,27 @@ def test_reports_with_wrong_types_are_profiled_as_missing_numbers(sample_reports
     assert daily["articles"] == 2 and daily["tone_articles"] == 1 and daily["tone_ci"] is None
     assert daily["tone"] == round(sample_reports[1]["sentiment"]["tone"], 4)
     assert f"article {sample_reports[2]['id']}" in outlets  # an outlet that is no name
+
+
+def test_handout_outlet_cards_escape_and_say_the_unknown_interval(sample_reports):
+    from analysis.classroom.handout import handout_html
+    from analysis.classroom.lesson import build_lesson
+
+    reports = [dict(r) for r in sample_reports]
+    reports[3]["outlet"] = "Daily A"
+    reports[4]["outlet"] = "<b>Solo</b>"
+    profiles = outlet_profiles(summaries_from_dicts(reports))
+    lesson = build_lesson([analyze(load()[0])])
+    page = handout_html(lesson, outlets=profiles)
+    assert "<h2>Outlet profiles</h2>" in page
+    assert "<b>Solo</b>" not in page and "&lt;b&gt;Solo&lt;/b&gt;" in page
+    assert page.count("interval unknown") == 1  # Solo's: Daily A has four articles
+    assert "Outlet profiles" not in handout_html(lesson)
+
+
+def test_handout_command_adds_outlet_cards(tmp_path, capsys):
+    output = tmp_path / "lesson.html"
+    assert main(["handout", str(SAMPLE), "-o", str(output), "--outlet-cards"]) == 0
+    section = output.read_text("utf-8").split("<h2>Outlet profiles</h2>")[1].split("<h2>")[0]
+    assert section.count('<div class="card">') == len(load())  # five outlets, one article each
+    assert section.count("interval unknown") == len(load())
