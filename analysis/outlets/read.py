@@ -26,6 +26,7 @@ PARQUET = (".parquet", ".pq")
 JSON_LINES = (".jsonl", ".ndjson")
 QUOTES_TABLE = ".quotes.parquet"  # batch's table of quotes, beside its article table
 CHUNK_ROWS = 4096  # summary rows made at once from a table (and their headlines held)
+REPORT_CHUNK = 1024  # reports (cut to their numbers and text) held at once from JSON Lines
 ARTICLE_CHUNK = 64  # full reports held at once (each holds its text and evidence)
 REQUIRED = ("id", "sentiment.tone")  # columns that mark a Parquet as batch's article table
 Item = TypeVar("Item")
@@ -140,7 +141,7 @@ def _read_table(path: Path, collector: _Collector) -> None:
 def _read_lines(path: Path, collector: _Collector) -> None:
     """Batch's JSON Lines of full reports; a line that is no report is skipped."""
     keep_text = collector.words_from == "text"
-    for chunk in _chunks(_reports(path, collector.skipped, keep_text), CHUNK_ROWS):
+    for chunk in _chunks(_reports(path, collector.skipped, keep_text), REPORT_CHUNK):
         _add_reports(chunk, collector)
 
 

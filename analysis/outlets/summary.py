@@ -57,6 +57,14 @@ def slim_report(report: dict[str, Any], keep_text: bool = False) -> dict[str, An
     sentiment = slim.get("sentiment")
     if isinstance(sentiment, dict):  # its sentences and actors are lists: evidence
         slim["sentiment"] = {k: v for k, v in sentiment.items() if not isinstance(v, list)}
+    frames = slim.get("frames")
+    if isinstance(frames, list):  # each frame's evidence and lede: kept only its numbers
+        slim["frames"] = [
+            {k: v for k, v in item.items() if not isinstance(v, list | dict)}
+            if isinstance(item, dict)
+            else item
+            for item in frames
+        ]
     return slim
 
 
