@@ -250,15 +250,37 @@ def _policy_key():
     return settings_key(load_codebook("policy"))
 
 
-def test_json_words_are_counted_in_the_text_without_the_outlets_names(batch_outputs, capsys):
+def test_json_words_are_distinctive_words_of_the_text_highest_first(batch_outputs, capsys):
     code, out, _ = run(capsys, batch_outputs / "out.jsonl", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    terms = {t["term"] for p in data["outlets"] for t in p["distinctive"]}
-    assert terms and not terms & {"daily", "weekly"}
-    for profile in data["outlets"]:
+    texts = [a.text.lower() for a in load()]
+    for profile, outlet in zip(data["outlets"], ("Daily A", "Weekly B"), strict=True):
+        own = " ".join(t for t, name in zip(texts, SAMPLE_OUTLETS, strict=True) if name == outlet)
         zs = [t["z"] for t in profile["distinctive"]]
-        assert zs == sorted(zs, reverse=True)
+        assert zs and zs == sorted(zs, reverse=True)
+        for term in profile["distinctive"]:
+            assert term["count"] >= 3 and term["z"] > 0
+            assert all(word in own for word in term["term"].split())
+
+
+@pytest.mark.parametrize(
+    "texts, outlets, expected",
+    [
+        (
+            ["The Daily Star said", "the daily star"],
+            ["Daily Star", "Daily Star"],
+            ["The   said", "the  "],
+        ),
+        (["Daily Star, quoted by the Times"], ["The Times"], ["Daily Star, quoted by  "]),
+        (["Stardust and the Star"], ["Star"], ["Stardust and the  "]),
+        (["Named by nobody"], [""], ["Named by nobody"]),
+    ],
+)
+def test_an_article_is_counted_without_its_own_outlets_name(texts, outlets, expected):
+    from analysis.outlets.words import without_own_names
+
+    assert list(without_own_names(pd.Series(texts), pd.Series(outlets))) == expected
 
 
 def test_csv_has_a_row_per_outlet_and_its_shares_as_columns(batch_outputs, capsys):

@@ -20,7 +20,7 @@ from ..report import analyze, settings_key
 from ..store import Store, content_key
 from .stories import assign_stories
 from .summary import slim_report, summarise, wanted
-from .words import TermCounts
+from .words import TermCounts, without_own_names
 
 PARQUET = (".parquet", ".pq")
 JSON_LINES = (".jsonl", ".ndjson")
@@ -60,7 +60,8 @@ class _Collector:
         if flat.empty:
             return
         frame = assign_stories(summarise(flat), self.stories)
-        words = texts.astype("string").fillna("").tolist()
+        named = frame["outlet"].where(frame["outlet"] != "article " + frame["id"], "")
+        words = without_own_names(texts.astype("string").fillna(""), named).tolist()
         self.terms.add(words, list(zip(frame["outlet"], frame["story"], strict=True)))
         self.frames.append(frame)
 
@@ -68,8 +69,7 @@ class _Collector:
         frame = (
             pd.concat(self.frames, ignore_index=True) if self.frames else summarise(pd.DataFrame())
         )
-        outlets = set(frame["outlet"]) - {f"article {i}" for i in frame["id"]}
-        return Summaries(frame, self.terms.without(outlets), self.words_from, tuple(self.skipped))
+        return Summaries(frame, self.terms, self.words_from, tuple(self.skipped))
 
 
 def read_summaries(

@@ -9,10 +9,12 @@ small outlet shows by chance, and the prior (the pooled counts) keeps rare words
 topping the list.
 """
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
@@ -38,6 +40,19 @@ class Term:
     count: int
     others: int
     significant: bool
+
+
+def without_own_names(texts: pd.Series, outlets: pd.Series) -> pd.Series:
+    """Each text without its own outlet's name, as the Compare page's distinctive words
+    mask it: who published an article says nothing about how it words the story. An
+    empty outlet (unknown) masks nothing."""
+    texts = texts.reset_index(drop=True).copy()
+    outlets = outlets.reset_index(drop=True)
+    for outlet, rows in outlets.groupby(outlets).groups.items():
+        if outlet:
+            pattern = rf"\b{re.escape(str(outlet))}\b"
+            texts[rows] = texts[rows].str.replace(pattern, " ", case=False, regex=True)
+    return texts
 
 
 def vectorizer() -> CountVectorizer:
@@ -80,24 +95,6 @@ class TermCounts:
     def terms(self) -> np.ndarray:
         """The vocabulary in column order."""
         return np.array(list(self.vocabulary), dtype=object)
-
-    def without(self, names: Iterable[str]) -> "TermCounts":
-        """The counts without the terms of these names (the outlets' own names say who
-        published or cited the article, not how it words the story)."""
-        analyzer = vectorizer().build_analyzer()
-        dropped = {
-            self.vocabulary[t] for name in names for t in analyzer(name) if t in self.vocabulary
-        }
-        if not dropped:
-            return self
-        keep = np.ones(len(self.vocabulary), dtype=bool)
-        keep[list(dropped)] = False
-        out = TermCounts()
-        out.groups = dict(self.groups)
-        terms = self.terms()[keep]
-        out.vocabulary = {term: i for i, term in enumerate(terms)}
-        out.counts = self.counts.tocsc()[:, keep].tocsr()
-        return out
 
 
 def distinctive(counts: sparse.csr_matrix, terms: np.ndarray) -> list[tuple[Term, ...]]:
