@@ -1,17 +1,20 @@
 """Do outlet profiles of a 100,000-article batch output finish in minutes, in bounded memory?
 
 Run from the repository root:  python -m benchmarks.outlets_scale [--sizes 10000 100000]
-[--outlets 200]
+[--outlets 200] [--jsonl 5000]
 
 The batch output is made by running `python -m analysis batch` on the bundled sample
 (five real articles) and replicating its Parquet rows under varied outlets, dates, ids
 and headlines: TIMING ONLY, the numbers of the profiles mean nothing. For each size it
 times, each in a fresh process, the baseline (pandas reading the whole Parquet file) and
 `python -m analysis outlets FILE --format json` (start-up included), with each
-process's peak resident memory; then the ratios.
+process's peak resident memory; then the ratios. `--jsonl N` does the same for batch's
+JSON Lines output (full reports, about 70 KB each: N = 100,000 would be 7 GB), against
+parsing every line with the json module alone.
 """
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -25,6 +28,26 @@ from analysis.corpus import SAMPLE
 
 ROW_GROUP = 4096  # as batch writes its output
 WORDS = ("talks", "deal", "sanctions", "missiles", "visit", "warning", "purchase", "summit")
+
+
+def sample_reports(folder: Path) -> list[str]:
+    """The sample's real batch reports (JSON Lines), one line each."""
+    output = folder / "sample.jsonl"
+    subprocess.run(
+        [sys.executable, "-m", "analysis", "batch", str(SAMPLE), "-o", str(output), "--jobs", "1"],
+        check=True,
+        capture_output=True,
+    )
+    return output.read_text("utf-8").splitlines()
+
+
+def replicate_lines(lines: list[str], size: int, outlets: int, path: Path) -> None:
+    """`size` reports cycling through the real ones under their own ids and outlets."""
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(size):
+            report = json.loads(lines[n % len(lines)])
+            report |= {"id": f"a{n:07d}", "outlet": f"Outlet {n * 7919 % outlets:03d}"}
+            out.write(json.dumps(report, ensure_ascii=False) + "\n")
 
 
 def batch_rows(folder: Path) -> pa.Table:
@@ -84,6 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000])
     parser.add_argument("--outlets", type=int, default=200)
+    parser.add_argument("--jsonl", type=int, default=0, help="reports in a JSON Lines run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -103,6 +127,17 @@ def main() -> None:
             print(
                 f"| {size:,} | {read_s:.1f} | {out_s:.1f} | {out_s / read_s:.1f} "
                 f"| {read_mib:.0f} | {out_mib:.0f} | {out_s / first:.2f} |"
+            )
+        if args.jsonl:
+            path = folder / f"batch-{args.jsonl}.jsonl"
+            replicate_lines(sample_reports(folder), args.jsonl, args.outlets, path)
+            parse = f"import json\nfor line in open({str(path)!r}): json.loads(line)"
+            read_s, read_mib = timed(["code", parse])
+            out_s, out_mib = timed(["module", "analysis", "outlets", str(path), "--format", "json"])
+            print(
+                f"\nJSON Lines, {args.jsonl:,} reports ({path.stat().st_size / 2**20:,.0f} MiB): "
+                f"parsing every line {read_s:.1f} s ({read_mib:.0f} MiB peak), outlets "
+                f"{out_s:.1f} s ({out_mib:.0f} MiB peak), {out_s / read_s:.1f}× parsing."
             )
 
 

@@ -12,6 +12,7 @@ topping the list.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -46,13 +47,18 @@ def without_own_names(texts: pd.Series, outlets: pd.Series) -> pd.Series:
     """Each text without its own outlet's name, as the Compare page's distinctive words
     mask it: who published an article says nothing about how it words the story. An
     empty outlet (unknown) masks nothing."""
-    texts = texts.reset_index(drop=True).copy()
-    outlets = outlets.reset_index(drop=True)
-    for outlet, rows in outlets.groupby(outlets).groups.items():
-        if outlet:
-            pattern = rf"\b{re.escape(str(outlet))}\b"
-            texts[rows] = texts[rows].str.replace(pattern, " ", case=False, regex=True)
-    return texts
+    return pd.Series(
+        [
+            _name_pattern(outlet).sub(" ", text) if outlet else text
+            for text, outlet in zip(texts, outlets, strict=True)
+        ],
+        dtype="string",
+    )
+
+
+@cache
+def _name_pattern(outlet: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(outlet)}\b", re.IGNORECASE)
 
 
 def vectorizer() -> CountVectorizer:
