@@ -366,6 +366,16 @@ class Store:
             return None
         return cast(dict[str, Any], json.loads(row[0])) | _metadata(article)
 
+    def cached_keys(self, codebook_hash: str) -> frozenset[str]:
+        """The content keys (`content_key`) of every text with a cached report under these
+        settings and this analyzer version: which articles have one, without reading any."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT content_key FROM reports WHERE analyzer_version = ? AND codebook_hash = ?",
+                (ANALYZER_VERSION, codebook_hash),
+            ).fetchall()
+        return frozenset(row[0] for row in rows)
+
     def report(
         self, article: Article, codebook: Codebook, knowledge: Knowledge | None = None
     ) -> Report:

@@ -32,6 +32,7 @@ navigation = st.navigation(
         st.Page(VIEWS / "sources.py", title="Sources", icon=":material/record_voice_over:"),
         st.Page(VIEWS / "differences.py", title="Differences", icon=":material/difference:"),
         st.Page(VIEWS / "stories.py", title="Stories", icon=":material/hub:"),
+        st.Page(VIEWS / "outlets.py", title="Outlets", icon=":material/newspaper:"),
         st.Page(VIEWS / "classroom.py", title="Classroom", icon=":material/co_present:"),
         st.Page(VIEWS / "method.py", title="Method", icon=":material/school:"),
         st.Page(VIEWS / "add.py", title="Add articles", icon=":material/add_notes:"),

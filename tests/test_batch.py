@@ -9,10 +9,10 @@ import pytest
 
 from analysis import SCHEMA_VERSION, analyze, load
 from analysis import batch as batch_module
-from analysis.batch import flatten
 from analysis.cli import main
 from analysis.cli.batch import run_batch
 from analysis.export import schema
+from analysis.flat import flatten
 from analysis.framing import load_codebook
 from analysis.store import Store
 

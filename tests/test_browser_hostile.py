@@ -41,6 +41,8 @@ PAGES = [
     ("Read", "Read the articles", ".article"),
     ("Sources", "Who is quoted", ""),
     ("Differences", "Differences between outlets", ""),
+    ("Stories", "Stories", ""),
+    ("Outlets", "Outlets across the catalogue", ""),
     ("Classroom", "", ""),
     ("Method", "How the numbers are made", ""),
     ("Add articles", "Add articles", ""),

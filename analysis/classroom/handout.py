@@ -8,6 +8,7 @@ print of that page (Playwright drives Debian's headless Chromium).
 import html
 from collections.abc import Iterable, Sequence
 
+from ..outlets import OutletProfile, OutletProfiles
 from ..text import Span, segment
 from .lesson import Evidence, Lesson, Question, SourceCard
 
@@ -60,11 +61,16 @@ dl.glossary dd { margin: 0 0 .2em 1.2em; }
 """
 
 
-def handout_html(lesson: Lesson, answers: bool = True, texts: bool = True) -> str:
+def handout_html(
+    lesson: Lesson,
+    answers: bool = True,
+    texts: bool = True,
+    outlets: OutletProfiles | None = None,
+) -> str:
     """The printable page: articles, questions, then answers with evidence and a glossary.
 
     `answers=False` gives a student sheet (questions only); `texts=False` leaves out the
-    full article texts at the end.
+    full article texts at the end; `outlets` adds a profile card per outlet.
     """
     parts = [
         "<!DOCTYPE html>",
@@ -88,6 +94,12 @@ def handout_html(lesson: Lesson, answers: bool = True, texts: bool = True) -> st
             '<p class="meta">Filled in where the text tells; the blanks are for you.</p>',
             *(_card_block(card) for card in lesson.cards),
         ]
+    if outlets and outlets.outlets:
+        parts += [
+            "<h2>Outlet profiles</h2>",
+            '<p class="meta">Each outlet over its articles here: a mean, and how sure it is.</p>',
+            *(_profile_card(profile) for profile in outlets.outlets),
+        ]
     if lesson.terms:
         parts += ["<h2>Glossary</h2>", _glossary(lesson)]
     if texts:
@@ -96,11 +108,16 @@ def handout_html(lesson: Lesson, answers: bool = True, texts: bool = True) -> st
     return "\n".join(parts)
 
 
-def handout_pdf(lesson: Lesson, answers: bool = True, texts: bool = True) -> bytes:
+def handout_pdf(
+    lesson: Lesson,
+    answers: bool = True,
+    texts: bool = True,
+    outlets: OutletProfiles | None = None,
+) -> bytes:
     """The handout printed to PDF by headless Chromium (A4, backgrounds kept for marks)."""
     from playwright.sync_api import sync_playwright
 
-    page_html = handout_html(lesson, answers=answers, texts=texts)
+    page_html = handout_html(lesson, answers=answers, texts=texts, outlets=outlets)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
         try:
@@ -218,6 +235,36 @@ def _card_block(card: SourceCard) -> str:
         f"{' · ' + _escape(kind) if kind else ''}</p>{quotes}"
         f'<table class="checks">{rows}</table></div>'
     )
+
+
+def _profile_card(profile: OutletProfile) -> str:
+    """One outlet's profile as a card: tone with its interval (or why there is none),
+    voices, who speaks, the dominant frame and its distinctive words."""
+    if profile.tone is None:
+        tone = "no tone measured"
+    elif profile.tone_ci is None:
+        tone = f"{profile.tone:+.2f} (interval unknown: one article cannot show the spread)"
+    else:
+        tone = f"{profile.tone:+.2f} (95% interval {profile.tone_ci[0]:+.2f} to {profile.tone_ci[1]:+.2f})"
+    rows = [
+        ("Articles", str(profile.articles)),
+        ("Tone", tone),
+        (
+            "Per article",
+            f"{profile.voices_per_article:.1f} voices, {profile.quotes_per_article:.1f} quotes, "
+            f"{profile.unsourced_per_article:.1f} unsourced claims",
+        ),
+        ("Who speaks", _shares_text(profile.speaker_types)),
+        ("Dominant frame", _shares_text(profile.dominant_frames)),
+        ("Its own words", ", ".join(term.term for term in profile.distinctive[:6]) or "–"),
+    ]
+    cells = "".join(f"<tr><th>{_escape(k)}</th><td>{_escape(v)}</td></tr>" for k, v in rows)
+    return f'<div class="card"><h3>{_escape(profile.outlet)}</h3><table class="checks">{cells}</table></div>'
+
+
+def _shares_text(shares: dict[str, float]) -> str:
+    shown = [f"{name.replace('_', ' ')} {share:.0%}" for name, share in shares.items() if share]
+    return ", ".join(shown[:3]) or "–"
 
 
 def _glossary(lesson: Lesson) -> str:

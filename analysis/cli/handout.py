@@ -10,6 +10,7 @@ from ..classroom.lesson import build_lesson
 from ..corpus import SAMPLE, load_each
 from ..errors import AnalysisError
 from ..knowledge import load_knowledge
+from ..outlets import outlet_profiles, summaries_from_reports
 from ..report import analyze
 from .common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_corrections_option, as_selection
 
@@ -25,6 +26,7 @@ def handout_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", type=Path, required=True, help="OUTPUT.html|.pdf")
     parser.add_argument("--students", action="store_true", help="questions only, no answers")
     parser.add_argument("--no-texts", action="store_true", help="leave out the article texts")
+    parser.add_argument("--outlet-cards", action="store_true", help="add a profile card per outlet")
     parser.add_argument("--codebook", default="policy", help="policy, generic or a .toml path")
     parser.add_argument("--knowledge", metavar="FOLDER", help="a knowledge pack folder to add")
     add_corrections_option(parser)
@@ -57,10 +59,13 @@ def run_handout(argv: Sequence[str]) -> int:
     for failure in failures:
         print(f"skipped {failure}", file=sys.stderr)
     lesson = build_lesson(reports)
-    options = {"answers": not args.students, "texts": not args.no_texts}
+    profiles = (
+        outlet_profiles(summaries_from_reports(reports)) if args.outlet_cards and reports else None
+    )
+    answers, texts = not args.students, not args.no_texts
     if suffix == ".pdf":
-        args.output.write_bytes(handout_pdf(lesson, **options))
+        args.output.write_bytes(handout_pdf(lesson, answers, texts, profiles))
     else:
-        args.output.write_text(handout_html(lesson, **options), "utf-8")
+        args.output.write_text(handout_html(lesson, answers, texts, profiles), "utf-8")
     print(f"{args.output}: {len(lesson.questions)} questions on {len(reports)} articles")
     return EXIT_SOME_FAILED if failures else EXIT_OK

@@ -9,6 +9,7 @@ from .batch import run_batch
 from .common import EXIT_OK, EXIT_USAGE
 from .evaluate import run_evaluate
 from .handout import run_handout
+from .outlets import run_outlets
 from .report import run_report
 from .stories import run_stories
 from .suggest import run_suggest
@@ -18,6 +19,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "evaluate": run_evaluate,
     "handout": run_handout,
     "stories": run_stories,
+    "outlets": run_outlets,
     "suggest-cues": run_suggest,
 }
 

@@ -33,7 +33,8 @@ def report_parser() -> argparse.ArgumentParser:
         description="Analyse news articles: tone, quoted sources and framing, side by side.",
         epilog="Subcommands: `evaluate GOLD [PATH]` (accuracy against hand annotation), "
         "`batch INPUT -o OUTPUT` (large corpora; see `batch --help`), "
-        "`handout [PATH ...] -o OUTPUT.html|.pdf` (a classroom lesson to print).",
+        "`handout [PATH ...] -o OUTPUT.html|.pdf` (a classroom lesson to print), "
+        "`outlets PATH ...` (each outlet's profile over many articles).",
     )
     parser.add_argument(
         "paths",

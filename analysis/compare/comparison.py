@@ -16,7 +16,7 @@ from .columns import By, Column, canonical, make_columns, too_few
 from .coverage import FACT_SIMILARITY, Coverage, Similarity, coverage, tfidf_similarity
 from .disagreement import Disagreement, DisagreementRate, disagreement_rates, disagreements
 from .entities import EntityRow, entity_matrix, key_entities
-from .profiles import OutletProfile, outlet_profiles
+from .profiles import ToneProfile, tone_profiles
 from .quotes import SharedQuote, shared_quotes
 from .voices import SharedSpeaker, SideVerbs, Voices, shared_speakers, side_verbs, voices
 from .words import ActorLabels, DistinctiveWords, actor_labels, distinctive_words
@@ -29,7 +29,7 @@ class Comparison:
     by: By
     note: str
     columns: tuple[Column, ...]
-    outlets: tuple[OutletProfile, ...]
+    outlets: tuple[ToneProfile, ...]
     coverage: Coverage
     entities: tuple[EntityRow, ...]
     quotes: tuple[SharedQuote, ...]
@@ -69,7 +69,7 @@ def compare(
         by=by,
         note="",
         columns=columns,
-        outlets=outlet_profiles(reports),
+        outlets=tone_profiles(reports),
         coverage=coverage(reports, entities, column_of, keys, similarity, threshold),
         entities=entity_matrix(reports, entities, actors, column_of),
         quotes=shared_quotes(reports, column_of),

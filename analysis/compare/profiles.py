@@ -1,10 +1,16 @@
-"""Outlet profiles: each column's headline numbers with their spread over its articles."""
+"""Tone profiles for the Compare page: each outlet's tone over its few articles, weighted
+by their words, with the spread between them. Read from the same per-article summaries
+as the outlet profiles over many articles (`analysis.outlets`)."""
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
+from ..outlets.summary import summaries_from_reports
 from ..report import Report
+
+SPREADS = ("polarity", "subjectivity", "vader", "narration_polarity", "quoted_polarity")
 
 
 @dataclass(frozen=True)
@@ -18,7 +24,7 @@ class Spread:
 
 
 @dataclass(frozen=True)
-class OutletProfile:
+class ToneProfile:
     outlet: str
     articles: tuple[str, ...]
     words: int
@@ -29,35 +35,31 @@ class OutletProfile:
     quoted_polarity: Spread
 
 
-# --- outlet profiles ------------------------------------------------------------------
-
-
-def outlet_profiles(reports: Sequence[Report]) -> tuple[OutletProfile, ...]:
-    """Each outlet's tone, its articles weighted by their words, with the spread between them."""
-    by_outlet: dict[str, list[Report]] = defaultdict(list)
-    for report in reports:
-        by_outlet[report.article.outlet or f"article {report.article.id}"].append(report)
-    return tuple(
-        OutletProfile(
-            outlet,
-            tuple(r.article.id for r in members),
-            sum(r.words for r in members),
-            spread(members, lambda r: r.sentiment.polarity),
-            spread(members, lambda r: r.sentiment.subjectivity),
-            spread(members, lambda r: r.sentiment.vader),
-            spread(members, lambda r: r.sentiment.narration.polarity),
-            spread(members, lambda r: r.sentiment.quoted.polarity),
+def tone_profiles(reports: Sequence[Report]) -> tuple[ToneProfile, ...]:
+    """Each outlet's tone, its articles weighted by their words, with the spread between
+    them; outlets in the order their first article comes."""
+    if not reports:
+        return ()
+    summaries = summaries_from_reports(reports)
+    weights = summaries["words"].clip(lower=1)
+    profiles = []
+    for outlet, members in summaries.groupby("outlet", sort=False):
+        profiles.append(
+            ToneProfile(
+                str(outlet),
+                tuple(members["id"]),
+                int(members["words"].sum()),
+                *(spread(members[name], weights[members.index]) for name in SPREADS),
+            )
         )
-        for outlet, members in by_outlet.items()
-    )
+    return tuple(profiles)
 
 
-def spread(reports: Sequence[Report], value: Callable[[Report], float | None]) -> Spread:
-    """Word-weighted mean of `value` over the reports that have one, with its range."""
-    pairs = [(v, r.words) for r in reports if (v := value(r)) is not None]
-    if not pairs:
+def spread(values: pd.Series, weights: pd.Series) -> Spread:
+    """Weighted mean of the values an article has, with their range."""
+    has = values.notna()
+    if not has.any():
         return Spread(None, None, None)
-    values = [v for v, _ in pairs]
-    weights = [max(1, w) for _, w in pairs]
-    mean = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
-    return Spread(round(mean, 4), min(values), max(values))
+    values, weights = values[has], weights[has]
+    mean = float((values * weights).sum() / weights.sum())
+    return Spread(round(mean, 4), float(values.min()), float(values.max()))
