@@ -197,6 +197,12 @@ BACK_REFERENCES = [
     ("“Prices will rise,” said Carla Mendes. “It is inevitable,” she added.", "Carla Mendes"),
     # pronoun whose antecedent is the subject of the sentence before
     ("The minister spoke calmly. “This is a good day,” she said.", "The minister"),
+    # a subject named with how they seemed (`a clearly shocked X`)
+    (
+        "Ana Ruiz was fired on Friday. A clearly shocked Ruiz left early. “I loved my job,” "
+        "she said.",
+        "Ruiz",
+    ),
     # pronoun whose antecedent is the subject of a clause the sentence opens with
     ("Once Ana Ruiz got to the square, she said the streets were jammed.", "Ana Ruiz"),
     # a description in apposition to a name: `The spokesperson, Name, said`

@@ -131,6 +131,10 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
     if owner and len(body) > 1:  # Pakistan's Foreign Office, Russia's defence minister
         body = body[1:]
         apposition = f"{owner} , {apposition}"
+    named_at = _name_after_epithet(body) if determiner in ("a", "an") else 0
+    named = describe(phrase[body[named_at].start :], apposition) if named_at else None
+    if named is not None:  # `a clearly shocked Altman`: the person, with how they seemed
+        return replace(named, text=phrase)
     body_text = phrase[body[0].start :]
     definite = determiner in ("the", "this", "that", "these", "those")
     institution = _institution(body_text, phrase, definite, apposition)
@@ -149,6 +153,23 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
         return _with(titled, apposition)
     described = _role_description(phrase, body, determiner, apposition, anonymous)
     return _with(described, apposition) if described else None
+
+
+# `a visibly emotional Hermoso`: at most this many words of manner before a name.
+MAX_EPITHET_WORDS = 3
+
+
+def _name_after_epithet(body: list[Token]) -> int:
+    """Where the name starts in `visibly emotional Hermoso` (after `a`): lower-case words
+    that are no role, then only a name; 0 when the phrase is not built so."""
+    start = next((i for i, t in enumerate(body) if t.capitalized), 0)
+    if not 0 < start <= MAX_EPITHET_WORDS:
+        return 0
+    if any(role_entry(t.lower)[0] or not t.text.isalpha() for t in body[:start]):
+        return 0
+    if not all(is_name_token(t) and not is_title_word(t.text) for t in body[start:]):
+        return 0
+    return start
 
 
 def _with(description: Description, apposition: str) -> Description:
