@@ -39,7 +39,7 @@ PAKISTAN = ["Islamabad sent an observer to the talks.", "Pakistan said it would 
 # - two outlets quote the minister, "Morning Star" at greater length.
 SIGNED = "The defence ministry signed the contract for the radar system on Tuesday."
 TALKS = "Talks between the two governments will resume in Geneva next month."
-MONEY = "The contract is worth $4.2 billion, the finance ministry said."
+MONEY = "The deal is worth $4.2 billion, according to the finance ministry."
 COVERAGE = {
     "Morning Star": [
         SIGNED,

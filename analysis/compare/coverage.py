@@ -35,7 +35,7 @@ FACT_SIMILARITY = 0.22
 # their words. Once, precision on the seed pairs falls to 0.4; three times, recall on
 # the tune pairs to 0.42 (same sweep). People and entities count once.
 ACTOR_WEIGHT = 2
-MIN_FACT_WORDS = 4  # content words a sentence needs to be a fact (drops "Read more.")
+MIN_FACT_WORDS = 4  # distinct terms a sentence needs to be a fact (drops "Read more.")
 OMITTED_SHARE = 0.5  # an outlet leaves out a fact when more than half the others report it
 
 
@@ -163,7 +163,7 @@ def fact_units(
     for report, found in zip(reports, entities, strict=True):
         for sentence in report.document.sentences:
             words = fact_terms(report, sentence.start, sentence.end, found)
-            if sum(" " not in term for term in words) >= MIN_FACT_WORDS:
+            if len(set(words)) >= MIN_FACT_WORDS:  # an entity or a figure is content too
                 units.append((report, sentence.index))
                 terms.append(words)
     return units, terms

@@ -4,11 +4,12 @@ as the outlet profiles over many articles (`analysis.outlets`)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..outlets.summary import summaries_from_reports
 from ..report import Report
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SPREADS = ("polarity", "subjectivity", "vader", "narration_polarity", "quoted_polarity")
 
@@ -40,6 +41,10 @@ def tone_profiles(reports: Sequence[Report]) -> tuple[ToneProfile, ...]:
     them; outlets in the order their first article comes."""
     if not reports:
         return ()
+    # Imported here: pandas and the outlets package (scikit-learn, SciPy) would otherwise
+    # load with `import analysis` and double every start-up.
+    from ..outlets.summary import summaries_from_reports
+
     summaries = summaries_from_reports(reports)
     weights = summaries["words"].clip(lower=1)
     profiles = []
@@ -55,7 +60,7 @@ def tone_profiles(reports: Sequence[Report]) -> tuple[ToneProfile, ...]:
     return tuple(profiles)
 
 
-def spread(values: pd.Series, weights: pd.Series) -> Spread:
+def spread(values: "pd.Series", weights: "pd.Series") -> Spread:
     """Weighted mean of the values an article has, with their range."""
     has = values.notna()
     if not has.any():
