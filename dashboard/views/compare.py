@@ -116,9 +116,9 @@ if not types.empty:
 
 st.header("Talked about vs heard")
 st.caption(
-    "**How to read this:** for each country, the hatched bar is its share of the outlet's "
+    "**How to read this:** for each country, the outlined bar (left) is its share of the outlet's "
     "mentions of countries and organisations (talked about), the solid bar its share of "
-    "the quotes (heard). A tall hatched bar with no solid one: a country discussed but "
+    "the quotes (heard). A tall outlined bar with no solid one: a country discussed but "
     "not given a voice. Click a bar to read the sentences naming the country, or its quotes."
 )
 panels = outlets
@@ -231,7 +231,7 @@ corrections_panel(chosen)
 st.header("Tone through each article")
 st.caption(
     "**How to read this:** one row per outlet; each bar is one sentence in reading order "
-    "(left: the start of the article), its height the sentence's tone. Hatched bars are "
+    "(left: the start of the article), its height the sentence's tone. Pale bars are "
     "sentences that are mostly quotation. Click a bar to read its sentence; open **Read** to "
     "see it in context."
 )
