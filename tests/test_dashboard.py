@@ -407,6 +407,7 @@ def test_reports_are_kept_in_the_store_so_a_restart_does_not_analyse_again(data_
     from analysis.store import Store, default_path
 
     st.cache_data.clear()  # as after a restart: only the store remembers
+    st.cache_resource.clear()
     start()
     store, policy = Store(default_path()), load_codebook("policy").hash
     seeds = load(APP.parent.parent / "seeds")
