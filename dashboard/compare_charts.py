@@ -6,6 +6,7 @@ colours. Text that reaches Plotly or HTML is escaped here: user text never becom
 """
 
 import html
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -212,15 +213,18 @@ def entity_grid(
 
 
 def coverage_counts(comparison: Comparison, names: Mapping[str, str]) -> pd.DataFrame:
-    """Per column: facts it shares, facts only it reports, facts it lacks that most report."""
-    shared = shared_facts(comparison)
+    """Per column: facts it shares, facts only it reports, facts it lacks that most report.
+
+    Counted in one pass over the facts: a pass per column is quadratic in the articles.
+    """
+    reported = Counter(column for fact in shared_facts(comparison) for column in set(fact.columns))
     only = {entry.column: len(entry.facts) for entry in comparison.coverage.only}
     omitted = {entry.column: len(entry.facts) for entry in comparison.coverage.omitted}
     return pd.DataFrame(
         [
             {
                 "column": names[key],
-                "shared facts it reports": sum(key in fact.columns for fact in shared),
+                "shared facts it reports": reported[key],
                 "only it reports": only.get(key, 0),
                 "not found though most others report it": omitted.get(key, 0),
             }
