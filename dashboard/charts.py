@@ -311,7 +311,12 @@ def _cells(
 ) -> list:
     """Per cell of an outlets × `columns` grid (the values of `df[column]`): [article id,
     the row's `key`], or None where `df` has no row."""
-    found = {(r.outlet, r[column]): [r.article, r[key]] for _, r in df.iterrows()}
+    found = {
+        (outlet, value): [article, item]
+        for outlet, value, article, item in zip(
+            df["outlet"], df[column], df["article"], df[key], strict=True
+        )
+    }
     return [[found.get((o, c)) for c in columns] for o in outlets]
 
 
@@ -448,18 +453,22 @@ def stacked_shares(
     starts = shares.cumsum(axis=1) - shares
     articles, keys = _lookup(df, "outlet", "article"), _lookup(df, "category", "key")
     cells = [(category, outlet) for category in categories for outlet in outlets]
+    # category-major, as `cells`: the transposed grids flattened row by row
+    share, start = shares.to_numpy().T.ravel().tolist(), starts.to_numpy().T.ravel().tolist()
+    count = counts.to_numpy().T.ravel().tolist()
     trace = {
         "type": "bar",
         "name": "share of quotes",
         "y": [plain(o) for _, o in cells],
-        "x": [float(shares.at[o, c]) for c, o in cells],
-        "base": [float(starts.at[o, c]) for c, o in cells],
+        "x": share,
+        "base": start,
         "orientation": "h",
         "marker": {"color": [colours[c] for c, _ in cells]},
         "customdata": [
-            [articles.get(o, ""), keys.get(c, c), int(counts.at[o, c]), plain(c)] for c, o in cells
+            [articles.get(o, ""), keys.get(c, c), n, plain(c)]
+            for (c, o), n in zip(cells, count, strict=True)
         ],
-        "text": [f"{v:.0%}" if (v := shares.at[o, c]) >= 0.08 else "" for c, o in cells],
+        "text": [f"{v:.0%}" if v >= 0.08 else "" for v in share],
         "textposition": "inside",
         "insidetextanchor": "middle",
         "hovertemplate": (
