@@ -28,7 +28,17 @@ from pathlib import Path
 from typing import Any, cast
 
 from .compare.corrections import Correction, from_records, to_records
-from .corpus import MAX_FILE_BYTES, MAX_TEXT_CHARS, Article, Page, Removal, clean, load
+from .corpus import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    Article,
+    InputWarning,
+    Page,
+    Removal,
+    clean,
+    load,
+    with_language,
+)
 from .errors import InputError, StoreError
 from .framing import Codebook
 from .knowledge import Knowledge
@@ -137,6 +147,19 @@ def _v5_sets(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE last_selection (story_set INTEGER, articles TEXT NOT NULL)")
 
 
+def _v6_language(db: sqlite3.Connection) -> None:
+    """Each article's detected language and language warnings, kept so that a start does
+    not detect them again (the identifier is the slowest step of reading a report back)."""
+    db.execute("ALTER TABLE articles ADD COLUMN lang TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN warnings TEXT")
+    rows = db.execute("SELECT id, text FROM articles").fetchall()
+    for article_id, text in rows:
+        db.execute(
+            "UPDATE articles SET lang = ?, warnings = ? WHERE id = ?",
+            (*_language_columns(Article(text=text)), article_id),
+        )
+
+
 # MIGRATIONS[n] turns a schema-version-n file into version n+1. Only ever append.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_articles,
@@ -144,6 +167,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v3_corrections,
     _v4_pages,
     _v5_sets,
+    _v6_language,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -263,14 +287,15 @@ class Store:
             store_id = _unique(wanted, taken)
             db.execute(
                 f"""INSERT INTO articles (id, text, {", ".join(METADATA)}, removed,
-                    added_at, updated_at)
+                    added_at, updated_at, lang, warnings)
                     VALUES (?, ?, {", ".join("?" * len(METADATA))}, ?,
-                    datetime('now'), datetime('now'))""",
+                    datetime('now'), datetime('now'), ?, ?)""",
                 (
                     store_id,
                     article.text,
                     *(getattr(article, name) for name in METADATA),
                     _removed_json(article.removed),
+                    *_language_columns(article),
                 ),
             )
             if page is not None:
@@ -298,7 +323,13 @@ class Store:
             text, removed, _ = clean(changes["text"] or "")
             if not text.strip():
                 raise InputError(article_id, "no article text left after the edit")
-            values |= {"text": text, "removed": _removed_json(removed)}
+            lang, warnings = _language_columns(Article(text=text))
+            values |= {
+                "text": text,
+                "removed": _removed_json(removed),
+                "lang": lang,
+                "warnings": warnings,
+            }
         with self._write() as db:
             assignments = ", ".join(f"{name} = ?" for name in values)
             found = db.execute(
@@ -623,11 +654,19 @@ def selection_key(article_ids: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(set(article_ids))).encode()).hexdigest()
 
 
-_SELECT_ARTICLE = f"SELECT id, text, {', '.join(METADATA)}, removed FROM articles"
+_SELECT_ARTICLE = f"SELECT id, text, {', '.join(METADATA)}, removed, lang, warnings FROM articles"
+
+
+def _language_columns(article: Article) -> tuple[str, str]:
+    """The article's language and its language warnings (JSON), detected unless known."""
+    if not article.lang:
+        article = with_language(article)
+    warnings = [vars(w) for w in article.warnings if w.kind == "language"]
+    return article.lang, json.dumps(warnings, ensure_ascii=False)
 
 
 def _article(row: Sequence[Any]) -> Article:
-    article_id, text, *metadata, removed = row
+    article_id, text, *metadata, removed, lang, warnings = row
     given: dict[str, Any] = {
         name: value or "" for name, value in zip(METADATA, metadata, strict=True)
     }
@@ -636,6 +675,8 @@ def _article(row: Sequence[Any]) -> Article:
         id=article_id,
         **given,
         removed=tuple(Removal(**item) for item in json.loads(removed or "[]")),
+        lang=lang or "",
+        warnings=tuple(InputWarning(**item) for item in json.loads(warnings or "[]")),
     )
 
 

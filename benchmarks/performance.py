@@ -7,8 +7,9 @@ Writes benchmarks/performance.md (the figures) and benchmarks/profile.txt (pyins
   sentiment alone on the same texts; target at most 3x.
 - throughput: `python -m analysis batch` with --jobs 1 and --jobs 2, articles/s/core.
 - memory: peak resident memory of `batch` on corpora of N, 10N and 100N articles.
-- dashboard: server start to Compare page rendered in Chromium, and re-render after a
-  change of selection, on the seeds and on 200 articles (needs dashboard/app.py).
+- dashboard: first render, re-render after a change of selection and page switch of the
+  Compare page in Chromium, with 5 and 100 articles, as ratios to a minimal Streamlit app
+  in the same run (benchmarks/dashboard.py; needs dashboard/app.py).
 
 Large corpora are built by resampling paragraphs of the seed articles (each article takes a
 seed's length and metadata and draws that many paragraphs at random from all the seeds),

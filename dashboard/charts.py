@@ -65,6 +65,12 @@ FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
 # Read from the back of a classroom: no chart text smaller than this (Plotly would shrink a
 # heatmap's cell text to fit the cell, down to a few pixels, unless its size is fixed).
 MIN_FONT = 13
+# Quoted sentences' bars in the tone-through chart: pale, yet their colour still tells
+# the outlet.
+QUOTED_OPACITY = 0.4
+KEY_PER_LINE = 4  # category names per line of a chart's colour key: fits a half-width chart
+GAP: dict = {}
+PAIR_WIDTH = 0.375  # talked-about and heard bars side by side, a quarter of a slot apart  # a point that breaks a line between one outlet's marks and the next's
 
 
 def outlet_colours(labels: Sequence[str]) -> dict[str, str]:
@@ -111,18 +117,23 @@ def _symmetric_range(values: pd.Series, floor: float = TONE_FLOOR) -> list[float
     return [-reach, reach]
 
 
-def _errors(values: Sequence[float], lows: Sequence[float], highs: Sequence[float]) -> dict:
-    """Asymmetric error bars from each value to its interval's ends."""
+def _errors(values: Sequence, lows: Sequence, highs: Sequence) -> dict:
+    """Asymmetric error bars from each value to its interval's ends (None: no bar)."""
     values, lows, highs = (np.asarray(v, dtype=float) for v in (values, lows, highs))
     return {
         "type": "data",
         "symmetric": False,
-        "array": (highs - values).tolist(),
-        "arrayminus": (values - lows).tolist(),
+        "array": _nones(highs - values),
+        "arrayminus": _nones(values - lows),
         "color": "#333333",
         "thickness": 1.5,
         "width": 6,
     }
+
+
+def _nones(values: np.ndarray) -> list[float | None]:
+    """Numbers for Plotly, NaN as None (JSON has no NaN)."""
+    return [None if np.isnan(v) else float(v) for v in values]
 
 
 def _grid(df: pd.DataFrame, rows: str, columns: str, value: str, index, order) -> pd.DataFrame:
@@ -139,7 +150,8 @@ def interval_bars(
     axis_title: str,
     bounded: tuple[float, float] | None = None,
 ) -> go.Figure:
-    """Horizontal bars from zero, one trace per outlet, each with its 90% interval.
+    """Horizontal bars from zero, one per outlet in its colour (one trace: the browser
+    draws a trace per chart faster than one per outlet), each with its 90% interval.
 
     `df` has columns outlet, `value`, `value`_low and `value`_high. `bounded` fixes the
     axis (subjectivity runs 0..1); otherwise it is symmetric around zero.
@@ -148,19 +160,18 @@ def interval_bars(
     traces = [
         {
             "type": "bar",
-            "name": plain(row.outlet),
-            "y": [plain(row.outlet)],
-            "x": [row[value]],
+            "name": value,
+            "y": [plain(o) for o in df.outlet],
+            "x": df[value].tolist(),
             "orientation": "h",
-            "marker": {"color": colours[row.outlet]},
-            "error_x": _errors([row[value]], [row[low]], [row[high]]),
-            "customdata": [[row.article, row[low], row[high]]],
+            "marker": {"color": [colours[o] for o in df.outlet]},
+            "error_x": _errors(df[value], df[low], df[high]),
+            "customdata": df[["article", low, high]].to_numpy().tolist(),
             "hovertemplate": (
                 f"<b>%{{y}}</b><br>{axis_title}: %{{x:+.3f}}<br>90% interval: "
                 "%{customdata[1]:+.3f} … %{customdata[2]:+.3f}<extra></extra>"
             ),
         }
-        for _, row in df.iterrows()
     ]
     axis = list(bounded) if bounded else _symmetric_range(pd.concat([df[low], df[high]]))
     return _figure(
@@ -173,35 +184,45 @@ def interval_bars(
 
 
 def voice_dumbbell(df: pd.DataFrame, colours: Mapping[str, str], axis_title: str) -> go.Figure:
-    """Narration (●) and quoted (◆) tone per outlet on one shared axis, with intervals."""
+    """Narration (●) and quoted (◆) tone per outlet on one shared axis, with intervals.
+
+    One trace: each outlet's marks in its colour, joined by a grey line that a gap (None)
+    breaks before the next outlet.
+    """
     outlets = list(dict.fromkeys(df["outlet"]))
-    traces = []
     by_outlet = dict(list(df[df["tone"].notna()].groupby("outlet", sort=False)))
+    points: list[dict] = []
     for outlet in outlets:
         rows = by_outlet.get(outlet, df.iloc[:0])
-        traces.append(
+        points += [{**row, "outlet": outlet} for row in rows.to_dict("records")]
+        points.append(GAP)
+    x = [p.get("tone") for p in points]
+    return _figure(
+        [
             {
                 "type": "scatter",
-                "name": plain(outlet),
-                "x": rows["tone"].tolist(),
-                "y": [plain(outlet)] * len(rows),
+                "name": "tone by voice",
+                "x": x,
+                "y": [plain(p["outlet"]) if p else None for p in points],
                 "mode": "lines+markers",
-                "line": {"color": colours[outlet], "width": 2},
+                "line": {"color": "#999999", "width": 2},
                 "marker": {
-                    "color": colours[outlet],
+                    "color": [colours[p["outlet"]] if p else GREY for p in points],
                     "size": 13,
-                    "symbol": ["diamond" if v == "quoted" else "circle" for v in rows["voice"]],
+                    "symbol": [
+                        "diamond" if p.get("voice") == "quoted" else "circle" for p in points
+                    ],
                 },
-                "error_x": _errors(rows["tone"], rows["low"], rows["high"]),
-                "customdata": rows[["article", "voice", "n"]].to_numpy().tolist(),
+                "error_x": _errors(
+                    x, [p.get("low") for p in points], [p.get("high") for p in points]
+                ),
+                "customdata": [[p["article"], p["voice"], p["n"]] if p else None for p in points],
                 "hovertemplate": (
                     "<b>%{y}</b> · %{customdata[1]}<br>tone %{x:+.3f} over "
                     "%{customdata[2]} pieces<extra></extra>"
                 ),
             }
-        )
-    return _figure(
-        traces,
+        ],
         90 + ROW_HEIGHT * len(outlets),
         "Narration ● vs quoted ◆ tone",
         xaxis={
@@ -290,7 +311,12 @@ def _cells(
 ) -> list:
     """Per cell of an outlets × `columns` grid (the values of `df[column]`): [article id,
     the row's `key`], or None where `df` has no row."""
-    found = {(r.outlet, r[column]): [r.article, r[key]] for _, r in df.iterrows()}
+    found = {
+        (outlet, value): [article, item]
+        for outlet, value, article, item in zip(
+            df["outlet"], df[column], df["article"], df[key], strict=True
+        )
+    }
     return [[found.get((o, c)) for c in columns] for o in outlets]
 
 
@@ -417,39 +443,45 @@ def stacked_shares(
     axis_title: str,
 ) -> go.Figure:
     """100% stacked bars, one row per outlet, one segment per category (speaker type or
-    country), each segment's quote count on hover. Outlets without quotes get no bar."""
+    country), each segment's quote count on hover. Outlets without quotes get no bar.
+
+    One trace: each segment starts where the one before it ends (`base`), in its
+    category's colour; a line of coloured squares above the bars names the categories.
+    """
     shares = _grid(df, "outlet", "category", "share", outlets, categories).fillna(0.0)
     counts = _grid(df, "outlet", "category", "quotes", outlets, categories).fillna(0).astype(int)
+    starts = shares.cumsum(axis=1) - shares
     articles, keys = _lookup(df, "outlet", "article"), _lookup(df, "category", "key")
-    traces = [
-        {
-            "type": "bar",
-            "name": plain(category),
-            "y": [plain(o) for o in outlets],
-            "x": shares[category].tolist(),
-            "orientation": "h",
-            "marker": {"color": colours[category]},
-            "customdata": [
-                [articles.get(outlet, ""), keys.get(category, category), int(count)]
-                for outlet, count in counts[category].items()
-            ],
-            "text": [f"{v:.0%}" if v >= 0.08 else "" for v in shares[category]],
-            "textposition": "inside",
-            "insidetextanchor": "middle",
-            "hovertemplate": (
-                f"<b>%{{y}}</b> · {plain(category)}<br>%{{x:.0%}} of quotes "
-                "(%{customdata[2]})<extra></extra>"
-            ),
-        }
-        for category in categories
-    ]
+    cells = [(category, outlet) for category in categories for outlet in outlets]
+    # category-major, as `cells`: the transposed grids flattened row by row
+    share, start = shares.to_numpy().T.ravel().tolist(), starts.to_numpy().T.ravel().tolist()
+    count = counts.to_numpy().T.ravel().tolist()
+    trace = {
+        "type": "bar",
+        "name": "share of quotes",
+        "y": [plain(o) for _, o in cells],
+        "x": share,
+        "base": start,
+        "orientation": "h",
+        "marker": {"color": [colours[c] for c, _ in cells]},
+        "customdata": [
+            [articles.get(o, ""), keys.get(c, c), n, plain(c)]
+            for (c, o), n in zip(cells, count, strict=True)
+        ],
+        "text": [f"{v:.0%}" if v >= 0.08 else "" for v in share],
+        "textposition": "inside",
+        "insidetextanchor": "middle",
+        "hovertemplate": (
+            "<b>%{y}</b> · %{customdata[3]}<br>%{x:.0%} of quotes (%{customdata[2]})<extra></extra>"
+        ),
+    }
+    key_lines = _colour_key(categories, colours)
     return _figure(
-        traces,
-        110 + ROW_HEIGHT * len(outlets),
-        barmode="stack",
-        showlegend=True,
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
-        margin={"l": 10, "r": 10, "t": 40, "b": 40},
+        [trace],
+        90 + 20 * len(key_lines) + ROW_HEIGHT * len(outlets),
+        "<br>".join(key_lines),
+        barmode="overlay",
+        margin={"l": 10, "r": 10, "t": 30 + 20 * len(key_lines), "b": 40},
         xaxis={
             "range": [0, 1],
             "tickformat": ".0%",
@@ -458,6 +490,12 @@ def stacked_shares(
         },
         yaxis={"categoryorder": "array", "categoryarray": [plain(o) for o in outlets][::-1]},
     )
+
+
+def _colour_key(categories: Sequence[str], colours: Mapping[str, str]) -> list[str]:
+    """A legend as text: `■ official  ■ expert …`, KEY_PER_LINE names to a line."""
+    keys = [f"<span style='color:{colours[c]}'>■</span> {plain(c)}" for c in categories]
+    return ["   ".join(keys[i : i + KEY_PER_LINE]) for i in range(0, len(keys), KEY_PER_LINE)]
 
 
 def _small_multiples(
@@ -503,7 +541,8 @@ def tone_through_article(
 ) -> go.Figure:
     """Small multiples, one row per outlet: each sentence's tone in reading order.
 
-    Bars from zero; quoted sentences (half or more inside quotation marks) are hatched.
+    Bars from zero; quoted sentences (half or more inside quotation marks) are pale
+    (a fill pattern would cost the browser a drawing per bar).
     """
     reach = _symmetric_range(df["tone"], 0.5)
     by_outlet = dict(list(df.groupby("outlet", sort=False)))
@@ -523,14 +562,10 @@ def tone_through_article(
                         "width": 80 / max(1, len(rows)),
                         "marker": {
                             "color": colour,
+                            "opacity": [
+                                QUOTED_OPACITY if v == "quoted" else 1 for v in rows["voice"]
+                            ],
                             "line": {"color": colour, "width": 1},
-                            "pattern": {
-                                "shape": ["/" if v == "quoted" else "" for v in rows["voice"]],
-                                "fgcolor": colour,
-                                "bgcolor": "white",
-                                "fillmode": "replace",
-                                "solidity": 0.5,
-                            },
                         },
                         "customdata": rows[["article", "sentence", "voice"]].to_numpy().tolist(),
                         "hovertemplate": (
@@ -561,8 +596,9 @@ def tone_through_article(
 def talked_about_and_heard(
     df: pd.DataFrame, colours: Mapping[str, str], outlets: Sequence[str], top: int = 8
 ) -> go.Figure:
-    """Small multiples, one row per outlet: for each country, its share of the outlet's
-    actor mentions (hatched, talked about) beside its share of the quotes (solid, heard)."""
+    """Small multiples, one row (and one trace) per outlet: for each country, its share of
+    the outlet's actor mentions (an outlined bar, talked about) beside its share of the
+    quotes (a filled bar, heard)."""
     totals = df.groupby("country")[["mentions", "quotes"]].sum().sum(axis=1)
     order = totals.sort_values(ascending=False, kind="stable").index[:top].tolist()
     names = [plain(c) for c in order]
@@ -571,41 +607,42 @@ def talked_about_and_heard(
         column: _grid(df, "outlet", "country", column, outlets, order).fillna(0)
         for column in ("talked", "mentions", "heard", "quotes")
     }
+    measures = (("talked", "mentions", "talked about"), ("heard", "quotes", "heard"))
     panels = []
     for outlet in outlets:
         colour = colours[outlet]
-        panel = []
-        for measure, count, pattern, label in (
-            ("talked", "mentions", "/", "talked about"),
-            ("heard", "quotes", "", "heard"),
-        ):
-            panel.append(
-                {
-                    "type": "bar",
-                    "name": label,
-                    "legendgroup": plain(outlet),
-                    "x": names,
-                    "y": grids[measure].loc[outlet].tolist(),
-                    "marker": {
-                        "color": "white" if pattern else colour,
-                        "line": {"color": colour, "width": 1.5},
-                        "pattern": {"shape": pattern, "fgcolor": colour},
-                    },
-                    "customdata": [
-                        [articles.get(outlet, ""), codes[country], measure, int(n)]
-                        for country, n in grids[count].loc[outlet].items()
-                    ],
-                    "hovertemplate": (
-                        f"<b>{plain(outlet)}</b> · %{{x}}<br>{label}: %{{y:.0%}} "
-                        f"(%{{customdata[3]}} {count})<extra></extra>"
-                    ),
-                }
+        bars = [
+            (measure, count, label, country, share, int(n))
+            for measure, count, label in measures
+            for country, share, n in zip(
+                order, grids[measure].loc[outlet], grids[count].loc[outlet], strict=True
             )
-        panels.append((outlet, panel))
+        ]
+        trace = {
+            "type": "bar",
+            "name": plain(outlet),
+            "legendgroup": plain(outlet),
+            "x": [plain(bar[3]) for bar in bars],
+            "y": [bar[4] for bar in bars],
+            # talked about left of the country's tick, heard right of it
+            "offset": [-PAIR_WIDTH if bar[0] == "talked" else 0 for bar in bars],
+            "width": PAIR_WIDTH,
+            "marker": {
+                "color": ["white" if bar[0] == "talked" else colour for bar in bars],
+                "line": {"color": colour, "width": 1.5},
+            },
+            "customdata": [
+                [articles.get(outlet, ""), codes[country], measure, n, label, count]
+                for measure, count, label, country, _, n in bars
+            ],
+            "hovertemplate": (
+                f"<b>{plain(outlet)}</b> · %{{x}}<br>%{{customdata[4]}}: %{{y:.0%}} "
+                "(%{customdata[3]} %{customdata[5]})<extra></extra>"
+            ),
+        }
+        panels.append((outlet, [trace]))
     return _small_multiples(
         panels,
         x_axis={"type": "category", "categoryorder": "array", "categoryarray": names},
         y_axis={"range": [0, 1], "tickformat": ".0%", "nticks": 3, "gridcolor": GRID},
-        barmode="group",
-        bargap=0.25,
     )

@@ -2,9 +2,12 @@
 
 The catalogue is the bundled seeds (read-only) followed by the articles the user added
 (kept in `analysis.store`). Reports come from the store's report cache (shared with the
-command line) through `st.cache_data`, keyed on the article (its text and metadata) and
-the codebook, so switching pages or selections, or restarting, never analyses an
-unchanged text twice. The reader's corrections to the actors (kept in the store with the
+command line) and are held once per process (`st.cache_resource`), keyed on the article
+(its text and metadata) and the codebook, so switching pages or selections, or
+restarting, never analyses an unchanged text twice, and a rerun neither copies nor
+hashes them. What depends only on the selection (its reports, comparison and figures) is
+computed once and shared by every session (`shared`, keyed on `Selection.key`): results
+are frozen dataclasses and figures are only read, never changed by a page. The reader's corrections to the actors (kept in the store with the
 selection) are applied to the reports here, so every page and download shows them.
 
 The selection is kept in the store too: a story set (a named selection) is saved as it
@@ -15,9 +18,10 @@ bundled five and every added article.
 
 import hashlib
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
@@ -30,7 +34,15 @@ from analysis.export import FORMATS
 from analysis.framing import BUILT_IN, Codebook, load_codebook, parse_codebook
 from analysis.knowledge import load_knowledge
 from analysis.knowledge.pack import PACK_FILES
-from analysis.store import MAX_SET_NAME, Store, StorySet, default_path, selection_key
+from analysis.store import (
+    MAX_SET_NAME,
+    METADATA,
+    Store,
+    StorySet,
+    content_key,
+    default_path,
+    selection_key,
+)
 
 from . import charts
 from .evidence import clicked
@@ -59,6 +71,13 @@ SET_NAME_KEY = "story_set_name"
 SET_CONFIRM_KEY = "story_set_confirm"
 SET_NOTE_KEY = "_story_set_note"  # (kind, message) of the last set action, for the sidebar
 NO_SET = "(none: a free selection)"
+# Reports held in memory: a few codebooks over a large catalogue (a report of a 700-word
+# article takes about 1 MB in memory).
+MAX_REPORTS = 2000
+# Selections whose reports, comparison and figures are held: enough for a class
+# switching between a few story sets, each under both lenses.
+MAX_SHARED = 64
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -72,6 +91,7 @@ class Selection:
     codebook: Codebook
     corrections: tuple[Correction, ...] = ()  # the reader's, already applied to `reports`
     unused: tuple[tuple[Correction, str], ...] = ()  # corrections these articles do not fit
+    key: str = ""  # the same articles, texts, codebook, pack and corrections: the same key
 
     @property
     def outlets(self) -> list[str]:
@@ -81,9 +101,13 @@ class Selection:
         return self.labels[report.article.id]
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def _seed_articles() -> tuple[Article, ...]:
+    return tuple(load(SAMPLE))
+
+
 def seed_articles() -> list[Article]:
-    return load(SAMPLE)
+    return list(_seed_articles())
 
 
 @st.cache_resource(show_spinner=False)
@@ -110,13 +134,25 @@ def catalogue() -> list[Article]:
     return seed_articles() + added_articles()
 
 
-@st.cache_data(show_spinner="Analysing…", max_entries=2000)
+def article_key(article: Article) -> str:
+    """What a report depends on in an article: its text, headline and metadata."""
+    metadata = (article.id, *(getattr(article, name) for name in METADATA), article.removed)
+    return hashlib.sha256(f"{content_key(article)}{metadata!r}".encode()).hexdigest()
+
+
 def report(article: Article, codebook: str, codebook_text: str = "", pack: str = "") -> Report:
-    """The article's report, cached in memory on the article and the codebook (a built-in
-    codebook's name, or an uploaded one's file name and TOML text) and in the store's
-    report cache, so that a restarted dashboard, `python -m analysis --store` and `batch
-    --store` do not analyse the same text again. A store that cannot be used costs the
-    cache, not the report."""
+    """The article's report, held once per process on the article and the codebook (a
+    built-in codebook's name, or an uploaded one's file name and TOML text) and in the
+    store's report cache, so that a restarted dashboard, `python -m analysis --store` and
+    `batch --store` do not analyse the same text again."""
+    return _report(article_key(article), codebook, codebook_text, pack, article)
+
+
+@st.cache_resource(show_spinner="Analysing…", max_entries=MAX_REPORTS)
+def _report(key: str, codebook: str, codebook_text: str, pack: str, _article: Article) -> Report:
+    """`report`, cached on `key` (article_key) without hashing the article each run. A
+    store that cannot be used costs the cache, not the report."""
+    article = _article
     chosen = active_codebook(codebook, codebook_text)
     knowledge = load_knowledge(pack or None)
     try:
@@ -424,7 +460,20 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
         except AnalysisError as error:
             st.warning(md_escape(f"{labels[article.id]} could not be analysed: {error}"))
     corrections = corrections_of([report.article.id for report in reports])
-    corrected = apply_corrections(share_descriptions(reports), corrections)
+    key = hashlib.sha256(
+        repr(
+            (
+                [article_key(r.article) for r in reports],
+                codebook,
+                codebook_text,
+                pack,
+                corrections,
+            )
+        ).encode()
+    ).hexdigest()
+    corrected = shared(
+        "corrected", key, lambda: apply_corrections(share_descriptions(reports), corrections)
+    )
     return Selection(
         reports=corrected.reports,
         corrections=corrections,
@@ -433,7 +482,20 @@ def selection(articles: Sequence[Article], labels: dict[str, str]) -> Selection:
         colours=charts.outlet_colours([labels[a.id] for a in articles]),
         lens=st.session_state.get(LENS_KEY, LENSES[0]),
         codebook=active_codebook(codebook, codebook_text),
+        key=key,
     )
+
+
+def shared(kind: str, key: Hashable, build: Callable[[], T]) -> T:
+    """`build()`, computed once per process for this `kind` and `key` and shared by every
+    session: for what depends only on the selection (its `Selection.key`) and the page's
+    choices in `key`. The result must be immutable, or only read (a figure)."""
+    return _shared(kind, key, build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=MAX_SHARED * 16)
+def _shared(kind: str, key: Hashable, _build: Callable[[], T]) -> T:
+    return _build()
 
 
 def corrections_of(article_ids: Sequence[str]) -> tuple[Correction, ...]:

@@ -75,11 +75,13 @@ def test_a_click_on_a_frame_cell_opens_its_sentences_with_the_cues_marked(server
 def test_a_click_on_a_speaker_type_bar_opens_its_quotes(server, page):  # noqa: F811
     page.goto(f"{server}/sources")
     settle(page, "Who is quoted", ".st-key-chart-source-mix-type .js-plotly-plot g.trace")
-    official = trace_data(page, "source-mix-type", 0)
+    segments = trace_data(page, "source-mix-type", 0)  # one trace: every kind's segments
     bars = page.locator(".st-key-chart-source-mix-type g.trace.bars").first.locator("path")
-    index = next(i for i, (_, _, n) in enumerate(official["customdata"]) if n > 0)
-    expected = official["customdata"][index][2]
-    outlet = official["y"][index]
+    index = next(
+        i for i, (_, kind, n, _) in enumerate(segments["customdata"]) if kind == "official" and n
+    )
+    expected = segments["customdata"][index][2]
+    outlet = segments["y"][index]
     click(page, bars.nth(index))
     panel = page.locator(".st-key-evidence-source-mix-type-click")
     panel.wait_for(timeout=RENDER_MS)

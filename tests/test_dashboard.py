@@ -1,6 +1,7 @@
 """The dashboard's pages through Streamlit's AppTest: seeds, one article, none, added ones."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,14 +53,17 @@ def chart_specs(at: AppTest) -> list[dict]:
 
 
 def outlets_in(spec: dict) -> list[str]:
-    """The outlets a chart shows: a heatmap's or stacked bar chart's rows, the groups of
-    small multiples, or else one trace per outlet."""
+    """The outlets a chart shows: the panels of small multiples (a trace per outlet), the
+    columns of the Differences page's grids and dots, or else the rows of a heatmap or of
+    the one trace of bars or marks."""
     data = spec["data"]
-    if data[0]["type"] == "heatmap" or spec["layout"].get("barmode") == "stack":
-        return list(data[0]["y"])
-    if data[0].get("legendgroup"):
-        return list(dict.fromkeys(trace["legendgroup"] for trace in data))
-    return [trace["name"] for trace in data]
+    if "xaxis" in data[0]:  # small multiples: each panel's trace on its own axes
+        return [trace["name"] for trace in data]
+    if data[0].get("name") == "columns":  # a grid: rows × columns
+        return list(dict.fromkeys(data[0]["x"]))
+    if data[0].get("name") == "countries":  # dots coloured by column: the title's key
+        return re.findall(r"</span> (.*?)(?=   |</sup>)", spec["layout"]["title"]["text"])
+    return [y for y in dict.fromkeys(data[0]["y"]) if y is not None]
 
 
 def chart_titled(at: AppTest, title: str) -> dict:
@@ -102,7 +106,8 @@ def test_compare_shows_every_seed_outlet_in_every_chart_in_catalogue_order():
 def test_each_outlet_keeps_its_colour_when_the_selection_changes():
     def colours(at):
         spec = chart_titled(at, "Tone of the article")
-        return {trace["name"]: trace["marker"]["color"] for trace in spec["data"]}
+        (bars,) = spec["data"]
+        return dict(zip(bars["y"], bars["marker"]["color"], strict=True))
 
     everything = colours(start())
     ids = seed_ids()
@@ -404,6 +409,7 @@ def test_reports_are_kept_in_the_store_so_a_restart_does_not_analyse_again(data_
     from analysis.store import Store, default_path
 
     st.cache_data.clear()  # as after a restart: only the store remembers
+    st.cache_resource.clear()
     start()
     store, policy = Store(default_path()), load_codebook("policy").hash
     seeds = load(APP.parent.parent / "seeds")

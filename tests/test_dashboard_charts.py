@@ -31,12 +31,13 @@ def test_interval_bars_start_at_a_shared_zero_and_draw_each_interval():
         }
     )
     figure = charts.interval_bars(df, charts.outlet_colours(OUTLETS), "tone", "t", "tone")
-    assert [trace.name for trace in figure.data] == OUTLETS
+    (bars,) = figure.data  # one trace, a bar per outlet in its colour
+    assert list(bars.y) == OUTLETS
+    assert list(bars.marker.color) == list(charts.outlet_colours(OUTLETS).values())
     low, high = figure.layout.xaxis.range
     assert low == -high and high >= 0.3  # symmetric around zero, wide enough for the CIs
-    beta = figure.data[1]
-    assert beta.error_x.array[0] == pytest.approx(0.2)
-    assert beta.error_x.arrayminus[0] == pytest.approx(0.08)
+    assert bars.error_x.array[1] == pytest.approx(0.2)  # Beta's interval
+    assert bars.error_x.arrayminus[1] == pytest.approx(0.08)
 
 
 def test_small_differences_are_not_blown_up_to_fill_the_axis():
@@ -74,7 +75,7 @@ def test_actor_heatmap_has_a_row_per_outlet_and_greys_thin_cells():
     assert tone.text[0][1] == "n=2"
 
 
-def test_tone_through_article_has_one_row_per_outlet_with_quoted_sentences_hatched(seeds):
+def test_tone_through_article_has_one_row_per_outlet_with_quoted_sentences_pale(seeds):
     reports, labels, colours = seeds
     df = tables.sentences_table(reports, labels, "TextBlob")
     outlets = [labels[r.article.id] for r in reports]
@@ -82,9 +83,9 @@ def test_tone_through_article_has_one_row_per_outlet_with_quoted_sentences_hatch
     assert [trace.name for trace in figure.data] == outlets
     for trace, report in zip(figure.data, reports, strict=True):
         assert len(trace.y) == len(report.document.sentences)
-        shapes = trace.marker.pattern.shape
         quoted = [t.quoted_share >= 0.5 for t in report.sentiment.sentences]
-        assert [shape == "/" for shape in shapes] == quoted
+        assert [opacity < 1 for opacity in trace.marker.opacity] == quoted
+        assert not trace.marker.pattern.shape  # no fill pattern: one drawing per bar
 
 
 def test_voice_dumbbell_leaves_out_an_outlet_voice_with_nothing_in_it():
@@ -100,8 +101,11 @@ def test_voice_dumbbell_leaves_out_an_outlet_voice_with_nothing_in_it():
         }
     )
     figure = charts.voice_dumbbell(df, charts.outlet_colours(OUTLETS), "tone")
-    assert [len(trace.x) for trace in figure.data] == [2, 1]
-    assert list(figure.data[0].marker.symbol) == ["circle", "diamond"]
+    (trace,) = figure.data
+    # Alpha's two marks, a gap, Beta's narration only, a gap
+    assert list(trace.y) == ["Alpha", "Alpha", None, "Beta", None]
+    assert list(trace.marker.symbol) == ["circle", "diamond", "circle", "circle", "circle"]
+    assert list(trace.marker.color)[:2] == [charts.outlet_colours(OUTLETS)["Alpha"]] * 2
 
 
 def test_user_text_in_charts_is_escaped_not_markup():
@@ -110,7 +114,7 @@ def test_user_text_in_charts_is_escaped_not_markup():
         {"outlet": [outlet], "article": ["a"], "tone": [0.1], "tone_low": [0.0], "tone_high": [0.2]}
     )
     figure = charts.interval_bars(df, {outlet: "#000"}, "tone", "t", "tone")
-    assert figure.data[0].name == "&lt;b onmouseover=alert(1)&gt;Evil&lt;/b&gt;"
+    assert figure.data[0].y[0] == "&lt;b onmouseover=alert(1)&gt;Evil&lt;/b&gt;"
     assert "<b onmouseover" not in figure.to_json()
 
 
@@ -122,8 +126,15 @@ def test_talked_about_and_heard_has_a_row_per_outlet_and_shares_that_sum_to_one(
     assert sums["talked"].eq(1).all()
     assert sums["heard"].isin([0, 1]).all()  # 0 for an outlet quoting nobody
     figure = charts.talked_about_and_heard(df, colours, outlets)
-    assert list(dict.fromkeys(trace.legendgroup for trace in figure.data)) == outlets
-    assert [trace.name for trace in figure.data[:2]] == ["talked about", "heard"]
+    assert [trace.legendgroup for trace in figure.data] == outlets  # one trace per panel
+    first = figure.data[0]
+    measures = [data[2] for data in first.customdata]
+    countries = len(set(first.x))
+    assert measures == ["talked"] * countries + ["heard"] * countries
+    # talked about: an outline, left of the tick; heard: filled, right of it
+    assert list(first.marker.color) == ["white"] * countries + [colours[outlets[0]]] * countries
+    assert [offset < 0 for offset in first.offset] == [m == "talked" for m in measures]
+    assert not first.marker.pattern.shape
 
 
 def test_frame_heatmap_marks_the_dominant_frame_and_the_lede(seeds):
@@ -146,10 +157,16 @@ def test_stacked_shares_split_each_outlet_to_one_hundred_percent(seeds):
     outlets = [labels[r.article.id] for r in reports]
     kinds = [k for k in charts.SPEAKER_TYPE_COLOURS if k in set(df.category)]
     figure = charts.stacked_shares(df, outlets, kinds, charts.SPEAKER_TYPE_COLOURS, "share")
-    assert [trace.name for trace in figure.data] == kinds
-    for index, report in enumerate(reports):
-        total = sum(trace.x[index] for trace in figure.data)
-        assert total == pytest.approx(1 if report.sources.quotes else 0)
+    (bars,) = figure.data  # one trace, a segment per outlet and kind
+    assert list(dict.fromkeys(data[1] for data in bars.customdata)) == kinds
+    assert all(kind in figure.layout.title.text for kind in kinds)  # the colour key
+    for outlet, report in zip(outlets, reports, strict=True):
+        segments = [
+            (b, x) for y, b, x in zip(bars.y, bars.base, bars.x, strict=True) if y == outlet
+        ]
+        assert sum(x for _, x in segments) == pytest.approx(1 if report.sources.quotes else 0)
+        ends = [b + x for b, x in segments]
+        assert [b for b, _ in segments][1:] == pytest.approx(ends[:-1])  # end to end
 
 
 def test_small_multiples_fit_many_outlets(seeds):

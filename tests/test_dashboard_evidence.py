@@ -61,58 +61,62 @@ def test_a_source_mix_segment_opens_the_quotes_of_that_outlet_from_that_category
     categories = list(dict.fromkeys(df.category))
     figure = charts.stacked_shares(df, outlets, categories, charts.category_colours(categories), "")
     chart = f"source-mix-{by}"
-    for trace in figure.data:
-        for index, outlet in enumerate(trace.y):
-            report = by_label[outlet]
-            quotes = report.sources.quotes
+    (trace,) = figure.data  # one trace: every segment carries its category
+    for index, outlet in enumerate(trace.y):
+        category = trace.customdata[index][3]
+        report = by_label[outlet]
+        quotes = report.sources.quotes
 
-            def shown(quote, category=trace.name):
-                if by == "type":
-                    return (quote.speaker_type or "other") == category
-                return (country_name(quote.country) if quote.country else "unknown") == category
+        def shown(quote, category=category):
+            if by == "type":
+                return (quote.speaker_type or "other") == category
+            return (country_name(quote.country) if quote.country else "unknown") == category
 
-            behind = only(evidence_for(chart, click(trace, index)[0], reports))
-            assert [quotes[i] for i in behind.quotes] == [q for q in quotes if shown(q)]
-            mix = (
-                report.sources.source_mix.by_type
-                if by == "type"
-                else {
-                    country_name(k) if k != "unknown" else k: n
-                    for k, n in report.sources.source_mix.by_country.items()
-                }
-            )
-            assert len(behind.quotes) == mix.get(trace.name, 0)
+        behind = only(evidence_for(chart, click(trace, index)[0], reports))
+        assert [quotes[i] for i in behind.quotes] == [q for q in quotes if shown(q)]
+        mix = (
+            report.sources.source_mix.by_type
+            if by == "type"
+            else {
+                country_name(k) if k != "unknown" else k: n
+                for k, n in report.sources.source_mix.by_country.items()
+            }
+        )
+        assert len(behind.quotes) == mix.get(category, 0)
 
 
 def test_a_tone_bar_opens_every_sentence_whose_mean_it_shows(seeds):
     reports, labels, by_label = seeds
     headline = tables.headline_table(reports, labels, "TextBlob")
     figure = charts.interval_bars(headline, {o: "#000" for o in labels.values()}, "tone", "", "")
-    for trace in figure.data:
-        report = by_label[trace.y[0]]
-        behind = only(evidence_for("tone", click(trace, 0)[0], reports))
+    (trace,) = figure.data
+    for index, outlet in enumerate(trace.y):
+        report = by_label[outlet]
+        behind = only(evidence_for("tone", click(trace, index)[0], reports))
         tones = [report.sentiment.sentences[i].polarity for i in behind.sentences]
         assert sorted(behind.sentences) == list(range(len(report.document.sentences)))
-        assert sum(tones) / len(tones) == pytest.approx(trace.x[0], abs=1e-4)
+        assert sum(tones) / len(tones) == pytest.approx(trace.x[index], abs=1e-4)
 
 
 def test_a_narration_or_quoted_mark_opens_the_sentences_with_that_voice(seeds):
     reports, labels, by_label = seeds
     voices = tables.voice_table(reports, labels, "TextBlob")
     figure = charts.voice_dumbbell(voices, {o: "#000" for o in labels.values()}, "")
-    for trace in figure.data:
-        for index, outlet in enumerate(trace.y):
-            report = by_label[outlet]
-            data = click(trace, index)[0]
-            behind = only(evidence_for("narration-vs-quotes", data, reports))
-            voice = "quoted" if trace.marker.symbol[index] == "diamond" else "narration"
-            parts = [
-                p
-                for i in behind.sentences
-                for p in report.sentiment.sentences[i].parts
-                if p.voice == voice
-            ]
-            assert len(parts) == getattr(report.sentiment, voice).n  # the pieces averaged
+    (trace,) = figure.data
+    marks = [(i, outlet) for i, outlet in enumerate(trace.y) if outlet is not None]  # no gaps
+    assert len(marks) == voices["tone"].notna().sum()
+    for index, outlet in marks:
+        report = by_label[outlet]
+        data = click(trace, index)[0]
+        behind = only(evidence_for("narration-vs-quotes", data, reports))
+        voice = "quoted" if trace.marker.symbol[index] == "diamond" else "narration"
+        parts = [
+            p
+            for i in behind.sentences
+            for p in report.sentiment.sentences[i].parts
+            if p.voice == voice
+        ]
+        assert len(parts) == getattr(report.sentiment, voice).n  # the pieces averaged
 
 
 def test_an_actor_cell_opens_the_sentences_naming_the_actor(seeds):
@@ -148,7 +152,7 @@ def test_a_talked_about_bar_opens_the_sentences_naming_the_country_and_heard_its
             behind = only(evidence_for("talked-about-heard", data, reports))
             row = df[(df.outlet == trace.legendgroup) & (df.country == country)]
             count = int(row.mentions.sum())
-            if trace.name == "heard":
+            if trace.customdata[index][2] == "heard":
                 assert len(behind.quotes) == int(row.quotes.sum())
                 continue
             mentions = [
@@ -176,7 +180,8 @@ def test_a_coverage_dot_opens_the_sentences_of_that_column_for_that_fact(seeds):
         for index, label in enumerate(trace.y):
             points = click(trace, index)
             fact = next(f for f in shared if compare_charts.fact_label(f) == label)
-            key = next(k for k, name in names.items() if compare_charts.plain(name) == trace.x[0])
+            key = trace.customdata[index][1]
+            assert compare_charts.plain(names[key]) == trace.x[index]
             if key not in fact.columns:
                 assert evidence_for("coverage-grid", points[0], reports, comparison) == ()
                 continue

@@ -348,3 +348,53 @@ def test_default_path_follows_the_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_BIAS_DATA", str(tmp_path))
     assert default_path().parent == tmp_path
     assert Store().path == default_path()
+
+
+SPANISH = (
+    "El ministro dijo el lunes que las conversaciones con sus vecinos fueron muy buenas y "
+    "que las dos partes volverán a reunirse el mes que viene en la capital."
+)
+
+
+def test_a_schema_version_5_store_is_upgraded_and_keeps_each_article_s_language(tmp_path):
+    from analysis.store import MIGRATIONS
+
+    path = tmp_path / "v5.sqlite3"
+    with sqlite3.connect(path) as db:
+        for migration in MIGRATIONS[:5]:
+            migration(db)
+        db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        db.execute("INSERT INTO schema_version VALUES (5)")
+        for article_id, text in (("en-1", TEXT), ("es-1", SPANISH)):
+            db.execute(
+                "INSERT INTO articles (id, text, outlet, removed) VALUES (?, ?, 'Outlet', '[]')",
+                (article_id, text),
+            )
+    store = Store(path)
+    assert store.schema_version == SCHEMA_VERSION == 6
+    english, spanish = store.get("en-1"), store.get("es-1")
+    assert (english.lang, english.warnings) == ("en", ())
+    assert spanish.lang == "es"
+    assert [w.kind for w in spanish.warnings] == ["language"]
+    assert spanish.warnings == make_article(SPANISH).warnings  # as detected on loading
+
+
+def test_a_stored_article_s_language_is_not_detected_again(store, monkeypatch):
+    import analysis.report
+
+    first = store.get(store.add(make_article(SPANISH, outlet="A")))
+    report = store.report(first, load_codebook("policy"))
+
+    def detect(article):
+        raise AssertionError("the language was detected again")
+
+    monkeypatch.setattr(analysis.report, "with_language", detect)
+    again = store.get(first.id)
+    assert (again.lang, again.warnings) == (first.lang, first.warnings) == ("es", first.warnings)
+    assert store.report(again, load_codebook("policy")).to_dict() == report.to_dict()
+
+
+def test_an_edited_text_gets_its_language_again(store):
+    article_id = store.add(make_article(TEXT, outlet="A"))
+    assert store.get(article_id).lang == "en"
+    assert store.update(article_id, text=SPANISH).lang == "es"

@@ -1,5 +1,13 @@
-"""Compare: the selected outlets side by side, then the comparison charts."""
+"""Compare: the selected outlets side by side, then the comparison charts.
 
+The tables and figures depend only on the selection (and the outlets drawn as small
+multiples): built once, in `drawn` and `panelled`, and shared by every session.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.compare.actors import USER, story_actors
@@ -9,6 +17,102 @@ from dashboard.corrections import corrections_panel
 TOP_ACTORS = 8
 MAX_PANELS = 12  # small multiples draw one panel per outlet; more would stall the browser
 PANELS_KEY = "compare_panels"
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The page's figures and what its captions and pickers need (tables only read)."""
+
+    cards: str
+    frames: go.Figure | None
+    shown_frames: tuple[str, ...]
+    types: go.Figure | None
+    kinds: bool  # any quote at all
+    countries: go.Figure | None
+    silent: tuple[str, ...]
+    tone: go.Figure
+    subjectivity: go.Figure
+    voices: go.Figure
+    unquoted: tuple[str, ...]
+    actors: go.Figure | None
+    actor_names: tuple[str, ...]
+    actor_tone: pd.DataFrame
+
+
+def draw(chosen: state.Selection) -> Drawn:
+    """Every figure of the page but the small multiples, for this selection."""
+    reports, lens, colours, outlets = chosen.reports, chosen.lens, chosen.colours, chosen.outlets
+    axis = f"tone ({lens}): −1 negative … +1 positive"
+    headline = tables.headline_table(reports, chosen.labels, lens)
+    frames = tables.frame_table(reports, chosen.labels)
+    cued = set(frames[frames.share > 0].frame)
+    shown = tuple(f.label for f in chosen.codebook.frames if f.label in cued)
+    types = tables.source_mix_table(reports, chosen.labels, "type")
+    countries = tables.source_mix_table(reports, chosen.labels, "country")
+    kinds = [k for k in charts.SPEAKER_TYPE_COLOURS if k in set(types.category)]
+    order = countries.groupby("category")["quotes"].sum().sort_values(ascending=False).index
+    voices = tables.voice_table(reports, chosen.labels, lens)
+    story = story_actors(reports)
+    actor_tone = tables.actor_tone_table(reports, story, chosen.labels, lens)
+    actors: list[str] = []
+    if not actor_tone.empty:
+        ranked = (
+            actor_tone.groupby("actor")["sentences"].sum().sort_values(ascending=False).index
+        ).tolist()
+        corrected = [a.name for a in story if a.key.startswith(USER) and a.name in ranked]
+        # the heaviest actors, and every actor the reader corrected or added
+        actors = list(dict.fromkeys(ranked[:TOP_ACTORS] + corrected))
+    return Drawn(
+        cards=markup.headline_cards(headline.to_dict("records"), colours, lens),
+        frames=charts.frame_heatmap(frames, outlets, shown) if shown else None,
+        shown_frames=shown,
+        types=None
+        if types.empty
+        else charts.stacked_shares(
+            types, outlets, kinds, charts.SPEAKER_TYPE_COLOURS, "share of quotes"
+        ),
+        kinds=not types.empty,
+        countries=None
+        if countries.empty
+        else charts.stacked_shares(
+            countries,
+            outlets,
+            list(order),
+            charts.category_colours(list(order)),
+            "share of quotes",
+        ),
+        silent=tuple(o for o, q in zip(outlets, headline["quotes"], strict=True) if not q),
+        tone=charts.interval_bars(headline, colours, "tone", "Tone of the article", axis),
+        subjectivity=charts.interval_bars(
+            headline,
+            colours,
+            "subjectivity",
+            "Subjectivity",
+            "subjectivity (TextBlob): 0 factual … 1 opinionated",
+            bounded=(0, 1),
+        ),
+        voices=charts.voice_dumbbell(voices, colours, axis),
+        unquoted=tuple(voices[(voices["voice"] == "quoted") & (voices["n"] == 0)]["outlet"]),
+        actors=charts.actor_heatmap(actor_tone, outlets, actors) if actors else None,
+        actor_names=tuple(actors),
+        actor_tone=actor_tone,
+    )
+
+
+def panelled(chosen: state.Selection, panels: list[str]) -> tuple[go.Figure | None, go.Figure]:
+    """The small multiples (talked about vs heard, tone through each article) of `panels`."""
+    heard = tables.talked_about_and_heard(chosen.reports, chosen.labels)
+    sentences = tables.sentences_table(chosen.reports, chosen.labels, chosen.lens)
+    return (
+        None if heard.empty else charts.talked_about_and_heard(heard, chosen.colours, panels),
+        charts.tone_through_article(sentences, chosen.colours, panels, f"tone ({chosen.lens})"),
+    )
+
+
+def view_key(chosen: state.Selection) -> tuple:
+    """What the figures depend on beyond the reports: the lens, labels and colours."""
+    return (chosen.key, chosen.lens, tuple((o, chosen.colours[o]) for o in chosen.outlets))
+
 
 chosen = state.current()
 st.title("How the outlets covered the story")
@@ -25,12 +129,11 @@ if len(chosen.reports) == 1:
         "shown alone. Choose more articles in the sidebar to put outlets side by side."
     )
 
-reports, lens, colours, outlets = chosen.reports, chosen.lens, chosen.colours, chosen.outlets
-by_label = dict(zip(outlets, reports, strict=True))
-axis = f"tone ({lens}): −1 negative … +1 positive"
+outlets = chosen.outlets
+by_label = dict(zip(outlets, chosen.reports, strict=True))
+drawn = state.shared("compare", view_key(chosen), lambda: draw(chosen))
 
-headline = tables.headline_table(reports, chosen.labels, lens)
-st.html(markup.STYLE + markup.headline_cards(headline.to_dict("records"), colours, lens))
+st.html(markup.STYLE + drawn.cards)
 st.caption(
     "Tone: mean over sentences with its 90% interval. Voices: distinct people or bodies "
     "quoted; named: share of quotes from a speaker named in the text. Frames from the "
@@ -44,16 +147,13 @@ st.caption(
     "in the headline or first paragraph. Darker means more of the article takes that angle. "
     + evidence_panel.CLICK_HINT
 )
-frames = tables.frame_table(reports, chosen.labels)
-cued = set(frames[frames.share > 0].frame)
-shown = [f.label for f in chosen.codebook.frames if f.label in cued]
-if shown:
-    clicked = state.plot(charts.frame_heatmap(frames, outlets, shown), "frames", clickable=True)
+if drawn.frames is not None:
+    clicked = state.plot(drawn.frames, "frames", clickable=True)
     evidence_panel.show("frames", clicked, chosen)
     with st.expander("The sentences behind a cell"):
         left, right = st.columns(2)
         outlet = left.selectbox("Outlet", outlets, key="frame_cell_outlet")
-        label = right.selectbox("Frame", shown, key="frame_cell_frame")
+        label = right.selectbox("Frame", drawn.shown_frames, key="frame_cell_frame")
         report = by_label[outlet]
         score = next(s for s in report.framing.frames if s.label == label)
         st.caption("Each sentence that carries the frame, its cue words underlined in purple.")
@@ -63,49 +163,28 @@ else:
 
 st.header("Who gets to speak")
 left, right = st.columns(2)
-types = tables.source_mix_table(reports, chosen.labels, "type")
-countries = tables.source_mix_table(reports, chosen.labels, "country")
-silent = [o for o, q in zip(outlets, headline["quotes"], strict=True) if not q]
 with left:
     st.caption(
         "**How to read this:** each bar splits one outlet's quotes by who speaks: "
         "officials, legislators, experts, media, others. Hover for the number of quotes; "
         "click a segment to read its quotes."
     )
-    if types.empty:
+    if drawn.types is None:
         st.info("None of the selected articles quotes anyone.")
     else:
-        kinds = [k for k in charts.SPEAKER_TYPE_COLOURS if k in set(types.category)]
-        clicked = state.plot(
-            charts.stacked_shares(
-                types, outlets, kinds, charts.SPEAKER_TYPE_COLOURS, "share of quotes"
-            ),
-            "source-mix-type",
-            clickable=True,
-        )
+        clicked = state.plot(drawn.types, "source-mix-type", clickable=True)
         evidence_panel.show("source-mix-type", clicked, chosen)
 with right:
     st.caption(
         "**How to read this:** the same quotes split by the speaker's country "
         "(unknown when the text does not say)."
     )
-    if not countries.empty:
-        order = countries.groupby("category")["quotes"].sum().sort_values(ascending=False)
-        clicked = state.plot(
-            charts.stacked_shares(
-                countries,
-                outlets,
-                list(order.index),
-                charts.category_colours(list(order.index)),
-                "share of quotes",
-            ),
-            "source-mix-country",
-            clickable=True,
-        )
+    if drawn.countries is not None:
+        clicked = state.plot(drawn.countries, "source-mix-country", clickable=True)
         evidence_panel.show("source-mix-country", clicked, chosen)
-if silent:
-    st.caption("No quotes in: " + markup.md_escape(", ".join(silent)) + ".")
-if not types.empty:
+if drawn.silent:
+    st.caption("No quotes in: " + markup.md_escape(", ".join(drawn.silent)) + ".")
+if drawn.kinds:
     with st.expander("The quotes behind a bar"):
         left, right = st.columns(2)
         outlet = left.selectbox("Outlet", outlets, key="mix_outlet")
@@ -116,9 +195,9 @@ if not types.empty:
 
 st.header("Talked about vs heard")
 st.caption(
-    "**How to read this:** for each country, the hatched bar is its share of the outlet's "
+    "**How to read this:** for each country, the outlined bar (left) is its share of the outlet's "
     "mentions of countries and organisations (talked about), the solid bar its share of "
-    "the quotes (heard). A tall hatched bar with no solid one: a country discussed but "
+    "the quotes (heard). A tall outlined bar with no solid one: a country discussed but "
     "not given a voice. Click a bar to read the sentences naming the country, or its quotes."
 )
 panels = outlets
@@ -135,13 +214,13 @@ if len(outlets) > MAX_PANELS:
         or outlets[:MAX_PANELS]
     )
     panels = [o for o in outlets if o in panels]
-heard = tables.talked_about_and_heard(reports, chosen.labels)
-if heard.empty:
+heard, through = state.shared(
+    "compare-panels", (view_key(chosen), tuple(panels)), lambda: panelled(chosen, panels)
+)
+if heard is None:
     st.info("The selected articles neither mention a known actor nor quote anyone.")
 else:
-    clicked = state.plot(
-        charts.talked_about_and_heard(heard, colours, panels), "talked-about-heard", clickable=True
-    )
+    clicked = state.plot(heard, "talked-about-heard", clickable=True)
     evidence_panel.show("talked-about-heard", clicked, chosen)
 
 st.header("Overall tone")
@@ -152,11 +231,7 @@ with left:
         "whisker is its 90% interval. Bars whose whiskers overlap are not clearly different. "
         "Click a bar to read every sentence with its tone."
     )
-    clicked = state.plot(
-        charts.interval_bars(headline, colours, "tone", "Tone of the article", axis),
-        "tone",
-        clickable=True,
-    )
+    clicked = state.plot(drawn.tone, "tone", clickable=True)
     evidence_panel.show("tone", clicked, chosen)
 with right:
     st.caption(
@@ -164,18 +239,7 @@ with right:
         "words it knows (0 factual … 1 opinionated), averaged over sentences, with its "
         "90% interval."
     )
-    clicked = state.plot(
-        charts.interval_bars(
-            headline,
-            colours,
-            "subjectivity",
-            "Subjectivity",
-            "subjectivity (TextBlob): 0 factual … 1 opinionated",
-            bounded=(0, 1),
-        ),
-        "subjectivity",
-        clickable=True,
-    )
+    clicked = state.plot(drawn.subjectivity, "subjectivity", clickable=True)
     evidence_panel.show("subjectivity", clicked, chosen)
 
 st.header("Narration vs quotes")
@@ -184,14 +248,10 @@ st.caption(
     "quotation marks (what others said). A wide gap means the tone comes from the quotes "
     "the outlet chose rather than its own narration. Click a mark to read its sentences."
 )
-voices = tables.voice_table(reports, chosen.labels, lens)
-clicked = state.plot(
-    charts.voice_dumbbell(voices, colours, axis), "narration-vs-quotes", clickable=True
-)
+clicked = state.plot(drawn.voices, "narration-vs-quotes", clickable=True)
 evidence_panel.show("narration-vs-quotes", clicked, chosen)
-unquoted = voices[(voices["voice"] == "quoted") & (voices["n"] == 0)]["outlet"].tolist()
-if unquoted:
-    st.caption("No quoted text in: " + markup.md_escape(", ".join(unquoted)) + ".")
+if drawn.unquoted:
+    st.caption("No quoted text in: " + markup.md_escape(", ".join(drawn.unquoted)) + ".")
 
 st.header("Tone of sentences mentioning each actor")
 st.caption(
@@ -200,25 +260,16 @@ st.caption(
     f"tone around the actor, not the outlet's stance toward it. Grey cells rest on fewer "
     f"than {charts.MIN_SENTENCES} sentences: too few to read. {evidence_panel.CLICK_HINT}"
 )
-story = story_actors(reports)
-actor_tone = tables.actor_tone_table(reports, story, chosen.labels, lens)
-if actor_tone.empty:
+if drawn.actors is None:
     st.info("No actor is named in these articles often enough to be the story's.")
 else:
-    ranked = (
-        actor_tone.groupby("actor")["sentences"].sum().sort_values(ascending=False).index
-    ).tolist()
-    corrected = [a.name for a in story if a.key.startswith(USER) and a.name in ranked]
-    # the heaviest actors, and every actor the reader corrected or added
-    actors = list(dict.fromkeys(ranked[:TOP_ACTORS] + corrected))
-    clicked = state.plot(
-        charts.actor_heatmap(actor_tone, outlets, actors), "actor-tone", clickable=True
-    )
+    clicked = state.plot(drawn.actors, "actor-tone", clickable=True)
     evidence_panel.show("actor-tone", clicked, chosen)
     with st.expander("The sentences behind a cell"):
         left, right = st.columns(2)
         outlet = left.selectbox("Outlet", outlets, key="actor_cell_outlet")
-        name = right.selectbox("Actor", actors, key="actor_cell_actor")
+        name = right.selectbox("Actor", drawn.actor_names, key="actor_cell_actor")
+        actor_tone = drawn.actor_tone
         row = actor_tone[(actor_tone["outlet"] == outlet) & (actor_tone["actor"] == name)]
         if row.empty:
             st.caption("This article does not mention that actor.")
@@ -231,14 +282,9 @@ corrections_panel(chosen)
 st.header("Tone through each article")
 st.caption(
     "**How to read this:** one row per outlet; each bar is one sentence in reading order "
-    "(left: the start of the article), its height the sentence's tone. Hatched bars are "
+    "(left: the start of the article), its height the sentence's tone. Pale bars are "
     "sentences that are mostly quotation. Click a bar to read its sentence; open **Read** to "
     "see it in context."
 )
-sentences = tables.sentences_table(reports, chosen.labels, lens)
-clicked = state.plot(
-    charts.tone_through_article(sentences, colours, panels, f"tone ({lens})"),
-    "tone-through",
-    clickable=True,
-)
+clicked = state.plot(through, "tone-through", clickable=True)
 evidence_panel.show("tone-through", clicked, chosen)

@@ -8,7 +8,7 @@ import html
 
 import streamlit as st
 
-from analysis import Comparison, Report, compare
+from analysis import Comparison, compare
 from dashboard import compare_charts as charts
 from dashboard import evidence_panel, state
 from dashboard.markup import md_escape
@@ -18,12 +18,11 @@ BY = {"Outlet": "outlet", "Article": "article"}
 SHOWN_FACTS = 25  # facts listed under "only" and "not found" before "show all"
 
 
-@st.cache_data(show_spinner="Comparing…", max_entries=64)
-def comparison(
-    key: tuple[tuple[str, str], ...], by: str, _reports: tuple[Report, ...]
-) -> Comparison:
-    """`analysis.compare`, cached on the articles (ids and text hashes) and the grouping."""
-    return compare(_reports, by=by)
+def comparison(chosen: state.Selection, by: str) -> Comparison:
+    """`analysis.compare` of the selection, computed once per selection and grouping and
+    shared by every session."""
+    with st.spinner("Comparing…"):
+        return state.shared("comparison", (chosen.key, by), lambda: compare(chosen.reports, by=by))
 
 
 def sentences(evidence, heading: str = "") -> None:
@@ -58,9 +57,7 @@ texts = {
     r.article.id: [r.document.sentence_text(i) for i in range(len(r.document.sentences))]
     for r in reports
 }
-result = comparison(
-    tuple((r.article.id, r.article.content_hash) for r in reports), BY[by_label], reports
-)
+result = comparison(chosen, BY[by_label])
 if result.note:
     st.info(result.note)
     st.stop()
