@@ -41,13 +41,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(data: Path, port: int) -> subprocess.Popen:
+def start_server(data: Path, port: int, entry: Path = ENTRY) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(ENTRY),
+        str(entry),
         "--server.headless=true",
         "--server.address=127.0.0.1",
         f"--server.port={port}",
@@ -131,10 +131,10 @@ def time_scenario(
 
 
 @contextmanager
-def served(data: Path) -> Iterator[str]:
-    """A dashboard server on a free local port, stopped on leaving."""
+def served(data: Path, entry: Path = ENTRY) -> Iterator[str]:
+    """A dashboard server (running `entry`) on a free local port, stopped on leaving."""
     port = free_port()
-    server = start_server(data, port)
+    server = start_server(data, port, entry)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
