@@ -456,42 +456,48 @@ class Store:
         cached report under these settings (of those with `keys`, if given), without
         reading the reports. A report cached before summaries were kept is summarised now,
         once (kept when the store can be written); one that cannot be read has none."""
-        self._summarise_older(codebook_hash)
+        made = self._summarise_older(codebook_hash)
+        wanted = None if keys is None else list(keys)
         query = (
             "SELECT content_key, summary FROM summaries"
             " WHERE analyzer_version = ? AND codebook_hash = ?"
         )
         with self._connect() as db:
-            if keys is None:
+            if wanted is None:
                 rows = db.execute(query, (ANALYZER_VERSION, codebook_hash)).fetchall()
             else:
-                wanted, rows = list(keys), []
+                rows = []
                 for start in range(0, len(wanted), QUERY_KEYS):
                     chunk = wanted[start : start + QUERY_KEYS]
                     rows += db.execute(
                         f"{query} AND content_key IN ({', '.join('?' * len(chunk))})",
                         (ANALYZER_VERSION, codebook_hash, *chunk),
                     ).fetchall()
-        return {key: json.loads(summary) for key, summary in rows}
+        found = {key: json.loads(summary) for key, summary in rows}
+        asked = None if wanted is None else set(wanted)
+        return found | {k: row for k, row in made.items() if asked is None or k in asked}
 
-    def _summarise_older(self, codebook_hash: str) -> None:
-        """Summaries of the cached reports that have none, made SUMMARY_CHUNK at a time."""
+    def _summarise_older(self, codebook_hash: str) -> dict[str, dict[str, Any]]:
+        """Summaries of the cached reports that have none, made (and kept) SUMMARY_CHUNK
+        at a time; returned too, for a store that cannot keep them."""
         query = """SELECT r.content_key, r.report FROM reports r LEFT JOIN summaries s
             ON s.content_key = r.content_key AND s.analyzer_version = r.analyzer_version
             AND s.codebook_hash = r.codebook_hash
             WHERE r.analyzer_version = ? AND r.codebook_hash = ? AND s.content_key IS NULL"""
+        made: dict[str, dict[str, Any]] = {}
         with self._connect() as db:
             cursor = db.execute(query, (ANALYZER_VERSION, codebook_hash))
             while chunk := cursor.fetchmany(SUMMARY_CHUNK):
-                made = []
+                rows = []
                 for key, report in chunk:
                     with suppress(ValueError, TypeError, KeyError, RecursionError):
-                        row = summary_row(json.loads(report))
-                        made.append((key, ANALYZER_VERSION, codebook_hash, json.dumps(row)))
+                        made[key] = summary_row(json.loads(report))
+                        rows.append((key, ANALYZER_VERSION, codebook_hash, json.dumps(made[key])))
                 if self.read_only:
-                    continue  # summarised again next time: a store that cannot keep them
+                    continue  # made again next time: this store cannot keep them
                 with suppress(StoreError), self._write() as writer:
-                    writer.executemany("INSERT OR IGNORE INTO summaries VALUES (?, ?, ?, ?)", made)
+                    writer.executemany("INSERT OR IGNORE INTO summaries VALUES (?, ?, ?, ?)", rows)
+        return made
 
     # A reader's corrections to the actors, kept per selection of articles
 

@@ -417,3 +417,15 @@ def test_the_revision_changes_with_every_change_to_articles_or_cached_reports(st
     for file in store.path.parent.glob(f"{store.path.name}*"):
         file.unlink()
     assert Store(store.path).revision != first
+
+
+def test_a_store_that_cannot_be_written_still_summarises_its_older_reports(tmp_path):
+    from analysis.store import content_key
+
+    article = load(SEEDS)[0]
+    v5_store(tmp_path / "old.sqlite3", analyze(article).to_dict())
+    store = Store(tmp_path / "old.sqlite3")  # migrated; then only read, as from a CD
+    store.read_only, store._mode = True, "mode=ro"
+    assert set(store.summaries(POLICY)) == {content_key(article)}
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("SELECT count(*) FROM summaries").fetchone()[0] == 0
