@@ -19,7 +19,7 @@ from ..framing import Codebook, load_codebook
 from ..report import analyze, settings_key
 from ..store import Store, content_key
 from .stories import assign_stories
-from .summary import slim_report, summarise, wanted
+from .summary import METADATA, slim_report, summarise, wanted
 from .words import TermCounts, without_own_names
 
 PARQUET = (".parquet", ".pq")
@@ -236,16 +236,11 @@ def summaries_from_store(
     missing = tuple(a for a, k in zip(articles, keys, strict=True) if k not in rows)
     collector = _Collector(stories or {}, "text")
     for chunk in _chunks(found, CHUNK_ROWS):
-        flat = pd.DataFrame([row | _metadata(article) for article, row in chunk])
+        flat = pd.DataFrame(
+            [
+                row | {name: getattr(article, name, "") for name in METADATA}
+                for article, row in chunk
+            ]
+        )
         collector.add(flat, pd.Series([article.text for article, _ in chunk]))
     return collector.summaries(), missing
-
-
-def _metadata(article: Article) -> dict[str, str]:
-    return {
-        "id": article.id,
-        "file": article.file,
-        "outlet": article.outlet,
-        "title": article.title,
-        "date": article.date,
-    }
