@@ -25,6 +25,7 @@ import sqlite3
 import tempfile
 import time
 import urllib.request
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def build_store(folder: Path, size: int) -> Path:
         data = report.to_dict()
         rest = json.dumps({k: v for k, v in data.items() if k not in VARIED})
         bases.append((article, rest[:-1], json.dumps(summary_row(data))))
-    with sqlite3.connect(store.path) as db:
+    with closing(sqlite3.connect(store.path)) as db:
         for start in range(0, size, CHUNK):
             articles, cached, summaries = [], [], []
             for n in range(start, min(size, start + CHUNK)):
@@ -119,6 +120,15 @@ def go_to(page, link: str, heading: str) -> float:
     return time.perf_counter() - start
 
 
+def check_shown(page, articles: int) -> None:
+    """The page profiled every article (a store the server could not read would show the
+    five sample articles only, and time nothing worth reporting)."""
+    caption = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="analysed")
+    wanted = f"{articles} articles in the catalogue: {articles} analysed"
+    if wanted not in caption.first.inner_text():
+        raise RuntimeError(f"the Outlets page does not show {wanted!r}")
+
+
 def time_size(browser, folder: Path, added: int) -> tuple[float, float]:
     """The Outlets page's first load and its re-open, with `added` articles stored
     beside the five sample articles."""
@@ -132,6 +142,7 @@ def time_size(browser, folder: Path, added: int) -> tuple[float, float]:
             first = go_to(page, "Outlets", OUTLETS_TITLE)
             go_to(page, "Compare", COMPARE)
             again = go_to(page, "Outlets", OUTLETS_TITLE)
+            check_shown(page, added + len(load()))
     finally:
         page.close()
         shutil.rmtree(data)
