@@ -42,6 +42,7 @@ from .corpus import (
 from .errors import InputError, StoreError
 from .framing import Codebook
 from .knowledge import Knowledge
+from .outlets.summary import summary_row
 from .report import ANALYZER_VERSION, Report, analyze, report_from_dict, settings_key
 
 DATA_ENV = "SOURCE_BIAS_DATA"
@@ -52,6 +53,8 @@ BUSY_TIMEOUT_S = 30.0
 METADATA = ("file", "outlet", "title", "date", "url", "outlet_country", "note")
 MAX_SET_NAME = 80
 MAX_SET_ARTICLES = 2000
+QUERY_KEYS = 500  # keys per `IN (...)` query: below SQLite's limit on parameters (999)
+SUMMARY_CHUNK = 1000  # older reports summarised per transaction (each is about 70 KB)
 
 
 def default_path() -> Path:
@@ -160,6 +163,29 @@ def _v6_language(db: sqlite3.Connection) -> None:
         )
 
 
+def _v7_summaries(db: sqlite3.Connection) -> None:
+    """Each cached report's summary (the few numbers outlet profiles read, see
+    `analysis.outlets.summary.summary_row`), so that profiles of 100,000 articles never
+    parse full reports; and a change counter, bumped by any change to the articles or the
+    report cache, so that a page can tell in one query whether to read them again.
+    Summaries of reports cached before are made when first asked for (`summaries`)."""
+    db.execute(
+        """CREATE TABLE summaries (
+            content_key TEXT NOT NULL, analyzer_version TEXT NOT NULL,
+            codebook_hash TEXT NOT NULL, summary TEXT NOT NULL,
+            PRIMARY KEY (content_key, analyzer_version, codebook_hash))"""
+    )
+    # `store` tells apart two files at one path (a deleted store made again starts at 0).
+    db.execute("CREATE TABLE revision (store TEXT NOT NULL, changes INTEGER NOT NULL)")
+    db.execute("INSERT INTO revision VALUES (lower(hex(randomblob(8))), 0)")
+    for table in ("articles", "reports"):
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"""CREATE TRIGGER {table}_{event.lower()}_counted AFTER {event} ON {table}
+                BEGIN UPDATE revision SET changes = changes + 1; END"""
+            )
+
+
 # MIGRATIONS[n] turns a schema-version-n file into version n+1. Only ever append.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_articles,
@@ -168,6 +194,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v4_pages,
     _v5_sets,
     _v6_language,
+    _v7_summaries,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -259,6 +286,15 @@ class Store:
                 migration(db)
             db.execute("DELETE FROM schema_version")
             db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+
+    @property
+    def revision(self) -> str:
+        """Changes whenever an article or a cached report is added, changed or deleted
+        (the store's identity and its change count): a cache key for what is read from
+        them, got without reading them."""
+        with self._connect() as db:
+            store, changes = db.execute("SELECT store, changes FROM revision").fetchone()
+        return f"{store}:{changes}"
 
     @property
     def schema_version(self) -> int:
@@ -431,15 +467,68 @@ class Store:
 
     def save_reports(self, reports: Sequence[Report | dict[str, Any]], codebook_hash: str) -> None:
         """Cache many reports in one transaction (batch runs)."""
-        rows = []
+        rows, summaries = [], []
         for report in reports:
             data = report.to_dict() if isinstance(report, Report) else report
             article = Article(text=data["text"], title=data.get("title") or "")
-            rows.append((content_key(article), ANALYZER_VERSION, codebook_hash, json.dumps(data)))
+            key = (content_key(article), ANALYZER_VERSION, codebook_hash)
+            rows.append((*key, json.dumps(data)))
+            summaries.append((*key, json.dumps(summary_row(data))))
         with self._write() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, datetime('now'))", rows
             )
+            db.executemany("INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?)", summaries)
+
+    def summaries(
+        self, codebook_hash: str, keys: Iterable[str] | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """Content key -> summary row (`analysis.outlets.summary.summary_row`) of every
+        cached report under these settings (of those with `keys`, if given), without
+        reading the reports. A report cached before summaries were kept is summarised now,
+        once (kept when the store can be written); one that cannot be read has none."""
+        made = self._summarise_older(codebook_hash)
+        wanted = None if keys is None else list(keys)
+        query = (
+            "SELECT content_key, summary FROM summaries"
+            " WHERE analyzer_version = ? AND codebook_hash = ?"
+        )
+        with self._connect() as db:
+            if wanted is None:
+                rows = db.execute(query, (ANALYZER_VERSION, codebook_hash)).fetchall()
+            else:
+                rows = []
+                for start in range(0, len(wanted), QUERY_KEYS):
+                    chunk = wanted[start : start + QUERY_KEYS]
+                    rows += db.execute(
+                        f"{query} AND content_key IN ({', '.join('?' * len(chunk))})",
+                        (ANALYZER_VERSION, codebook_hash, *chunk),
+                    ).fetchall()
+        found = {key: json.loads(summary) for key, summary in rows}
+        asked = None if wanted is None else set(wanted)
+        return found | {k: row for k, row in made.items() if asked is None or k in asked}
+
+    def _summarise_older(self, codebook_hash: str) -> dict[str, dict[str, Any]]:
+        """Summaries of the cached reports that have none, made (and kept) SUMMARY_CHUNK
+        at a time; returned too, for a store that cannot keep them."""
+        query = """SELECT r.content_key, r.report FROM reports r LEFT JOIN summaries s
+            ON s.content_key = r.content_key AND s.analyzer_version = r.analyzer_version
+            AND s.codebook_hash = r.codebook_hash
+            WHERE r.analyzer_version = ? AND r.codebook_hash = ? AND s.content_key IS NULL"""
+        made: dict[str, dict[str, Any]] = {}
+        with self._connect() as db:
+            cursor = db.execute(query, (ANALYZER_VERSION, codebook_hash))
+            while chunk := cursor.fetchmany(SUMMARY_CHUNK):
+                rows = []
+                for key, report in chunk:
+                    with suppress(ValueError, TypeError, KeyError, RecursionError):
+                        made[key] = summary_row(json.loads(report))
+                        rows.append((key, ANALYZER_VERSION, codebook_hash, json.dumps(made[key])))
+                if self.read_only:
+                    continue  # made again next time: this store cannot keep them
+                with suppress(StoreError), self._write() as writer:
+                    writer.executemany("INSERT OR IGNORE INTO summaries VALUES (?, ?, ?, ?)", rows)
+        return made
 
     # A reader's corrections to the actors, kept per selection of articles
 

@@ -10,6 +10,10 @@ Writes benchmarks/performance.md (the figures) and benchmarks/profile.txt (pyins
 - dashboard: first render, re-render after a change of selection and page switch of the
   Compare page in Chromium, with 5 and 100 articles, as ratios to a minimal Streamlit app
   in the same run (benchmarks/dashboard.py; needs dashboard/app.py).
+- dashboard: server start to Compare page rendered in Chromium, and re-render after a
+  change of selection, on the seeds and on 200 articles (needs dashboard/app.py); the
+  Outlets page's first load and re-open with 10,000 and 100,000 stored articles
+  (benchmarks/outlets_page.py: 8 GB of temporary store at 100,000).
 
 Large corpora are built by resampling paragraphs of the seed articles (each article takes a
 seed's length and metadata and draws that many paragraphs at random from all the seeds),
@@ -262,8 +266,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sections += [*measure_memory(Path(folder), base), ""]
         if not args.skip_dashboard and (ROOT / "dashboard" / "app.py").exists():
             from benchmarks.dashboard import measure_dashboard
+            from benchmarks.outlets_page import SIZES as OUTLET_SIZES
+            from benchmarks.outlets_page import measure_outlets_page
 
             sections += [*measure_dashboard(Path(folder)), ""]
+            sizes = (1000,) if args.quick else OUTLET_SIZES
+            sections += [*measure_outlets_page(sizes, Path(folder)), ""]
     busy = os.getloadavg()[1] if hasattr(os, "getloadavg") else float("nan")
     cores = os.cpu_count() or 1
     crowded = (

@@ -121,12 +121,18 @@ def store() -> Store:
 
 
 def added_articles() -> list[Article]:
-    """Articles the user added; an unreadable store is reported, not fatal."""
+    """Articles the user added (read again only when the store changed: 100,000 of them
+    take seconds); an unreadable store is reported, not fatal."""
     try:
-        return store().articles()
+        return list(_stored_articles(str(store().path), store().revision))
     except StoreError as error:
         st.sidebar.warning(md_escape(f"Your added articles cannot be read: {error}"))
         return []
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _stored_articles(path: str, revision: str) -> tuple[Article, ...]:
+    return tuple(store().articles())
 
 
 def catalogue() -> list[Article]:

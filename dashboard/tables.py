@@ -43,13 +43,15 @@ def article_labels(articles: Sequence[Article]) -> dict[str, str]:
     base = {a.id: (a.outlet or a.title or a.id)[:MAX_LABEL] for a in articles}
     counts = Counter(base.values())
     labels: dict[str, str] = {}
+    taken: set[str] = set()  # the labels given so far (a set: 100,000 articles in linear time)
     for article in articles:
         label = base[article.id]
         if counts[label] > 1:
             label = f"{label} ({article.date or article.id[:6]})"
-        while label in labels.values():
+        while label in taken:
             label += "′"
         labels[article.id] = label
+        taken.add(label)
     return labels
 
 

@@ -85,3 +85,38 @@ def test_the_charts_escape_outlet_names(data_dir):
     ):
         labels = [label for trace in figure.data for label in trace.y]
         assert labels and all("<img" not in label and "&lt;img" in label for label in labels)
+
+
+STORM = (
+    "Storm Ciarán closed hundreds of schools across Cornwall and Devon on Thursday as "
+    "winds of up to 100 mph brought down trees and power lines, the Met Office said. "
+    "“We have never seen damage like this,” said Ana Pérez, a council leader."
+)
+
+
+def test_one_story_shows_the_profiles_of_its_outlets_only(data_dir):
+    store = Store(data_dir / "store.sqlite3")
+    storm = [
+        store.get(store.add(make_article(STORM + extra, outlet=outlet, title=f"Storm {n}")))
+        for n, (outlet, extra) in enumerate(
+            [("Western Morning", ""), ("Coast Herald", " Ferries were cancelled.")]
+        )
+    ]
+    cache(store, [*load(), *storm])
+    at = outlets_page()
+    assert len(at.dataframe[0].value) == 7  # every outlet of the catalogue
+    at.toggle(key="outlets_by_story").set_value(True).run()
+    assert not at.exception, at.exception
+    stories = at.selectbox(key="outlets_story")
+    labels = list(stories.options)
+    assert len(labels) >= 2
+    storm_story = [n for n, label in enumerate(labels) if "(2 articles)" in label]
+    assert len(storm_story) == 1, labels
+    stories.select_index(storm_story[0]).run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert set(table["outlet"]) == {"Western Morning", "Coast Herald"}
+    assert "2 articles on this story: 2 analysed" in at.caption[0].value
+    # Back to the whole catalogue when the toggle is off.
+    at.toggle(key="outlets_by_story").set_value(False).run()
+    assert len(at.dataframe[0].value) == 7

@@ -243,6 +243,20 @@ def test_store_summaries_read_cached_reports_only(tmp_path):
     assert sorted(summaries.frame["id"]) == sorted(a.id for a in articles)
 
 
+def test_store_summaries_equal_those_of_the_full_reports(tmp_path):
+    """The store's compact summaries give the table parsing the full reports gives."""
+    from analysis.outlets.read import summaries_from_store
+
+    store = _store(tmp_path / "store.sqlite3")
+    articles = load()
+    reports = [analyze(article) for article in articles]
+    store.save_reports(reports, _policy_key())
+    compact = summaries_from_store(articles, store, _policy_key())[0].frame
+    full = summaries_from_dicts([report.to_dict() for report in reports])
+    pd.testing.assert_frame_equal(compact, full, check_like=True, check_dtype=False)
+    assert compact["quotes"].sum() == sum(len(r.sources.quotes) for r in reports) > 0
+
+
 def _policy_key():
     from analysis.framing import load_codebook
     from analysis.report import settings_key

@@ -371,7 +371,7 @@ def test_a_schema_version_5_store_is_upgraded_and_keeps_each_article_s_language(
                 (article_id, text),
             )
     store = Store(path)
-    assert store.schema_version == SCHEMA_VERSION == 6
+    assert store.schema_version == SCHEMA_VERSION == 7
     english, spanish = store.get("en-1"), store.get("es-1")
     assert (english.lang, english.warnings) == ("en", ())
     assert spanish.lang == "es"
@@ -398,3 +398,84 @@ def test_an_edited_text_gets_its_language_again(store):
     article_id = store.add(make_article(TEXT, outlet="A"))
     assert store.get(article_id).lang == "en"
     assert store.update(article_id, text=SPANISH).lang == "es"
+
+
+def v5_store(path: Path, report: dict) -> None:
+    """A store as schema version 5 left it, with one cached report."""
+    from analysis import store as module
+    from analysis.store import content_key
+
+    with sqlite3.connect(path, isolation_level=None) as db:
+        db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        db.execute("INSERT INTO schema_version VALUES (5)")
+        for migration in module.MIGRATIONS[:5]:
+            migration(db)
+        key = content_key(make_article(report["text"], title=report["title"]))
+        db.execute(
+            "INSERT INTO reports VALUES (?, ?, ?, ?, datetime('now'))",
+            (key, ANALYZER_VERSION, POLICY, json.dumps(report)),
+        )
+        db.execute(
+            "INSERT INTO reports VALUES ('damaged', ?, ?, '{not json', datetime('now'))",
+            (ANALYZER_VERSION, POLICY),
+        )
+
+
+def test_a_v5_store_gets_summaries_of_its_cached_reports_when_first_asked(tmp_path):
+    from analysis.outlets.summary import summary_row
+    from analysis.store import content_key
+
+    article = load(SEEDS)[3]
+    report = analyze(article).to_dict()
+    v5_store(tmp_path / "old.sqlite3", report)
+    store = Store(tmp_path / "old.sqlite3")
+    assert store.schema_version == SCHEMA_VERSION
+    summaries = store.summaries(POLICY)
+    # The damaged cache entry has no summary; the readable one has its report's numbers.
+    assert summaries == {content_key(article): summary_row(report)}
+    assert summaries[content_key(article)]["source_mix.quotes"] == len(report["quotes"])
+    assert "outlet" not in summaries[content_key(article)]  # the article gives metadata
+    with sqlite3.connect(store.path) as db:  # kept: not made again next time
+        assert db.execute("SELECT count(*) FROM summaries").fetchone()[0] == 1
+    assert store.summaries(POLICY, [content_key(article), "other"]) == summaries
+    assert store.summaries(load_codebook("generic").hash) == {}
+
+
+def test_caching_a_report_keeps_its_summary(store):
+    from analysis.outlets.summary import summary_row
+
+    report = analyze(make_article(TEXT, outlet="A"))
+    store.save_report(report, POLICY)
+    assert list(store.summaries(POLICY).values()) == [summary_row(report.to_dict())]
+
+
+def test_the_revision_changes_with_every_change_to_articles_or_cached_reports(store):
+    seen = [store.revision]
+    article_id = store.add(make_article(TEXT, outlet="A"))
+    seen.append(store.revision)
+    store.update(article_id, outlet="B")
+    seen.append(store.revision)
+    store.save_report(analyze(store.get(article_id)), POLICY)
+    seen.append(store.revision)
+    store.delete(article_id)
+    seen.append(store.revision)
+    assert len(set(seen)) == len(seen)
+    store.save_set("A set", [])  # not what profiles read: no change
+    assert store.revision == seen[-1]
+    # Another store at the same path, made again after its file was deleted, is another.
+    first = store.revision
+    for file in store.path.parent.glob(f"{store.path.name}*"):
+        file.unlink()
+    assert Store(store.path).revision != first
+
+
+def test_a_store_that_cannot_be_written_still_summarises_its_older_reports(tmp_path):
+    from analysis.store import content_key
+
+    article = load(SEEDS)[0]
+    v5_store(tmp_path / "old.sqlite3", analyze(article).to_dict())
+    store = Store(tmp_path / "old.sqlite3")  # migrated; then only read, as from a CD
+    store.read_only, store._mode = True, "mode=ro"
+    assert set(store.summaries(POLICY)) == {content_key(article)}
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("SELECT count(*) FROM summaries").fetchone()[0] == 0

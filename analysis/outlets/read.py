@@ -19,7 +19,7 @@ from ..framing import Codebook, load_codebook
 from ..report import analyze, settings_key
 from ..store import Store, content_key
 from .stories import assign_stories
-from .summary import slim_report, summarise, wanted
+from .summary import METADATA, slim_report, summarise, wanted
 from .words import TermCounts, without_own_names
 
 PARQUET = (".parquet", ".pq")
@@ -28,6 +28,8 @@ QUOTES_TABLE = ".quotes.parquet"  # batch's table of quotes, beside its article 
 CHUNK_ROWS = 4096  # summary rows made at once from a table (and their headlines held)
 REPORT_CHUNK = 1024  # reports (cut to their numbers and text) held at once from JSON Lines
 ARTICLE_CHUNK = 64  # full reports held at once (each holds its text and evidence)
+# Up to this many articles, only their summaries are read from the store; more, all of them.
+FEW_ARTICLES = 2000
 REQUIRED = ("id", "sentiment.tone")  # columns that mark a Parquet as batch's article table
 Item = TypeVar("Item")
 
@@ -219,16 +221,26 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def summaries_from_store(
-    articles: Sequence[Article], store: Store, key: str
+    articles: Sequence[Article],
+    store: Store,
+    key: str,
+    stories: Mapping[str, str] | None = None,
 ) -> tuple[Summaries, tuple[Article, ...]]:
     """Summaries of the articles whose report is in the store's cache under settings
-    `key`, and the articles that have none (not analysed yet): nothing is analysed."""
-    cached = store.cached_keys(key)
-    found = [a for a in articles if content_key(a) in cached]
-    missing = tuple(a for a in articles if content_key(a) not in cached)
-    collector = _Collector({}, "text")
-    for chunk in _chunks(found, ARTICLE_CHUNK):
-        reports = [r for a in chunk if (r := store.cached_report(a, key)) is not None]
-        if reports:
-            _add_reports(reports, collector)
+    `key` (read from the store's summaries: no report is parsed), and the articles that
+    have none (not analysed yet): nothing is analysed. `stories` maps article ids to
+    stories, as `read_summaries`' does."""
+    keys = [content_key(article) for article in articles]
+    rows = store.summaries(key, keys if len(keys) <= FEW_ARTICLES else None)
+    found = [(a, rows[k]) for a, k in zip(articles, keys, strict=True) if k in rows]
+    missing = tuple(a for a, k in zip(articles, keys, strict=True) if k not in rows)
+    collector = _Collector(stories or {}, "text")
+    for chunk in _chunks(found, CHUNK_ROWS):
+        flat = pd.DataFrame(
+            [
+                row | {name: getattr(article, name, "") for name in METADATA}
+                for article, row in chunk
+            ]
+        )
+        collector.add(flat, pd.Series([article.text for article, _ in chunk]))
     return collector.summaries(), missing

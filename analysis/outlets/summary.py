@@ -68,6 +68,14 @@ def slim_report(report: dict[str, Any], keep_text: bool = False) -> dict[str, An
     return slim
 
 
+def summary_row(report: dict[str, Any]) -> dict[str, Any]:
+    """What the store keeps of a JSON report for profiles: the flat numbers `summarise`
+    reads, without the metadata (the store's article gives those: an unchanged text may
+    move outlet)."""
+    row = article_row(slim_report(report))
+    return {key: row[key] for key in wanted(row) if key not in METADATA}
+
+
 def wanted(columns: Iterable[str]) -> list[str]:
     """The flat columns a summary reads, of those present (for reading Parquet selectively)."""
     sources = set(METADATA) | set(SCALARS.values())

@@ -2,9 +2,10 @@
 
 Nothing is analysed here: an article without a report in the store's cache (under the
 sidebar's codebook and knowledge pack) is counted as not analysed yet. The per-article
-summaries and profiles are built once per process for each content of the store."""
+summaries (kept in the store beside the report cache) and the profiles are built once
+per process for each content of the store (its revision) and settings; a story's once
+per story too."""
 
-import hashlib
 from collections.abc import Sequence
 
 import pandas as pd
@@ -16,35 +17,58 @@ from analysis.knowledge import load_knowledge
 from analysis.outlets import OutletProfiles, outlet_profiles
 from analysis.outlets.read import summaries_from_store
 from analysis.report import settings_key
-from analysis.store import content_key
-from dashboard import markup, outlet_charts, state
+from analysis.stories import Story
+from dashboard import found_stories, markup, outlet_charts, state
+from dashboard.story_charts import story_name
 
 OUTLET_KEY = "outlets_outlet"
 TABLE_KEY = "outlets_table"
+BY_STORY_KEY = "outlets_by_story"
+STORY_KEY = "outlets_story"
 SHOWN_WORDS = 10
 
 
-def fingerprint(articles: Sequence[Article], cached: frozenset[str], key: str) -> str:
-    """What the profiles depend on: each article's text and metadata, whether it has a
-    cached report, and the analysis settings."""
-    digest = hashlib.sha256(key.encode())
-    for article in articles:
-        text_key = content_key(article)
-        fields = (article.id, article.file, article.outlet, article.title, article.date)
-        digest.update("\0".join((*fields, text_key, str(text_key in cached), "\n")).encode())
-    return digest.hexdigest()
-
-
-@st.cache_resource(show_spinner="Reading the analysed articles…", max_entries=4)
+@st.cache_resource(show_spinner="Reading the analysed articles…", max_entries=8)
 def profiles_of(
-    content: str, key: str, _articles: Sequence[Article]
+    content: str, key: str, _articles: Sequence[Article], _story: Story | None = None
 ) -> tuple[pd.DataFrame, OutletProfiles, int]:
-    """Summaries, profiles and the count of articles not analysed yet, built once per
-    content of the store (`content`, the fingerprint, is the cache key; the articles are
-    not hashed again)."""
-    summaries, missing = summaries_from_store(_articles, state.store(), key)
+    """Summaries, profiles and the count of articles not analysed yet, of the articles
+    (those of `_story`, if given), built once per `content` (the store's revision, the
+    settings and the story: the articles are not hashed)."""
+    chosen, stories = _articles, None
+    if _story is not None:
+        ids = {member.id for member in _story.members}
+        chosen = [article for article in _articles if article.id in ids]
+        stories = dict.fromkeys(ids, story_name(_story))
+    summaries, missing = summaries_from_store(chosen, state.store(), key, stories)
     profiles = outlet_profiles(summaries.frame, summaries.terms, summaries.words_from)
     return summaries.frame, profiles, len(missing)
+
+
+def chosen_story(articles: Sequence[Article]) -> Story | None:
+    """The story the reader chose, when they asked for one and the catalogue holds several
+    (found as the Stories page finds them)."""
+    if not st.toggle(
+        "One story only",
+        key=BY_STORY_KEY,
+        help="Find the stories in the catalogue, as the Stories page does (this takes a "
+        "while for many articles), and profile the outlets on one of them.",
+    ):
+        return None
+    found = found_stories.stories(found_stories.catalogue_key(articles), tuple(articles))
+    if len(found) < 2:
+        st.info("The catalogue holds one story only: every outlet is profiled on it.")
+        return None
+    by_id = {story.id: story for story in found}
+    if st.session_state.get(STORY_KEY) not in by_id:
+        st.session_state[STORY_KEY] = found[0].id
+    chosen = st.selectbox(
+        "Story",
+        list(by_id),
+        key=STORY_KEY,
+        format_func=lambda i: f"{story_name(by_id[i])} ({len(by_id[i].members)} articles)",
+    )
+    return by_id[chosen]
 
 
 def _pick(source: str, outlet: str) -> None:
@@ -61,15 +85,18 @@ codebook_name, codebook_text = state.codebook_choice()
 codebook = state.active_codebook(codebook_name, codebook_text)
 key = settings_key(codebook, load_knowledge(state.knowledge_choice() or None))
 articles = state.catalogue()
+story = chosen_story(articles)
 try:
-    cached = state.store().cached_keys(key)
-    summaries, profiles, missing = profiles_of(fingerprint(articles, cached, key), key, articles)
+    content = f"{key}:{state.store().revision}:{story.id if story else ''}"
+    summaries, profiles, missing = profiles_of(content, key, articles, story)
 except StoreError as error:
     st.error(markup.md_escape(f"The analysed articles cannot be read: {error}"))
     st.stop()
 
+shown = len(story.members) if story else len(articles)
 st.caption(
-    f"{len(articles)} articles in the catalogue: {len(articles) - missing} analysed, "
+    (f"{shown} articles on this story" if story else f"{shown} articles in the catalogue")
+    + f": {shown - missing} analysed, "
     f"**{missing} not analysed yet** (this page reads stored results and analyses nothing: "
     "select articles in the sidebar to analyse them, or run `python -m analysis batch "
     "--store`). Each outlet's tone is the mean of its articles' tone, with a 95% interval "
@@ -78,7 +105,7 @@ st.caption(
     "behind its numbers."
 )
 if not profiles.outlets:
-    st.info("No article of the catalogue has been analysed yet.")
+    st.info(f"No article of {'this story' if story else 'the catalogue'} has been analysed yet.")
     st.stop()
 
 table = outlet_charts.profile_table(profiles)
@@ -100,7 +127,7 @@ event = st.dataframe(
 )
 outlets = list(table["outlet"])
 rows = (event or {}).get("selection", {}).get("rows") if event else None
-if rows:
+if rows and rows[0] < len(outlets):  # a row picked before another story was chosen: gone
     _pick("table", outlets[rows[0]])
 
 st.header("Tone, with its interval over articles")

@@ -7,18 +7,9 @@ story's articles the sidebar's selection.
 
 import streamlit as st
 
-from analysis import Article
-from analysis.stories import Story, find_stories
-from dashboard import state
+from dashboard import found_stories, state
 from dashboard import story_charts as charts
 from dashboard.markup import md_escape
-
-
-@st.cache_data(show_spinner="Finding stories…", max_entries=16)
-def stories(key: tuple[tuple[str, str], ...], _articles: tuple[Article, ...]) -> tuple[Story, ...]:
-    """`analysis.stories.find_stories`, cached on the articles (ids and text hashes)."""
-    return find_stories(_articles)
-
 
 articles = tuple(state.catalogue())
 st.title("Stories")
@@ -31,7 +22,7 @@ if not articles:
     st.info("No articles yet: add some on the Add articles page.")
     st.stop()
 
-found = stories(tuple((a.id, a.content_hash) for a in articles), articles)
+found = found_stories.stories(found_stories.catalogue_key(articles), articles)
 state.plot(charts.coverage_grid(charts.coverage_frame(found)), "stories-coverage")
 selected = set(st.session_state.get(state.ARTICLES_KEY, []))
 for story in found:
