@@ -79,11 +79,12 @@ tabs = st.tabs(
 
 with tabs[0]:
     st.markdown(
-        "Sentences from different columns that say the same thing in similar words are "
-        "grouped into one **fact**. A dot means the column reports it; click a dot to read "
-        f"its sentences. Matching is lexical (TF-IDF similarity ≥ {result.coverage.threshold}):"
-        " a fact reported in quite different words is not matched, so read *only* and "
-        "*not found* as *no sentence with similar wording*."
+        "Sentences from different columns that report the same fact (the same names, "
+        "figures, stems and kind of event) are grouped into one **fact**. A dot means the "
+        "column reports it; click a dot to read its sentences. Matching compares terms "
+        f"(TF-IDF similarity ≥ {result.coverage.threshold}): a fact reported in quite "
+        "different words is not matched, so read *only* and *not found* as *no sentence "
+        "sharing enough of its terms*."
     )
     st.dataframe(charts.coverage_counts(result, names), hide_index=True)
     shared = charts.shared_facts(result)

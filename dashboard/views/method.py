@@ -162,7 +162,7 @@ else:
     st.dataframe(suggestions, hide_index=True)
 
 st.header("8. Differences between outlets")
-facts = state.figures("sample")
+facts = state.figures("real-development-facts")
 st.markdown(
     compare_charts.method(
         facts.get("same-fact pairs grouped: precision"),
