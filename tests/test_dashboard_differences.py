@@ -1,12 +1,11 @@
 """The Differences page through Streamlit's AppTest: seeds, by outlet and by article, too
 few articles, and an added article whose hostile text must stay text."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+from .apptest import open_page
+
 PAGE = "views/differences.py"
 TIMEOUT = 90
 SEED_OUTLETS = ["RT", "Hindustan Times", "Asia Times", "Foreign Policy", "YourNewsWire"]
@@ -29,13 +28,7 @@ def data_dir(tmp_path, monkeypatch):
 
 
 def start(articles: list[str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    if articles is not None:
-        at.session_state["articles"] = articles
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(PAGE, articles, TIMEOUT)
 
 
 def text_of(at: AppTest) -> str:

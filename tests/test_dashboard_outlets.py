@@ -2,8 +2,6 @@
 rest as not analysed yet, shows an unknown interval for a one-article outlet, and keeps
 hostile outlet names as text."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,7 +10,8 @@ from analysis.framing import load_codebook
 from analysis.report import settings_key
 from analysis.store import Store
 
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+from .apptest import open_page
+
 PAGE = "views/outlets.py"
 TIMEOUT = 90
 HOSTILE = "<img src=x onerror=alert(1)> **Daily**"
@@ -25,12 +24,7 @@ def data_dir(tmp_path, monkeypatch):
 
 
 def outlets_page(articles: list[str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.session_state["articles"] = articles if articles is not None else []
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(PAGE, [] if articles is None else articles, TIMEOUT)
 
 
 def cache(store: Store, articles) -> None:

@@ -1,7 +1,5 @@
 """The Stories page (AppTest) and its chart functions (no browser)."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -10,7 +8,8 @@ from analysis.store import Store, default_path
 from analysis.stories import find_stories
 from dashboard import story_charts
 
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+from .apptest import open_page
+
 PAGE = "views/stories.py"
 TIMEOUT = 120
 STORM = (
@@ -25,13 +24,7 @@ def data_dir(tmp_path, monkeypatch):
 
 
 def start(articles: list[str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    if articles is not None:
-        at.session_state["articles"] = articles
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(PAGE, articles, TIMEOUT)
 
 
 def test_the_coverage_grid_shows_blindspots():
