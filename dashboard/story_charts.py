@@ -12,6 +12,8 @@ import plotly.graph_objects as go
 
 from analysis.stories import Story
 
+from .charts import FONT
+
 UNKNOWN_OUTLET = "(outlet unknown)"
 # Story labels on the chart's axis are cut to this many characters (the full label is in
 # the hover text and in the list below the chart).
@@ -81,6 +83,7 @@ def coverage_grid(frame: pd.DataFrame) -> go.Figure:
     )
     figure.update_layout(
         title="Which outlets covered which story (empty: not covered)",
+        font=FONT,  # the other charts' font: labels readable on a projector
         height=max(280, 32 * len(outlets) + 200),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         xaxis={"tickangle": -30, "automargin": True},
