@@ -71,6 +71,10 @@ SET_NAME_KEY = "story_set_name"
 SET_CONFIRM_KEY = "story_set_confirm"
 SET_NOTE_KEY = "_story_set_note"  # (kind, message) of the last set action, for the sidebar
 NO_SET = "(none: a free selection)"
+FIND_KEY = "find_articles"
+# The most articles the sidebar's list offers at once: a list of 100,000 is megabytes sent
+# to the browser on every run. A larger catalogue is searched by title, outlet and date.
+LISTED_MAX = 1000
 # Reports held in memory: a few codebooks over a large catalogue (a report of a 700-word
 # article takes about 1 MB in memory).
 MAX_REPORTS = 2000
@@ -246,7 +250,7 @@ def sidebar() -> Selection:
     The pages read the result with `current()`.
     """
     articles = catalogue()
-    labels = article_labels(articles)
+    labels = labels_of(articles)
     seeds = {a.id for a in seed_articles()}
     options = [a.id for a in articles]
     if ARTICLES_KEY not in st.session_state:
@@ -256,7 +260,7 @@ def sidebar() -> Selection:
     story_sets()
     st.sidebar.multiselect(
         "Articles",
-        options,
+        _listed(articles, labels, st.session_state[ARTICLES_KEY]),
         key=ARTICLES_KEY,
         on_change=_selection_changed,
         format_func=lambda i: labels[i] + ("" if i in seeds else " · added"),
@@ -264,7 +268,7 @@ def sidebar() -> Selection:
         "five bundled articles and yours. Add your own on the Add articles page.",
         placeholder="Choose articles to compare",
     )
-    st.sidebar.caption(f"{len(st.session_state[ARTICLES_KEY])} of {len(options)} selected.")
+    st.sidebar.caption(f"{len(st.session_state[ARTICLES_KEY])} of {len(options):,} selected.")
     st.sidebar.selectbox(
         "Codebook",
         [*BUILT_IN, UPLOADED],
@@ -296,17 +300,60 @@ def sidebar() -> Selection:
     return chosen
 
 
+def labels_of(articles: Sequence[Article]) -> dict[str, str]:
+    """`article_labels` of the catalogue, made once per store revision (100,000 articles
+    take a noticeable part of a second)."""
+    return _labels(store().revision, len(articles), articles)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _labels(revision: str, count: int, _articles: Sequence[Article]) -> dict[str, str]:
+    return article_labels(_articles)
+
+
+def _listed(articles: Sequence[Article], labels: dict[str, str], chosen: list[str]) -> list[str]:
+    """The ids the Articles list offers: all of them in a catalogue of up to LISTED_MAX;
+    in a larger one, the chosen ones and then, newest first, up to LISTED_MAX of those
+    whose label, headline or date contain every word typed in the Find box."""
+    if len(articles) <= LISTED_MAX:
+        return [a.id for a in articles]
+    words = (
+        st.sidebar.text_input(
+            "Find articles",
+            key=FIND_KEY,
+            placeholder="Outlet, headline words or date",
+            help=f"{len(articles):,} articles are stored: the list below offers the "
+            f"{LISTED_MAX:,} newest that contain every word typed here.",
+        )
+        .casefold()
+        .split()
+    )
+    listed = list(chosen)
+    taken = set(chosen)
+    for article in reversed(articles):
+        if len(listed) - len(chosen) >= LISTED_MAX:
+            break
+        if article.id in taken:
+            continue
+        text = f"{labels[article.id]} {article.title} {article.date}".casefold()
+        if all(word in text for word in words):
+            listed.append(article.id)
+    return listed
+
+
 def _opening_selection(options: Sequence[str]) -> list[str]:
     """A new session's articles: those chosen last (the set they were, as it is now), or
-    the first time every article on offer."""
+    the first time every article on offer (the bundled sample where there are more than
+    the list offers)."""
     try:
         last = store().last_selection()
     except StoreError:
         last = None
     if last is None:
-        return list(options)
+        return list(options) if len(options) <= LISTED_MAX else [a.id for a in seed_articles()]
     st.session_state[SET_KEY] = last.story_set.id if last.story_set else None
-    return [i for i in last.article_ids if i in options]
+    offered = set(options)
+    return [i for i in last.article_ids if i in offered]
 
 
 def story_sets() -> None:

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import load, make_article
 from analysis.store import Store, default_path
+from dashboard import state
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
 CLASSROOM = "views/classroom.py"
@@ -35,6 +36,21 @@ def start(page: str | None = None, articles: list[str] | None = None) -> AppTest
         at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def test_a_large_catalogue_is_searched_not_listed(monkeypatch):
+    """Above LISTED_MAX articles the list offers the chosen ones and the newest others
+    that contain every word typed in Find (here the limit is 2 of the 5 sample articles)."""
+    monkeypatch.setattr(state, "LISTED_MAX", 2)
+    at = start(articles=[SEEDS[0]])
+    listed = at.multiselect(key="articles").options
+    assert listed == ["RT", "YourNewsWire", "Foreign Policy"]  # chosen, then newest first
+    at.text_input(key="find_articles").input("Russian S-400").run()
+    assert at.multiselect(key="articles").options == ["RT", "Asia Times"]
+    at.text_input(key="find_articles").input("no such words").run()
+    assert at.multiselect(key="articles").options == ["RT"]
+    assert at.session_state["articles"] == [SEEDS[0]]  # the choice survives the search
+    assert "1 of 5 selected." in [c.value for c in at.sidebar.caption]
 
 
 def save_set(at: AppTest, name: str) -> AppTest:
