@@ -136,23 +136,27 @@ def served(app: App) -> Iterator[str]:
         server.wait(10)
 
 
-def wait_rendered(page, title: str, charts: bool = True) -> None:
+def wait_rendered(
+    page, title: str, charts: bool = True, timeout_ms: float = RENDER_WAIT_MS
+) -> None:
     """Until the script run is over and every chart has drawn; an exception on the page
     is raised."""
-    page.wait_for_function(RENDERED, arg=[title, charts], timeout=RENDER_WAIT_MS, polling=20)
+    page.wait_for_function(RENDERED, arg=[title, charts], timeout=timeout_ms, polling=20)
     failure = page.locator('[data-testid="stException"]')
     if failure.count():
         raise RuntimeError(failure.first.inner_text().splitlines()[0])
 
 
-def rerun_and_wait(page, action, title: str, charts: bool = True) -> float:
+def rerun_and_wait(
+    page, action, title: str, charts: bool = True, timeout_ms: float = RENDER_WAIT_MS
+) -> float:
     """Seconds from `action()` to the rerun it starts drawn."""
     page.wait_for_timeout(300)
     page.evaluate(WATCH_RERUN)
     start = time.perf_counter()
     action()
-    page.wait_for_function("() => window.rerunStarted", timeout=RENDER_WAIT_MS, polling=10)
-    wait_rendered(page, title, charts)
+    page.wait_for_function("() => window.rerunStarted", timeout=timeout_ms, polling=10)
+    wait_rendered(page, title, charts, timeout_ms)
     return time.perf_counter() - start
 
 

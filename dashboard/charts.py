@@ -59,6 +59,9 @@ CATEGORY_PALETTE = (
 DIVERGING = "RdBu"
 MIN_SENTENCES = 3  # actor cells built on fewer sentences are greyed, not coloured
 TONE_FLOOR = 0.2  # the tone axis spans at least ±0.2, so tiny differences stay tiny
+# Outlets drawn at once as small multiples (a panel each), and above which the Compare page
+# draws one section at a time: more would stall the browser.
+MAX_PANELS = 12
 ROW_HEIGHT = 46  # pixels per outlet in bar charts and heatmaps
 PANEL_HEIGHT = 110  # pixels per outlet in small multiples
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}

@@ -7,6 +7,7 @@ import streamlit as st
 
 from analysis import Article
 from analysis.stories import Story, find_stories
+from dashboard import state
 
 
 def catalogue_key(articles: Sequence[Article]) -> tuple[tuple[str, str], ...]:
@@ -14,7 +15,8 @@ def catalogue_key(articles: Sequence[Article]) -> tuple[tuple[str, str], ...]:
     return tuple((a.id, a.content_hash) for a in articles)
 
 
-@st.cache_data(show_spinner="Finding stories…", max_entries=16)
-def stories(key: tuple[tuple[str, str], ...], _articles: tuple[Article, ...]) -> tuple[Story, ...]:
-    """`analysis.stories.find_stories`, cached on the articles (`catalogue_key`)."""
-    return find_stories(_articles)
+def stories(key: tuple[tuple[str, str], ...], articles: tuple[Article, ...]) -> tuple[Story, ...]:
+    """`analysis.stories.find_stories`, on the articles (`catalogue_key`), found once per
+    process and shared by every session without a copy per run (a Story is immutable)."""
+    with st.spinner("Finding stories…"):
+        return state.shared("stories", key, lambda: find_stories(articles))

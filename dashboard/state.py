@@ -302,8 +302,12 @@ def sidebar() -> Selection:
 
 def labels_of(articles: Sequence[Article]) -> dict[str, str]:
     """`article_labels` of the catalogue, made once per store revision (100,000 articles
-    take a noticeable part of a second)."""
-    return _labels(store().revision, len(articles), articles)
+    take a noticeable part of a second); made each run when the store cannot be used."""
+    try:
+        revision = store().revision
+    except StoreError:
+        return article_labels(articles)
+    return _labels(revision, len(articles), articles)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import charts
 from dashboard.markup import md_escape
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
@@ -101,6 +102,26 @@ def test_compare_shows_every_seed_outlet_in_every_chart_in_catalogue_order():
     cards = "".join(element.proto.body for element in at.get("html"))
     for outlet in SEED_OUTLETS:
         assert f'<div class="outlet">{outlet}</div>' in cards
+
+
+def test_with_many_outlets_compare_draws_only_the_open_section(monkeypatch):
+    """Above MAX_PANELS outlets (here 3 of the 5 seeds) the sections are tabs and only the
+    open one is drawn; each still shows every outlet, the small multiples MAX_PANELS."""
+    monkeypatch.setattr(charts, "MAX_PANELS", 3)
+    at = start()
+    assert [tab.label for tab in at.tabs][:2] == ["Frame profile", "Who gets to speak"]
+    assert [header.value for header in at.header] == ["Frame profile"]
+    (frames,) = chart_specs(at)
+    assert outlets_in(frames) == SEED_OUTLETS
+    at.session_state["compare_section"] = "Overall tone"
+    at.run()
+    assert [header.value for header in at.header] == ["Overall tone"]
+    assert [outlets_in(spec) for spec in chart_specs(at)] == [SEED_OUTLETS] * 2
+    at.session_state["compare_section"] = "Tone through each article"
+    at.run()
+    (through,) = chart_specs(at)
+    assert outlets_in(through) == SEED_OUTLETS[:3]
+    assert at.multiselect(key="compare_panels").value == SEED_OUTLETS[:3]
 
 
 def test_each_outlet_keeps_its_colour_when_the_selection_changes():

@@ -49,10 +49,12 @@ KIND_NAMES = {
 }
 
 
-@st.cache_data(show_spinner="Preparing the lesson…", max_entries=50)
-def generated_lesson(selection_key: tuple[str, ...], _reports) -> Lesson:
-    """The lesson as generated for one selection (cached on the article ids and codebook)."""
-    return build_lesson(_reports)
+def generated_lesson(selection_key: tuple[str, ...], reports) -> Lesson:
+    """The lesson as generated for one selection (on the article ids and codebook), made
+    once per process and shared by every session: a class opening one lesson builds it
+    once, and no run copies it (a Lesson is immutable)."""
+    with st.spinner("Preparing the lesson…"):
+        return state.shared("lesson", selection_key, lambda: build_lesson(reports))
 
 
 @st.cache_data(show_spinner=False, max_entries=20)

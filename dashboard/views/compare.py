@@ -1,9 +1,12 @@
 """Compare: the selected outlets side by side, then the comparison charts.
 
 The tables and figures depend only on the selection (and the outlets drawn as small
-multiples): built once, in `drawn` and `panelled`, and shared by every session.
+multiples): built once, in `drawn` and `panelled`, and shared by every session. With more
+than `charts.MAX_PANELS` outlets the sections go into tabs and only the open one is drawn: a
+browser drawing nine charts of a hundred rows each is what made the page slow.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,8 +18,8 @@ from dashboard import charts, evidence_panel, markup, state, tables
 from dashboard.corrections import corrections_panel
 
 TOP_ACTORS = 8
-MAX_PANELS = 12  # small multiples draw one panel per outlet; more would stall the browser
 PANELS_KEY = "compare_panels"
+SECTION_KEY = "compare_section"  # the open section's tab, above charts.MAX_PANELS outlets
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,193 @@ def view_key(chosen: state.Selection) -> tuple:
     return (chosen.key, chosen.lens, tuple((o, chosen.colours[o]) for o in chosen.outlets))
 
 
+def small_multiples(chosen: state.Selection) -> tuple[go.Figure | None, go.Figure]:
+    """The two small-multiple figures, on at most charts.MAX_PANELS outlets (a choice shown above
+    the first drawn when there are more)."""
+    outlets = chosen.outlets
+    panels = outlets
+    if len(outlets) > charts.MAX_PANELS:
+        kept = st.session_state.get(PANELS_KEY)
+        if not kept or not set(kept) <= set(outlets):  # the first MAX_PANELS, shown as chosen
+            st.session_state[PANELS_KEY] = outlets[: charts.MAX_PANELS]
+        panels = (
+            st.multiselect(
+                f"Outlets drawn in “Talked about vs heard” and “Tone through each article” "
+                f"(up to {charts.MAX_PANELS})",
+                outlets,
+                key=PANELS_KEY,
+                max_selections=charts.MAX_PANELS,
+            )
+            or outlets[: charts.MAX_PANELS]
+        )
+        panels = [o for o in outlets if o in panels]
+    return state.shared(
+        "compare-panels", (view_key(chosen), tuple(panels)), lambda: panelled(chosen, panels)
+    )
+
+
+def frame_profile(chosen: state.Selection, drawn: Drawn) -> None:
+    st.header("Frame profile")
+    st.caption(
+        "**How to read this:** each cell is the share of the article's sentences that carry a "
+        "frame (its cue words, see **Method**); ★ marks the outlet's dominant frame, ▲ a frame "
+        "in the headline or first paragraph. Darker means more of the article takes that angle. "
+        + evidence_panel.CLICK_HINT
+    )
+    if drawn.frames is not None:
+        clicked = state.plot(drawn.frames, "frames", clickable=True)
+        evidence_panel.show("frames", clicked, chosen)
+        with st.expander("The sentences behind a cell"):
+            left, right = st.columns(2)
+            outlet = left.selectbox("Outlet", chosen.outlets, key="frame_cell_outlet")
+            label = right.selectbox("Frame", drawn.shown_frames, key="frame_cell_frame")
+            report = chosen.reports[chosen.outlets.index(outlet)]
+            score = next(s for s in report.framing.frames if s.label == label)
+            st.caption("Each sentence that carries the frame, its cue words underlined in purple.")
+            evidence_panel.show(
+                "frames", [[report.article.id, score.frame]], chosen, place="picker"
+            )
+    else:
+        st.info("No frame of this codebook is cued in the selected articles.")
+
+
+def who_speaks(chosen: state.Selection, drawn: Drawn) -> None:
+    st.header("Who gets to speak")
+    left, right = st.columns(2)
+    with left:
+        st.caption(
+            "**How to read this:** each bar splits one outlet's quotes by who speaks: "
+            "officials, legislators, experts, media, others. Hover for the number of quotes; "
+            "click a segment to read its quotes."
+        )
+        if drawn.types is None:
+            st.info("None of the selected articles quotes anyone.")
+        else:
+            clicked = state.plot(drawn.types, "source-mix-type", clickable=True)
+            evidence_panel.show("source-mix-type", clicked, chosen)
+    with right:
+        st.caption(
+            "**How to read this:** the same quotes split by the speaker's country "
+            "(unknown when the text does not say)."
+        )
+        if drawn.countries is not None:
+            clicked = state.plot(drawn.countries, "source-mix-country", clickable=True)
+            evidence_panel.show("source-mix-country", clicked, chosen)
+    if drawn.silent:
+        st.caption("No quotes in: " + markup.md_escape(", ".join(drawn.silent)) + ".")
+    if drawn.kinds:
+        with st.expander("The quotes behind a bar"):
+            left, right = st.columns(2)
+            outlet = left.selectbox("Outlet", chosen.outlets, key="mix_outlet")
+            kind = right.selectbox(
+                "Speaker type", list(charts.SPEAKER_TYPE_COLOURS), key="mix_type"
+            )
+            article = chosen.reports[chosen.outlets.index(outlet)].article.id
+            evidence_panel.show("source-mix-type", [[article, kind]], chosen, place="picker")
+
+
+def talked_about_vs_heard(chosen: state.Selection, drawn: Drawn) -> None:
+    st.header("Talked about vs heard")
+    st.caption(
+        "**How to read this:** for each country, the outlined bar (left) is its share of the outlet's "
+        "mentions of countries and organisations (talked about), the solid bar its share of "
+        "the quotes (heard). A tall outlined bar with no solid one: a country discussed but "
+        "not given a voice. Click a bar to read the sentences naming the country, or its quotes."
+    )
+    heard, _ = small_multiples(chosen)
+    if heard is None:
+        st.info("The selected articles neither mention a known actor nor quote anyone.")
+    else:
+        clicked = state.plot(heard, "talked-about-heard", clickable=True)
+        evidence_panel.show("talked-about-heard", clicked, chosen)
+
+
+def overall_tone(chosen: state.Selection, drawn: Drawn) -> None:
+    st.header("Overall tone")
+    left, right = st.columns(2)
+    with left:
+        st.caption(
+            "**How to read this:** each bar is the mean tone of the article's sentences; the "
+            "whisker is its 90% interval. Bars whose whiskers overlap are not clearly different. "
+            "Click a bar to read every sentence with its tone."
+        )
+        clicked = state.plot(drawn.tone, "tone", clickable=True)
+        evidence_panel.show("tone", clicked, chosen)
+    with right:
+        st.caption(
+            "**How to read this:** subjectivity is TextBlob's share of opinion over fact in the "
+            "words it knows (0 factual … 1 opinionated), averaged over sentences, with its "
+            "90% interval."
+        )
+        clicked = state.plot(drawn.subjectivity, "subjectivity", clickable=True)
+        evidence_panel.show("subjectivity", clicked, chosen)
+
+
+def narration_vs_quotes(chosen: state.Selection, drawn: Drawn) -> None:
+    st.header("Narration vs quotes")
+    st.caption(
+        "**How to read this:** ● is the tone of the outlet's own words, ◆ the tone inside "
+        "quotation marks (what others said). A wide gap means the tone comes from the quotes "
+        "the outlet chose rather than its own narration. Click a mark to read its sentences."
+    )
+    clicked = state.plot(drawn.voices, "narration-vs-quotes", clickable=True)
+    evidence_panel.show("narration-vs-quotes", clicked, chosen)
+    if drawn.unquoted:
+        st.caption("No quoted text in: " + markup.md_escape(", ".join(drawn.unquoted)) + ".")
+
+
+def actor_tone(chosen: state.Selection, drawn: Drawn) -> None:
+    st.header("Tone of sentences mentioning each actor")
+    st.caption(
+        "**How to read this:** each cell is the mean tone of the sentences that name the actor "
+        "(blue positive, red negative, white neutral); n is the number of sentences. This is the "
+        f"tone around the actor, not the outlet's stance toward it. Grey cells rest on fewer "
+        f"than {charts.MIN_SENTENCES} sentences: too few to read. {evidence_panel.CLICK_HINT}"
+    )
+    if drawn.actors is None:
+        st.info("No actor is named in these articles often enough to be the story's.")
+    else:
+        clicked = state.plot(drawn.actors, "actor-tone", clickable=True)
+        evidence_panel.show("actor-tone", clicked, chosen)
+        with st.expander("The sentences behind a cell"):
+            left, right = st.columns(2)
+            outlet = left.selectbox("Outlet", chosen.outlets, key="actor_cell_outlet")
+            name = right.selectbox("Actor", drawn.actor_names, key="actor_cell_actor")
+            table = drawn.actor_tone
+            row = table[(table["outlet"] == outlet) & (table["actor"] == name)]
+            if row.empty:
+                st.caption("This article does not mention that actor.")
+            else:
+                st.caption("Each sentence that names the actor, with its tone; the names in bold.")
+                cell = [row["article"].iloc[0], row["id"].iloc[0]]
+                evidence_panel.show("actor-tone", [cell], chosen, place="picker")
+    corrections_panel(chosen)
+
+
+def tone_through(chosen: state.Selection, drawn: Drawn) -> None:
+    st.header("Tone through each article")
+    st.caption(
+        "**How to read this:** one row per outlet; each bar is one sentence in reading order "
+        "(left: the start of the article), its height the sentence's tone. Pale bars are "
+        "sentences that are mostly quotation. Click a bar to read its sentence; open **Read** to "
+        "see it in context."
+    )
+    _, through = small_multiples(chosen)
+    clicked = state.plot(through, "tone-through", clickable=True)
+    evidence_panel.show("tone-through", clicked, chosen)
+
+
+SECTIONS: dict[str, Callable[[state.Selection, Drawn], None]] = {
+    "Frame profile": frame_profile,
+    "Who gets to speak": who_speaks,
+    "Talked about vs heard": talked_about_vs_heard,
+    "Overall tone": overall_tone,
+    "Narration vs quotes": narration_vs_quotes,
+    "Actors": actor_tone,
+    "Tone through each article": tone_through,
+}
+
+
 chosen = state.current()
 st.title("How the outlets covered the story")
 
@@ -129,8 +319,6 @@ if len(chosen.reports) == 1:
         "shown alone. Choose more articles in the sidebar to put outlets side by side."
     )
 
-outlets = chosen.outlets
-by_label = dict(zip(outlets, chosen.reports, strict=True))
 drawn = state.shared("compare", view_key(chosen), lambda: draw(chosen))
 
 st.html(markup.STYLE + drawn.cards)
@@ -139,152 +327,16 @@ st.caption(
     "quoted; named: share of quotes from a speaker named in the text. Frames from the "
     f"“{markup.md_escape(chosen.codebook.name)}” codebook. The **Method** page explains each."
 )
-
-st.header("Frame profile")
-st.caption(
-    "**How to read this:** each cell is the share of the article's sentences that carry a "
-    "frame (its cue words, see **Method**); ★ marks the outlet's dominant frame, ▲ a frame "
-    "in the headline or first paragraph. Darker means more of the article takes that angle. "
-    + evidence_panel.CLICK_HINT
-)
-if drawn.frames is not None:
-    clicked = state.plot(drawn.frames, "frames", clickable=True)
-    evidence_panel.show("frames", clicked, chosen)
-    with st.expander("The sentences behind a cell"):
-        left, right = st.columns(2)
-        outlet = left.selectbox("Outlet", outlets, key="frame_cell_outlet")
-        label = right.selectbox("Frame", drawn.shown_frames, key="frame_cell_frame")
-        report = by_label[outlet]
-        score = next(s for s in report.framing.frames if s.label == label)
-        st.caption("Each sentence that carries the frame, its cue words underlined in purple.")
-        evidence_panel.show("frames", [[report.article.id, score.frame]], chosen, place="picker")
-else:
-    st.info("No frame of this codebook is cued in the selected articles.")
-
-st.header("Who gets to speak")
-left, right = st.columns(2)
-with left:
+if len(chosen.outlets) <= charts.MAX_PANELS:
+    for section in SECTIONS.values():
+        section(chosen, drawn)
+else:  # many outlets: one section drawn at a time, the one whose tab is open
     st.caption(
-        "**How to read this:** each bar splits one outlet's quotes by who speaks: "
-        "officials, legislators, experts, media, others. Hover for the number of quotes; "
-        "click a segment to read its quotes."
+        f"{len(chosen.outlets)} outlets: one chart section is drawn at a time, so the page "
+        "stays quick. Choose it in the tabs below."
     )
-    if drawn.types is None:
-        st.info("None of the selected articles quotes anyone.")
-    else:
-        clicked = state.plot(drawn.types, "source-mix-type", clickable=True)
-        evidence_panel.show("source-mix-type", clicked, chosen)
-with right:
-    st.caption(
-        "**How to read this:** the same quotes split by the speaker's country "
-        "(unknown when the text does not say)."
-    )
-    if drawn.countries is not None:
-        clicked = state.plot(drawn.countries, "source-mix-country", clickable=True)
-        evidence_panel.show("source-mix-country", clicked, chosen)
-if drawn.silent:
-    st.caption("No quotes in: " + markup.md_escape(", ".join(drawn.silent)) + ".")
-if drawn.kinds:
-    with st.expander("The quotes behind a bar"):
-        left, right = st.columns(2)
-        outlet = left.selectbox("Outlet", outlets, key="mix_outlet")
-        kind = right.selectbox("Speaker type", list(charts.SPEAKER_TYPE_COLOURS), key="mix_type")
-        evidence_panel.show(
-            "source-mix-type", [[by_label[outlet].article.id, kind]], chosen, place="picker"
-        )
-
-st.header("Talked about vs heard")
-st.caption(
-    "**How to read this:** for each country, the outlined bar (left) is its share of the outlet's "
-    "mentions of countries and organisations (talked about), the solid bar its share of "
-    "the quotes (heard). A tall outlined bar with no solid one: a country discussed but "
-    "not given a voice. Click a bar to read the sentences naming the country, or its quotes."
-)
-panels = outlets
-if len(outlets) > MAX_PANELS:
-    if not set(st.session_state.get(PANELS_KEY, [])) <= set(outlets):
-        st.session_state[PANELS_KEY] = outlets[:MAX_PANELS]
-    panels = (
-        st.multiselect(
-            f"Outlets drawn here and in “Tone through each article” (up to {MAX_PANELS})",
-            outlets,
-            key=PANELS_KEY,
-            max_selections=MAX_PANELS,
-        )
-        or outlets[:MAX_PANELS]
-    )
-    panels = [o for o in outlets if o in panels]
-heard, through = state.shared(
-    "compare-panels", (view_key(chosen), tuple(panels)), lambda: panelled(chosen, panels)
-)
-if heard is None:
-    st.info("The selected articles neither mention a known actor nor quote anyone.")
-else:
-    clicked = state.plot(heard, "talked-about-heard", clickable=True)
-    evidence_panel.show("talked-about-heard", clicked, chosen)
-
-st.header("Overall tone")
-left, right = st.columns(2)
-with left:
-    st.caption(
-        "**How to read this:** each bar is the mean tone of the article's sentences; the "
-        "whisker is its 90% interval. Bars whose whiskers overlap are not clearly different. "
-        "Click a bar to read every sentence with its tone."
-    )
-    clicked = state.plot(drawn.tone, "tone", clickable=True)
-    evidence_panel.show("tone", clicked, chosen)
-with right:
-    st.caption(
-        "**How to read this:** subjectivity is TextBlob's share of opinion over fact in the "
-        "words it knows (0 factual … 1 opinionated), averaged over sentences, with its "
-        "90% interval."
-    )
-    clicked = state.plot(drawn.subjectivity, "subjectivity", clickable=True)
-    evidence_panel.show("subjectivity", clicked, chosen)
-
-st.header("Narration vs quotes")
-st.caption(
-    "**How to read this:** ● is the tone of the outlet's own words, ◆ the tone inside "
-    "quotation marks (what others said). A wide gap means the tone comes from the quotes "
-    "the outlet chose rather than its own narration. Click a mark to read its sentences."
-)
-clicked = state.plot(drawn.voices, "narration-vs-quotes", clickable=True)
-evidence_panel.show("narration-vs-quotes", clicked, chosen)
-if drawn.unquoted:
-    st.caption("No quoted text in: " + markup.md_escape(", ".join(drawn.unquoted)) + ".")
-
-st.header("Tone of sentences mentioning each actor")
-st.caption(
-    "**How to read this:** each cell is the mean tone of the sentences that name the actor "
-    "(blue positive, red negative, white neutral); n is the number of sentences. This is the "
-    f"tone around the actor, not the outlet's stance toward it. Grey cells rest on fewer "
-    f"than {charts.MIN_SENTENCES} sentences: too few to read. {evidence_panel.CLICK_HINT}"
-)
-if drawn.actors is None:
-    st.info("No actor is named in these articles often enough to be the story's.")
-else:
-    clicked = state.plot(drawn.actors, "actor-tone", clickable=True)
-    evidence_panel.show("actor-tone", clicked, chosen)
-    with st.expander("The sentences behind a cell"):
-        left, right = st.columns(2)
-        outlet = left.selectbox("Outlet", outlets, key="actor_cell_outlet")
-        name = right.selectbox("Actor", drawn.actor_names, key="actor_cell_actor")
-        actor_tone = drawn.actor_tone
-        row = actor_tone[(actor_tone["outlet"] == outlet) & (actor_tone["actor"] == name)]
-        if row.empty:
-            st.caption("This article does not mention that actor.")
-        else:
-            st.caption("Each sentence that names the actor, with its tone; the names in bold.")
-            cell = [row["article"].iloc[0], row["id"].iloc[0]]
-            evidence_panel.show("actor-tone", [cell], chosen, place="picker")
-corrections_panel(chosen)
-
-st.header("Tone through each article")
-st.caption(
-    "**How to read this:** one row per outlet; each bar is one sentence in reading order "
-    "(left: the start of the article), its height the sentence's tone. Pale bars are "
-    "sentences that are mostly quotation. Click a bar to read its sentence; open **Read** to "
-    "see it in context."
-)
-clicked = state.plot(through, "tone-through", clickable=True)
-evidence_panel.show("tone-through", clicked, chosen)
+    tabs = st.tabs(list(SECTIONS), key=SECTION_KEY, on_change="rerun")
+    for tab, section in zip(tabs, SECTIONS.values(), strict=True):
+        with tab:
+            if tab.open:
+                section(chosen, drawn)
