@@ -117,6 +117,13 @@ def view_key(chosen: state.Selection) -> tuple:
     return (chosen.key, chosen.lens, tuple((o, chosen.colours[o]) for o in chosen.outlets))
 
 
+def chart(chosen: state.Selection, figure: go.Figure, key: str, how: str) -> None:
+    """A clickable chart under its how-to-read caption, with the box of what a click
+    opens under it."""
+    st.caption(how)
+    evidence_panel.show(key, state.plot(figure, key, clickable=True), chosen)
+
+
 def small_multiples(chosen: state.Selection) -> tuple[go.Figure | None, go.Figure]:
     """The two small-multiple figures, on at most charts.MAX_PANELS outlets (a choice shown above
     the first drawn when there are more)."""
@@ -222,32 +229,35 @@ def overall_tone(chosen: state.Selection, drawn: Drawn) -> None:
     st.header("Overall tone")
     left, right = st.columns(2)
     with left:
-        st.caption(
+        chart(
+            chosen,
+            drawn.tone,
+            "tone",
             "**How to read this:** each bar is the mean tone of the article's sentences; the "
             "whisker is its 90% interval. Bars whose whiskers overlap are not clearly different. "
-            "Click a bar to read every sentence with its tone."
+            "Click a bar to read every sentence with its tone.",
         )
-        clicked = state.plot(drawn.tone, "tone", clickable=True)
-        evidence_panel.show("tone", clicked, chosen)
     with right:
-        st.caption(
+        chart(
+            chosen,
+            drawn.subjectivity,
+            "subjectivity",
             "**How to read this:** subjectivity is TextBlob's share of opinion over fact in the "
             "words it knows (0 factual … 1 opinionated), averaged over sentences, with its "
-            "90% interval."
+            "90% interval.",
         )
-        clicked = state.plot(drawn.subjectivity, "subjectivity", clickable=True)
-        evidence_panel.show("subjectivity", clicked, chosen)
 
 
 def narration_vs_quotes(chosen: state.Selection, drawn: Drawn) -> None:
     st.header("Narration vs quotes")
-    st.caption(
+    chart(
+        chosen,
+        drawn.voices,
+        "narration-vs-quotes",
         "**How to read this:** ● is the tone of the outlet's own words, ◆ the tone inside "
         "quotation marks (what others said). A wide gap means the tone comes from the quotes "
-        "the outlet chose rather than its own narration. Click a mark to read its sentences."
+        "the outlet chose rather than its own narration. Click a mark to read its sentences.",
     )
-    clicked = state.plot(drawn.voices, "narration-vs-quotes", clickable=True)
-    evidence_panel.show("narration-vs-quotes", clicked, chosen)
     if drawn.unquoted:
         st.caption("No quoted text in: " + markup.md_escape(", ".join(drawn.unquoted)) + ".")
 
