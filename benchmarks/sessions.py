@@ -12,7 +12,8 @@ First one session alone for `seconds / 2`, then `--sessions` sessions at once, e
 its own browser and thread, for `seconds`; with `--think S`, each session waits S seconds
 between switches (a student reading), with 0 every session clicks again at once (the
 worst case). A page that shows an exception, or a switch that never finishes, is counted
-as an error.
+as an error. The server's CPU seconds per switch (read from /proc) tell how much of a
+switch is the server's work, whatever the browsers cost.
 
 The issue's target (19): median page switch with ten sessions at most 2× one session's,
 none over 10 s, no error. The ten browsers run on the same machine as the server, so
@@ -21,11 +22,13 @@ their drawing competes with it for the same cores (a class's browsers would not)
 
 import argparse
 import functools
+import os
 import statistics
 import sys
 import tempfile
 import threading
 import time
+from pathlib import Path
 
 from analysis.classroom.handout import CHROMIUM, CHROMIUM_FLAGS
 from benchmarks.dashboard import (
@@ -107,7 +110,22 @@ def sessions(
     return started
 
 
-def row(label: str, found: list[Session], alone: float | None) -> str:
+def server_cpu(url: str) -> float:
+    """CPU seconds the server process (the `streamlit run` on `url`'s port) has used, read
+    from /proc (Linux)."""
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
+            if f"--server.port={port}".encode() in command:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:  # a process that ended meanwhile
+            continue
+    raise RuntimeError(f"no server process on port {port}")
+
+
+def row(label: str, found: list[Session], alone: float | None, cpu: float) -> str:
     switches = [s for session in found for s in session.switches]
     errors = sum(len(session.errors) for session in found)
     median = statistics.median(switches) if switches else float("nan")
@@ -116,7 +134,8 @@ def row(label: str, found: list[Session], alone: float | None) -> str:
     return (
         f"| {label} | {len(switches)} | {median:.2f} s | {ratio} | "
         f"{max(switches, default=float('nan')):.2f} s | "
-        f"{min(firsts):.1f}–{max(firsts):.1f} s | {errors} |"
+        f"{min(firsts):.1f}–{max(firsts):.1f} s | {errors} | "
+        f"{cpu / max(1, len(switches)):.2f} s |"
     )
 
 
@@ -131,20 +150,26 @@ def main(argv: list[str] | None = None) -> int:
         f"## {args.sessions} browser sessions at once (`python -m benchmarks.sessions`)\n\n"
         "Page switches round Compare → Sources → Differences → Method on one server with the "
         "five bundled articles; seconds from the click to the page drawn.\n\n"
-        "| sessions | switches | median | × one session | slowest | first loads | errors |\n"
-        "|---|---:|---:|---:|---:|---:|---:|"
+        "| sessions | switches | median | × one session | slowest | first loads | errors | "
+        "server CPU per switch (first loads in) |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|"
     )
     with tempfile.TemporaryDirectory() as data:
         env = {"SOURCE_BIAS_DATA": data}
         app = App("dashboard", ROOT / "dashboard" / "app.py", env, COMPARE, METHOD)
         with served(app) as url:
             sessions(url, 1, 0, 0, at_least=len(ROUND) + 1)  # one round: fills the shared caches
+            cpu = server_cpu(url)
             (alone,) = sessions(url, 1, args.seconds / 2, 0)
             base = statistics.median(alone.switches)
-            say(row("1", [alone], None))
+            now = server_cpu(url)
+            used, cpu = now - cpu, now
+            say(row("1", [alone], None, used))
             for think in args.think:
                 found = sessions(url, args.sessions, args.seconds, think)
-                say(row(f"{args.sessions}, {think:g} s between clicks", found, base))
+                now = server_cpu(url)
+                used, cpu = now - cpu, now
+                say(row(f"{args.sessions}, {think:g} s between clicks", found, base, used))
                 for session in found:
                     for error in session.errors[:3]:
                         say(f"  - error: {error}")
