@@ -23,17 +23,18 @@ to the baseline.
 """
 
 import argparse
-import logging
 import os
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
+from streamlit.logger import set_log_level
+
 from analysis.store import STORE_FILE, Store
 from benchmarks.compare_scale import reports
-from benchmarks.dashboard import METHOD, served, wait_rendered
-from benchmarks.outlets_page import dashboard, dashboard_key, go_to, time_baseline
+from benchmarks.dashboard import METHOD, nav, rerun_and_wait, served, wait_rendered
+from benchmarks.outlets_page import dashboard, dashboard_key, time_baseline
 
 SIZES = (100, 1000)
 PAGE = "views/differences.py"
@@ -102,9 +103,9 @@ def time_browser(browser, data: Path) -> tuple[float, float]:
         with served(dashboard(data)) as url:
             page.goto(url + "method")
             wait_rendered(page, METHOD[1], charts=False)
-            first = go_to(page, "Differences", TITLE)
-            go_to(page, *METHOD)
-            again = go_to(page, "Differences", TITLE)
+            first = rerun_and_wait(page, nav(page, "Differences"), TITLE)
+            rerun_and_wait(page, nav(page, METHOD[0]), METHOD[1], charts=False)
+            again = rerun_and_wait(page, nav(page, "Differences"), TITLE)
     finally:
         page.close()
     return first, again
@@ -178,8 +179,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--skip-browser", action="store_true", help="AppTest only")
     options = parser.parse_args()
-    # AppTest outside a server: Streamlit warns once per call that there is no server
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    set_log_level("error")  # AppTest outside a server: warnings that there is none
     folder = Path(tempfile.mkdtemp(prefix="differences-scale-"))
     try:
         lines = measure_differences(tuple(options.sizes), folder, not options.skip_browser)
