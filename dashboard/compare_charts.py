@@ -7,7 +7,8 @@ colours. Text that reaches Plotly or HTML is escaped here: user text never becom
 
 import html
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from typing import Protocol, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -84,6 +85,11 @@ The **Differences** page lines the selected articles up against each other, by o
 
 
 GRID_ROW_HEIGHT = 26
+# Columns drawn at once in the grids, charts, wide tables and sentence lists, as the
+# Compare page draws 12 outlets: one dot, panel or sentence block per column stalls the
+# browser at hundreds of columns (every column's counts stay in the per-column tables).
+MAX_COLUMNS = 12
+COLUMNS_KEY = "differences_columns"  # the page's chooser of the columns drawn
 MAX_GRID_ROWS = 40
 HOVER_CHARS = 160
 ABSENT = "#cccccc"
@@ -123,6 +129,22 @@ def column_colours(
         c.key: colours.get(article_labels.get(c.articles[0], ""), "#555555")
         for c in comparison.columns
     }
+
+
+class _InColumn(Protocol):
+    @property
+    def column(self) -> str: ...
+
+
+InColumn = TypeVar("InColumn", bound=_InColumn)
+
+
+def first_columns(items: Sequence[InColumn], drawn: Collection[str], limit: int) -> list[InColumn]:
+    """At most `limit` of a row's per-column items (cells, quote uses), in their order:
+    those of the `drawn` columns first, then others to make up the number."""
+    inside = [i for i, item in enumerate(items) if item.column in drawn][:limit]
+    outside = [i for i, item in enumerate(items) if item.column not in drawn]
+    return [items[i] for i in sorted(inside + outside[: limit - len(inside)])]
 
 
 def shared_facts(comparison: Comparison) -> list[Fact]:
@@ -370,12 +392,12 @@ def label_table(comparison: Comparison, names: Mapping[str, str]) -> pd.DataFram
         row = {"actor": actor.name}
         for key, name in names.items():
             cell = by_column.get(key)
-            row[name] = _forms(cell) if cell else ""
+            row[name] = forms(cell) if cell else ""
         rows.append(row)
     return pd.DataFrame(rows, columns=["actor", *names.values()])
 
 
-def _forms(cell: Cell) -> str:
+def forms(cell: Cell) -> str:
     """`Washington ×3, US ×1`."""
     return ", ".join(f"{form.text} ×{form.count}" for form in cell.forms)
 
@@ -514,7 +536,7 @@ def verbs_table(comparison: Comparison, names: Mapping[str, str]) -> pd.DataFram
         row = {"speakers from": side.name}
         for key, name in names.items():
             cell = by_column.get(key)
-            row[name] = _forms(cell) if cell else ""
+            row[name] = forms(cell) if cell else ""
         rows.append(row)
     return pd.DataFrame(rows, columns=["speakers from", *names.values()])
 

@@ -171,3 +171,20 @@ def test_speakers_and_verbs_tables(voiced):
     ]
     verbs = charts.verbs_table(voiced, names).set_index("speakers from")
     assert verbs.loc["India", "A <i>"] == "say ×1" and verbs.loc["India", "B"] == "tell ×1"
+
+
+@pytest.mark.parametrize(
+    ("columns", "drawn", "limit", "listed"),
+    [
+        ("abc", "abc", 12, "abc"),  # all drawn, under the limit: all, as they came
+        ("abcdef", "eb", 3, "abe"),  # the drawn first, then others, in their order
+        ("abcdef", "", 2, "ab"),
+        ("abcdef", "fedc", 2, "cd"),
+    ],
+)
+def test_first_columns_lists_the_drawn_columns_first_up_to_the_limit(columns, drawn, limit, listed):
+    from types import SimpleNamespace
+
+    items = [SimpleNamespace(column=c) for c in columns]
+    found = charts.first_columns(items, set(drawn), limit)
+    assert "".join(item.column for item in found) == listed

@@ -5,6 +5,9 @@ opens the sentences behind it (click a dot, or choose the row below the chart).
 """
 
 import html
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
 
 import streamlit as st
 
@@ -16,6 +19,7 @@ from dashboard.markup import md_escape
 BY_KEY = "differences_by"
 BY = {"Outlet": "outlet", "Article": "article"}
 SHOWN_FACTS = 25  # facts listed under "only" and "not found" before "show all"
+JSON_HINT = "the sidebar's Full report (JSON) holds the whole comparison, by outlet"
 
 
 def comparison(chosen: state.Selection, by: str) -> Comparison:
@@ -23,6 +27,45 @@ def comparison(chosen: state.Selection, by: str) -> Comparison:
     shared by every session."""
     with st.spinner("Comparing…"):
         return state.shared("comparison", (chosen.key, by), lambda: compare(chosen.reports, by=by))
+
+
+def drawn_columns(names: dict[str, str]) -> dict[str, str]:
+    """The columns to draw: all of them up to charts.MAX_COLUMNS; beyond, the reader's choice
+    (the first charts.MAX_COLUMNS in the dashboard's order until then)."""
+    if len(names) <= charts.MAX_COLUMNS:
+        return names
+    keys = list(names)
+    kept = st.session_state.get(charts.COLUMNS_KEY)
+    if not kept or not set(kept) <= set(keys):  # another selection or grouping
+        st.session_state[charts.COLUMNS_KEY] = keys[: charts.MAX_COLUMNS]
+    picked = set(
+        st.multiselect(
+            f"Columns drawn in the charts, wide tables and sentence lists (up to {charts.MAX_COLUMNS})",
+            keys,
+            key=charts.COLUMNS_KEY,
+            max_selections=charts.MAX_COLUMNS,
+            format_func=names.__getitem__,
+        )
+        or keys[: charts.MAX_COLUMNS]
+    )
+    st.caption(
+        f"Showing {len(picked)} of {len(names):,} columns: choose which above. The per-column "
+        f"tables list all {len(names):,}; {JSON_HINT}."
+    )
+    return {key: name for key, name in names.items() if key in picked}
+
+
+def cells_of(cells: Sequence[Any], heading: Callable[[Any], str]) -> None:
+    """The sentences behind a row's cells, at most charts.MAX_COLUMNS of them (the drawn
+    columns' first), each under `heading(cell)`; says how many more columns there are."""
+    shown = charts.first_columns(cells, drawn, charts.MAX_COLUMNS)
+    for cell in shown:
+        sentences(cell.evidence, heading(cell))
+    if len(shown) < len(cells):
+        st.caption(
+            f"Showing {len(shown)} of {len(cells):,} columns: choose the columns drawn "
+            f"above; {JSON_HINT}."
+        )
 
 
 def sentences(evidence, heading: str = "") -> None:
@@ -64,6 +107,7 @@ if result.note:
 
 names = charts.column_names(result, chosen.labels, [r.article.id for r in reports])
 colours = charts.column_colours(result, chosen.labels, chosen.colours)
+drawn = drawn_columns(names)
 tabs = st.tabs(
     [
         "Coverage",
@@ -91,7 +135,7 @@ with tabs[0]:
     facts = {fact.id: fact for fact in result.coverage.facts}
     if shared:
         picked = state.plot(
-            charts.coverage_grid(result, names, colours), "coverage-grid", clickable=True
+            charts.coverage_grid(result, drawn, colours), "coverage-grid", clickable=True
         )
         evidence_panel.show("coverage-grid", picked, chosen, result)
         options = [fact.id for fact in shared]
@@ -103,23 +147,34 @@ with tabs[0]:
             format_func=lambda i: charts.fact_label(facts[i], 110),
             key="open_fact",
         )
-        for cell in facts[fact_id].cells:
-            sentences(cell.evidence, names[cell.column])
+        cells_of(facts[fact_id].cells, lambda cell: names[cell.column])
     else:
         st.info("No fact is reported in similar words by two or more columns.")
-    for entry, what in (
-        (result.coverage.only, "Only in {}"),
-        (result.coverage.omitted, "Not found in {} though most others report it"),
-    ):
-        for item in entry:
-            if not item.facts:
-                continue
-            with st.expander(f"{what.format(md_escape(names[item.column]))} ({len(item.facts)})"):
-                for fact_id in item.facts[:SHOWN_FACTS]:
-                    for cell in facts[fact_id].cells:
-                        sentences(cell.evidence)
-                if len(item.facts) > SHOWN_FACTS:
-                    st.caption(f"… and {len(item.facts) - SHOWN_FACTS} more (see the JSON report).")
+    listed = [
+        (item, what)
+        for entry, what in (
+            (result.coverage.only, "Only in {}"),
+            (result.coverage.omitted, "Not found in {} though most others report it"),
+        )
+        for item in entry
+        if item.facts
+    ]
+    if len(names) > charts.MAX_COLUMNS:  # one pair of expanders, for the column chosen
+        with_facts = {item.column for item, _ in listed}
+        if with_facts:
+            column = st.selectbox(
+                f"Facts only in, or not found in, a column ({len(with_facts):,} columns have some)",
+                [key for key in names if key in with_facts],
+                format_func=names.__getitem__,
+                key="open_column",
+            )
+            listed = [(item, what) for item, what in listed if item.column == column]
+    for item, what in listed:
+        with st.expander(f"{what.format(md_escape(names[item.column]))} ({len(item.facts)})"):
+            for fact_id in item.facts[:SHOWN_FACTS]:
+                cells_of(facts[fact_id].cells, lambda cell: "")
+            if len(item.facts) > SHOWN_FACTS:
+                st.caption(f"… and {len(item.facts) - SHOWN_FACTS} more (see the JSON report).")
 
 with tabs[1]:
     st.markdown(
@@ -128,7 +183,7 @@ with tabs[1]:
     )
     if result.entities:
         picked = state.plot(
-            charts.entity_grid(result, names, colours), "entity-grid", clickable=True
+            charts.entity_grid(result, drawn, colours), "entity-grid", clickable=True
         )
         evidence_panel.show("entity-grid", picked, chosen, result)
         rows = list(result.entities)
@@ -139,9 +194,7 @@ with tabs[1]:
             format_func=lambda i: f"{rows[i].label} ({rows[i].kind})",
             key="open_entity",
         )
-        for cell in rows[entity].cells:
-            forms = ", ".join(f"{form.text} ×{form.count}" for form in cell.forms)
-            sentences(cell.evidence, f"{names[cell.column]}: {forms}")
+        cells_of(rows[entity].cells, lambda cell: f"{names[cell.column]}: {charts.forms(cell)}")
     else:
         st.info("No key entity or number found.")
 
@@ -153,7 +206,13 @@ with tabs[2]:
     )
     if result.quotes:
         for quote in result.quotes:
-            st.html(charts.quote_html(quote, names))
+            uses = charts.first_columns(quote.uses, drawn, charts.MAX_COLUMNS)
+            st.html(charts.quote_html(replace(quote, uses=tuple(uses)), names))
+            if len(uses) < len(quote.uses):
+                st.caption(
+                    f"Showing {len(uses)} of {len(quote.uses):,} columns' versions: choose "
+                    f"the columns drawn above; {JSON_HINT}."
+                )
     else:
         st.info("No quotation appears in more than one column.")
     st.subheader("Who quotes whom")
@@ -162,7 +221,7 @@ with tabs[2]:
         "country it speaks for. Unnamed officials are not matched across articles."
     )
     if result.speakers:
-        st.dataframe(charts.speakers_table(result, names), hide_index=True)
+        st.dataframe(charts.speakers_table(result, drawn), hide_index=True)
         speakers = list(result.speakers)
         pick = st.selectbox(
             "Open a speaker",
@@ -170,8 +229,7 @@ with tabs[2]:
             format_func=lambda i: speakers[i].name,
             key="open_speaker",
         )
-        for cell in speakers[pick].cells:
-            sentences(cell.evidence, f"{names[cell.column]}: {cell.count} quotes")
+        cells_of(speakers[pick].cells, lambda cell: f"{names[cell.column]}: {cell.count} quotes")
     else:
         st.info("No speaker is quoted by more than one column.")
 
@@ -180,14 +238,14 @@ with tabs[3]:
         "Whom each column gives voice to (distinct speakers, by type and country), against "
         "the countries it talks about."
     )
-    for voices in charts.in_order(result.voices, names):
+    for voices in charts.in_order(result.voices, drawn):
         st.html(f"<p><b>{html.escape(names[voices.column])}</b>: {html.escape(voices.summary)}</p>")
     st.dataframe(charts.voices_table(result, names), hide_index=True)
     st.caption(
         "Click a dot to read the sentences naming the country and the quotes of its speakers."
     )
     picked = state.plot(
-        charts.heard_vs_mentioned(result, names, colours), "talked-about-vs-heard", clickable=True
+        charts.heard_vs_mentioned(result, drawn, colours), "talked-about-vs-heard", clickable=True
     )
     evidence_panel.show("talked-about-vs-heard", picked, chosen, result)
 
@@ -200,10 +258,15 @@ with tabs[4]:
         "left out. Click a bar to read the sentences using the word."
     )
     picked = state.plot(
-        charts.distinctive_bars(result, names, colours), "distinctive-words", clickable=True
+        charts.distinctive_bars(result, drawn, colours), "distinctive-words", clickable=True
     )
     evidence_panel.show("distinctive-words", picked, chosen, result)
-    terms = [(entry.column, term) for entry in result.distinctive for term in entry.more]
+    terms = [
+        (entry.column, term)
+        for entry in result.distinctive
+        if entry.column in drawn
+        for term in entry.more
+    ]
     if terms:
         pick = st.selectbox(
             "Open a word",
@@ -218,7 +281,7 @@ with tabs[4]:
 with tabs[5]:
     st.markdown("How each column names each actor, most used name first.")
     if result.labels:
-        st.dataframe(charts.label_table(result, names), hide_index=True)
+        st.dataframe(charts.label_table(result, drawn), hide_index=True)
         actors = list(result.labels)
         actor = st.selectbox(
             "Open an actor",
@@ -226,9 +289,7 @@ with tabs[5]:
             format_func=lambda i: actors[i].name,
             key="open_actor",
         )
-        for cell in actors[actor].cells:
-            forms = ", ".join(f"{form.text} ×{form.count}" for form in cell.forms)
-            sentences(cell.evidence, f"{names[cell.column]}: {forms}")
+        cells_of(actors[actor].cells, lambda cell: f"{names[cell.column]}: {charts.forms(cell)}")
     else:
         st.info("No actor from the gazetteer is named.")
     st.subheader("Reporting verbs per side")
@@ -237,7 +298,7 @@ with tabs[5]:
         "*claimed*, *admitted* or *insisted* suggest doubt or guilt."
     )
     if result.verbs:
-        st.dataframe(charts.verbs_table(result, names), hide_index=True)
+        st.dataframe(charts.verbs_table(result, drawn), hide_index=True)
     else:
         st.info("No quote with a reporting verb and a speaker's country.")
 
