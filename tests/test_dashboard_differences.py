@@ -31,6 +31,14 @@ def start(articles: list[str] | None = None) -> AppTest:
     return open_page(PAGE, articles, TIMEOUT)
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """The page with the tab `label` open (only the open tab's content is drawn)."""
+    at.session_state["differences_tab"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def text_of(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [i.value for i in at.info]
     parts += [e.proto.body for e in at.get("html")]
@@ -44,11 +52,14 @@ def test_differences_on_the_seeds_by_outlet():
     counts = at.dataframe[0].value
     assert list(counts["column"]) == SEED_OUTLETS  # the dashboard's outlet order
     assert counts["shared facts it reports"].sum() >= 2
-    assert len(at.get("plotly_chart")) >= 3  # coverage grid, entity grid, distinctive words
+    assert len(at.get("plotly_chart")) == 1  # the coverage grid: only the open tab is drawn
+    for tab in ("Entities and numbers", "Distinctive words"):
+        assert len(open_tab(at, tab).get("plotly_chart")) >= 1, tab
+    assert not any("shared facts it reports" in table.value for table in at.dataframe)
 
 
 def test_voices_give_a_summary_line_per_outlet_and_one_trace_per_outlet():
-    at = start()
+    at = open_tab(start(), "Voices")
     lines = [e.proto.body for e in at.get("html") if "Quotes " in e.proto.body]
     assert len(lines) == len(SEED_OUTLETS)
     assert all("<script" not in line for line in lines)

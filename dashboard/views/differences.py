@@ -17,6 +17,7 @@ from dashboard import evidence_panel, state
 from dashboard.markup import md_escape
 
 BY_KEY = "differences_by"
+TAB_KEY = "differences_tab"  # the open tab: only its content runs and is drawn
 BY = {"Outlet": "outlet", "Article": "article"}
 SHOWN_FACTS = 25  # facts listed under "only" and "not found" before "show all"
 JSON_HINT = "the sidebar's Full report (JSON) holds the whole comparison, by outlet"
@@ -118,204 +119,222 @@ tabs = st.tabs(
         "Labels",
         "Analyzer disagreement",
         "Outlet profiles",
-    ]
+    ],
+    key=TAB_KEY,
+    on_change="rerun",  # a tab's charts are drawn when it is opened, not all at once
 )
 
 with tabs[0]:
-    st.markdown(
-        "Sentences from different columns that report the same fact (the same names, "
-        "figures, stems and kind of event) are grouped into one **fact**. A dot means the "
-        "column reports it; click a dot to read its sentences. Matching compares terms "
-        f"(TF-IDF similarity ≥ {result.coverage.threshold}): a fact reported in quite "
-        "different words is not matched, so read *only* and *not found* as *no sentence "
-        "sharing enough of its terms*."
-    )
-    st.dataframe(charts.coverage_counts(result, names), hide_index=True)
-    shared = charts.shared_facts(result)
-    facts = {fact.id: fact for fact in result.coverage.facts}
-    if shared:
-        picked = state.plot(
-            charts.coverage_grid(result, drawn, colours), "coverage-grid", clickable=True
+    if tabs[0].open:  # only the open tab is drawn
+        st.markdown(
+            "Sentences from different columns that report the same fact (the same names, "
+            "figures, stems and kind of event) are grouped into one **fact**. A dot means the "
+            "column reports it; click a dot to read its sentences. Matching compares terms "
+            f"(TF-IDF similarity ≥ {result.coverage.threshold}): a fact reported in quite "
+            "different words is not matched, so read *only* and *not found* as *no sentence "
+            "sharing enough of its terms*."
         )
-        evidence_panel.show("coverage-grid", picked, chosen, result)
-        options = [fact.id for fact in shared]
-        index = max(0, int(picked[0][0])) if picked else 0  # an empty dot's row is -1
-        fact_id = st.selectbox(
-            "Open a fact",
-            options,
-            index=index,
-            format_func=lambda i: charts.fact_label(facts[i], 110),
-            key="open_fact",
-        )
-        cells_of(facts[fact_id].cells, lambda cell: names[cell.column])
-    else:
-        st.info("No fact is reported in similar words by two or more columns.")
-    listed = [
-        (item, what)
-        for entry, what in (
-            (result.coverage.only, "Only in {}"),
-            (result.coverage.omitted, "Not found in {} though most others report it"),
-        )
-        for item in entry
-        if item.facts
-    ]
-    if len(names) > charts.MAX_COLUMNS:  # one pair of expanders, for the column chosen
-        with_facts = {item.column for item, _ in listed}
-        if with_facts:
-            column = st.selectbox(
-                f"Facts only in, or not found in, a column ({len(with_facts):,} columns have some)",
-                [key for key in names if key in with_facts],
-                format_func=names.__getitem__,
-                key="open_column",
+        st.dataframe(charts.coverage_counts(result, names), hide_index=True)
+        shared = charts.shared_facts(result)
+        facts = {fact.id: fact for fact in result.coverage.facts}
+        if shared:
+            picked = state.plot(
+                charts.coverage_grid(result, drawn, colours), "coverage-grid", clickable=True
             )
-            listed = [(item, what) for item, what in listed if item.column == column]
-    for item, what in listed:
-        with st.expander(f"{what.format(md_escape(names[item.column]))} ({len(item.facts)})"):
-            for fact_id in item.facts[:SHOWN_FACTS]:
-                cells_of(facts[fact_id].cells, lambda cell: "")
-            if len(item.facts) > SHOWN_FACTS:
-                st.caption(f"… and {len(item.facts) - SHOWN_FACTS} more (see the JSON report).")
+            evidence_panel.show("coverage-grid", picked, chosen, result)
+            options = [fact.id for fact in shared]
+            index = max(0, int(picked[0][0])) if picked else 0  # an empty dot's row is -1
+            fact_id = st.selectbox(
+                "Open a fact",
+                options,
+                index=index,
+                format_func=lambda i: charts.fact_label(facts[i], 110),
+                key="open_fact",
+            )
+            cells_of(facts[fact_id].cells, lambda cell: names[cell.column])
+        else:
+            st.info("No fact is reported in similar words by two or more columns.")
+        listed = [
+            (item, what)
+            for entry, what in (
+                (result.coverage.only, "Only in {}"),
+                (result.coverage.omitted, "Not found in {} though most others report it"),
+            )
+            for item in entry
+            if item.facts
+        ]
+        if len(names) > charts.MAX_COLUMNS:  # one pair of expanders, for the column chosen
+            with_facts = {item.column for item, _ in listed}
+            if with_facts:
+                column = st.selectbox(
+                    f"Facts only in, or not found in, a column ({len(with_facts):,} columns have some)",
+                    [key for key in names if key in with_facts],
+                    format_func=names.__getitem__,
+                    key="open_column",
+                )
+                listed = [(item, what) for item, what in listed if item.column == column]
+        for item, what in listed:
+            with st.expander(f"{what.format(md_escape(names[item.column]))} ({len(item.facts)})"):
+                for fact_id in item.facts[:SHOWN_FACTS]:
+                    cells_of(facts[fact_id].cells, lambda cell: "")
+                if len(item.facts) > SHOWN_FACTS:
+                    st.caption(f"… and {len(item.facts) - SHOWN_FACTS} more (see the JSON report).")
 
 with tabs[1]:
-    st.markdown(
-        "Amounts, numbers, laws, acronyms, countries and people, and which columns name "
-        "them. The same amount written differently (`$5.4bn`, `US$5.43 billion`) is one row."
-    )
-    if result.entities:
-        picked = state.plot(
-            charts.entity_grid(result, drawn, colours), "entity-grid", clickable=True
+    if tabs[1].open:
+        st.markdown(
+            "Amounts, numbers, laws, acronyms, countries and people, and which columns name "
+            "them. The same amount written differently (`$5.4bn`, `US$5.43 billion`) is one row."
         )
-        evidence_panel.show("entity-grid", picked, chosen, result)
-        rows = list(result.entities)
-        entity = st.selectbox(
-            "Open an entity",
-            range(len(rows)),
-            index=max(0, int(picked[0][0])) if picked else 0,
-            format_func=lambda i: f"{rows[i].label} ({rows[i].kind})",
-            key="open_entity",
-        )
-        cells_of(rows[entity].cells, lambda cell: f"{names[cell.column]}: {charts.forms(cell)}")
-    else:
-        st.info("No key entity or number found.")
+        if result.entities:
+            picked = state.plot(
+                charts.entity_grid(result, drawn, colours), "entity-grid", clickable=True
+            )
+            evidence_panel.show("entity-grid", picked, chosen, result)
+            rows = list(result.entities)
+            entity = st.selectbox(
+                "Open an entity",
+                range(len(rows)),
+                index=max(0, int(picked[0][0])) if picked else 0,
+                format_func=lambda i: f"{rows[i].label} ({rows[i].kind})",
+                key="open_entity",
+            )
+            cells_of(rows[entity].cells, lambda cell: f"{names[cell.column]}: {charts.forms(cell)}")
+        else:
+            st.info("No key entity or number found.")
 
 with tabs[2]:
-    st.markdown(
-        "The same quotation in several columns (five or more words in a row in common). "
-        "**Bold**: the words every version shares. *Trimmed differently*: one column quotes "
-        "more or fewer of the speaker's words."
-    )
-    if result.quotes:
-        for quote in result.quotes:
-            uses = charts.first_columns(quote.uses, drawn, charts.MAX_COLUMNS)
-            st.html(charts.quote_html(replace(quote, uses=tuple(uses)), names))
-            if len(uses) < len(quote.uses):
-                st.caption(
-                    f"Showing {len(uses)} of {len(quote.uses):,} columns' versions: choose "
-                    f"the columns drawn above; {JSON_HINT}."
-                )
-    else:
-        st.info("No quotation appears in more than one column.")
-    st.subheader("Who quotes whom")
-    st.caption(
-        "Speakers quoted by two or more columns: a person by name, an institution by the "
-        "country it speaks for. Unnamed officials are not matched across articles."
-    )
-    if result.speakers:
-        st.dataframe(charts.speakers_table(result, drawn), hide_index=True)
-        speakers = list(result.speakers)
-        pick = st.selectbox(
-            "Open a speaker",
-            range(len(speakers)),
-            format_func=lambda i: speakers[i].name,
-            key="open_speaker",
+    if tabs[2].open:
+        st.markdown(
+            "The same quotation in several columns (five or more words in a row in common). "
+            "**Bold**: the words every version shares. *Trimmed differently*: one column quotes "
+            "more or fewer of the speaker's words."
         )
-        cells_of(speakers[pick].cells, lambda cell: f"{names[cell.column]}: {cell.count} quotes")
-    else:
-        st.info("No speaker is quoted by more than one column.")
+        if result.quotes:
+            for quote in result.quotes:
+                uses = charts.first_columns(quote.uses, drawn, charts.MAX_COLUMNS)
+                st.html(charts.quote_html(replace(quote, uses=tuple(uses)), names))
+                if len(uses) < len(quote.uses):
+                    st.caption(
+                        f"Showing {len(uses)} of {len(quote.uses):,} columns' versions: choose "
+                        f"the columns drawn above; {JSON_HINT}."
+                    )
+        else:
+            st.info("No quotation appears in more than one column.")
+        st.subheader("Who quotes whom")
+        st.caption(
+            "Speakers quoted by two or more columns: a person by name, an institution by the "
+            "country it speaks for. Unnamed officials are not matched across articles."
+        )
+        if result.speakers:
+            st.dataframe(charts.speakers_table(result, drawn), hide_index=True)
+            speakers = list(result.speakers)
+            pick = st.selectbox(
+                "Open a speaker",
+                range(len(speakers)),
+                format_func=lambda i: speakers[i].name,
+                key="open_speaker",
+            )
+            cells_of(
+                speakers[pick].cells, lambda cell: f"{names[cell.column]}: {cell.count} quotes"
+            )
+        else:
+            st.info("No speaker is quoted by more than one column.")
 
 with tabs[3]:
-    st.markdown(
-        "Whom each column gives voice to (distinct speakers, by type and country), against "
-        "the countries it talks about."
-    )
-    for voices in charts.in_order(result.voices, drawn):
-        st.html(f"<p><b>{html.escape(names[voices.column])}</b>: {html.escape(voices.summary)}</p>")
-    st.dataframe(charts.voices_table(result, names), hide_index=True)
-    st.caption(
-        "Click a dot to read the sentences naming the country and the quotes of its speakers."
-    )
-    picked = state.plot(
-        charts.heard_vs_mentioned(result, drawn, colours), "talked-about-vs-heard", clickable=True
-    )
-    evidence_panel.show("talked-about-vs-heard", picked, chosen, result)
+    if tabs[3].open:
+        st.markdown(
+            "Whom each column gives voice to (distinct speakers, by type and country), against "
+            "the countries it talks about."
+        )
+        for voices in charts.in_order(result.voices, drawn):
+            st.html(
+                f"<p><b>{html.escape(names[voices.column])}</b>: {html.escape(voices.summary)}</p>"
+            )
+        st.dataframe(charts.voices_table(result, names), hide_index=True)
+        st.caption(
+            "Click a dot to read the sentences naming the country and the quotes of its speakers."
+        )
+        picked = state.plot(
+            charts.heard_vs_mentioned(result, drawn, colours),
+            "talked-about-vs-heard",
+            clickable=True,
+        )
+        evidence_panel.show("talked-about-vs-heard", picked, chosen, result)
 
 with tabs[4]:
-    st.markdown(
-        "Words and two-word phrases one column uses more (or less) than the others, by the "
-        "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and "
-        "Quinn 2008). **z** above 1.96 (coloured bars) is unlikely to be chance for one word; "
-        "grey bars may be chance. Stop-words, people's names and the outlet's own name are "
-        "left out. Click a bar to read the sentences using the word."
-    )
-    picked = state.plot(
-        charts.distinctive_bars(result, drawn, colours), "distinctive-words", clickable=True
-    )
-    evidence_panel.show("distinctive-words", picked, chosen, result)
-    terms = [
-        (entry.column, term)
-        for entry in result.distinctive
-        if entry.column in drawn
-        for term in entry.more
-    ]
-    if terms:
-        pick = st.selectbox(
-            "Open a word",
-            range(len(terms)),
-            format_func=lambda i: (
-                f"{names[terms[i][0]]}: {terms[i][1].term} (z = {terms[i][1].z:.2f})"
-            ),
-            key="open_term",
+    if tabs[4].open:
+        st.markdown(
+            "Words and two-word phrases one column uses more (or less) than the others, by the "
+            "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and "
+            "Quinn 2008). **z** above 1.96 (coloured bars) is unlikely to be chance for one word; "
+            "grey bars may be chance. Stop-words, people's names and the outlet's own name are "
+            "left out. Click a bar to read the sentences using the word."
         )
-        sentences(terms[pick][1].evidence)
+        picked = state.plot(
+            charts.distinctive_bars(result, drawn, colours), "distinctive-words", clickable=True
+        )
+        evidence_panel.show("distinctive-words", picked, chosen, result)
+        terms = [
+            (entry.column, term)
+            for entry in result.distinctive
+            if entry.column in drawn
+            for term in entry.more
+        ]
+        if terms:
+            pick = st.selectbox(
+                "Open a word",
+                range(len(terms)),
+                format_func=lambda i: (
+                    f"{names[terms[i][0]]}: {terms[i][1].term} (z = {terms[i][1].z:.2f})"
+                ),
+                key="open_term",
+            )
+            sentences(terms[pick][1].evidence)
 
 with tabs[5]:
-    st.markdown("How each column names each actor, most used name first.")
-    if result.labels:
-        st.dataframe(charts.label_table(result, drawn), hide_index=True)
-        actors = list(result.labels)
-        actor = st.selectbox(
-            "Open an actor",
-            range(len(actors)),
-            format_func=lambda i: actors[i].name,
-            key="open_actor",
+    if tabs[5].open:
+        st.markdown("How each column names each actor, most used name first.")
+        if result.labels:
+            st.dataframe(charts.label_table(result, drawn), hide_index=True)
+            actors = list(result.labels)
+            actor = st.selectbox(
+                "Open an actor",
+                range(len(actors)),
+                format_func=lambda i: actors[i].name,
+                key="open_actor",
+            )
+            cells_of(
+                actors[actor].cells, lambda cell: f"{names[cell.column]}: {charts.forms(cell)}"
+            )
+        else:
+            st.info("No actor from the gazetteer is named.")
+        st.subheader("Reporting verbs per side")
+        st.caption(
+            "The verbs each column introduces each country's speakers with: *said* is neutral; "
+            "*claimed*, *admitted* or *insisted* suggest doubt or guilt."
         )
-        cells_of(actors[actor].cells, lambda cell: f"{names[cell.column]}: {charts.forms(cell)}")
-    else:
-        st.info("No actor from the gazetteer is named.")
-    st.subheader("Reporting verbs per side")
-    st.caption(
-        "The verbs each column introduces each country's speakers with: *said* is neutral; "
-        "*claimed*, *admitted* or *insisted* suggest doubt or guilt."
-    )
-    if result.verbs:
-        st.dataframe(charts.verbs_table(result, drawn), hide_index=True)
-    else:
-        st.info("No quote with a reporting verb and a speaker's country.")
+        if result.verbs:
+            st.dataframe(charts.verbs_table(result, drawn), hide_index=True)
+        else:
+            st.info("No quote with a reporting verb and a speaker's country.")
 
 with tabs[6]:
-    st.markdown(
-        "Sentences that TextBlob and VADER read in opposite directions (both outside the "
-        "neutral band of ±0.05). A tone score depends on the instrument that measures it."
-    )
-    st.dataframe(charts.disagreement_rates(result, names), hide_index=True)
-    if result.disagreement:
-        st.dataframe(charts.disagreement_table(result, names, chosen.labels), hide_index=True)
-    else:
-        st.info("TextBlob and VADER never point in opposite directions here.")
+    if tabs[6].open:
+        st.markdown(
+            "Sentences that TextBlob and VADER read in opposite directions (both outside the "
+            "neutral band of ±0.05). A tone score depends on the instrument that measures it."
+        )
+        st.dataframe(charts.disagreement_rates(result, names), hide_index=True)
+        if result.disagreement:
+            st.dataframe(charts.disagreement_table(result, names, chosen.labels), hide_index=True)
+        else:
+            st.info("TextBlob and VADER never point in opposite directions here.")
 
 with tabs[7]:
-    st.markdown(
-        "Each outlet's tone over its articles, weighted by their words; the range shows "
-        "the lowest and highest article."
-    )
-    st.dataframe(charts.profile_table(result), hide_index=True)
+    if tabs[7].open:
+        st.markdown(
+            "Each outlet's tone over its articles, weighted by their words; the range shows "
+            "the lowest and highest article."
+        )
+        st.dataframe(charts.profile_table(result), hide_index=True)
