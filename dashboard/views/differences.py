@@ -69,6 +69,12 @@ def cells_of(cells: Sequence[Any], heading: Callable[[Any], str]) -> None:
         )
 
 
+def open_one(items: Sequence[Any], label: str, key: str, heading: Callable[[Any], str]) -> None:
+    """A chooser of `items` by name, then the chosen one's cells' sentences (`cells_of`)."""
+    index = st.selectbox(label, range(len(items)), format_func=lambda i: items[i].name, key=key)
+    cells_of(items[index].cells, heading)
+
+
 def sentences(evidence, heading: str = "") -> None:
     """The sentences behind a cell, under an optional heading (both escaped)."""
     if heading:
@@ -228,15 +234,11 @@ with tabs[2]:
         )
         if result.speakers:
             st.dataframe(charts.speakers_table(result, drawn), hide_index=True)
-            speakers = list(result.speakers)
-            pick = st.selectbox(
+            open_one(
+                result.speakers,
                 "Open a speaker",
-                range(len(speakers)),
-                format_func=lambda i: speakers[i].name,
-                key="open_speaker",
-            )
-            cells_of(
-                speakers[pick].cells, lambda cell: f"{names[cell.column]}: {cell.count} quotes"
+                "open_speaker",
+                lambda cell: f"{names[cell.column]}: {cell.count} quotes",
             )
         else:
             st.info("No speaker is quoted by more than one column.")
@@ -297,15 +299,11 @@ with tabs[5]:
         st.markdown("How each column names each actor, most used name first.")
         if result.labels:
             st.dataframe(charts.label_table(result, drawn), hide_index=True)
-            actors = list(result.labels)
-            actor = st.selectbox(
+            open_one(
+                result.labels,
                 "Open an actor",
-                range(len(actors)),
-                format_func=lambda i: actors[i].name,
-                key="open_actor",
-            )
-            cells_of(
-                actors[actor].cells, lambda cell: f"{names[cell.column]}: {charts.forms(cell)}"
+                "open_actor",
+                lambda cell: f"{names[cell.column]}: {charts.forms(cell)}",
             )
         else:
             st.info("No actor from the gazetteer is named.")
