@@ -106,3 +106,17 @@ def test_an_added_article_with_markup_stays_text(data_dir):
     assert set(at.dataframe[0].value["column"]) == {"RT", "Pasted <b>"}
     for element in at.get("html"):
         assert "<script" not in element.proto.body and "<img" not in element.proto.body
+
+
+@pytest.mark.parametrize(
+    ("tab", "key", "columns"),
+    [("Shared quotes", "open_speaker", 2), ("Labels", "open_actor", 1)],  # shared: 2 or more
+)
+def test_opening_a_speaker_or_an_actor_shows_its_sentences_per_column(tab, key, columns):
+    at = open_tab(start(), tab)
+    box = at.selectbox(key=key)
+    box.select_index(len(box.options) - 1).run()
+    assert not at.exception, at.exception
+    headings = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<b>")]
+    assert len(headings) >= columns  # one heading per column that quotes or names it
+    assert all(any(outlet in h for outlet in SEED_OUTLETS) for h in headings)
