@@ -45,7 +45,18 @@ from benchmarks.dashboard import (
 
 ROUND = (("Sources", "Who is quoted"), ("Differences", "Differences between outlets"), METHOD)
 TARGET_RATIO, TARGET_MAX_S = 2.0, 10.0
-GIVE_UP_MS = 60_000  # a switch not drawn in a minute is an error, not a time
+GIVE_UP_MS = 60_000
+# What the page shows when a switch gave up: the script's state, the title, the charts
+# drawn of those on the page, whether the rerun ever started.
+SEEN = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    const h1 = document.querySelector('h1');
+    return `script ${app && app.getAttribute('data-test-script-state')}, ` +
+        `title ${h1 ? h1.innerText.slice(0, 30) : '-'}, ` +
+        `charts ${charts.filter(c => c.querySelector('.main-svg')).length}/${charts.length}, ` +
+        `rerun started ${window.rerunStarted}`;
+}"""  # a switch not drawn in a minute is an error, not a time
 
 
 class Session(threading.Thread):
@@ -88,7 +99,11 @@ class Session(threading.Thread):
                             )
                         )
                     except (RuntimeError, Error) as error:
-                        self.errors.append(f"{link}: {str(error).splitlines()[0]}")
+                        try:
+                            seen = page.evaluate(SEEN)
+                        except Error:
+                            seen = "page not readable"
+                        self.errors.append(f"{link}: {str(error).splitlines()[0]} ({seen})")
                         page.goto(self.url)
                         wait_rendered(page, COMPARE[1], timeout_ms=GIVE_UP_MS * 3)
                         step = 0
