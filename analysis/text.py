@@ -30,6 +30,12 @@ CLOSERS = {
     '"': '"”',
     "'": "'’",
 }
+# A quote opened with one kind of mark and closed with the other (‘…" or “…’), as pages
+# typed in two editors print them: such a mark closes only where it stands against
+# punctuation (`stop,’`, `mistake".`), so that an apostrophe (the 1990s’ boom) never does,
+# and only when no mark of the quote's own kind closes it later in the paragraph.
+MISMATCHED_CLOSERS = {"“": "’", "‘": '"”'}
+CLAUSE_PUNCTUATION = ",.;:!?…)"
 # A double quote inside a double quote, “They called it "defensive",” closes only with
 # its own kind of mark, so that its closing mark does not end the outer quote.
 INNER_CLOSERS = {'"': '"', "“": "”", "„": "“", "«": "»"}
@@ -280,7 +286,13 @@ def pair_quotation_marks(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[
                     open_at, opening = position + 1, char
             elif inner and char == INNER_CLOSERS[inner] and _is_closing(text, position, paragraph):
                 inner = ""
-            elif char in CLOSERS[opening] and _is_closing(text, position, paragraph):
+            elif (
+                char in CLOSERS[opening]
+                or (
+                    char in MISMATCHED_CLOSERS.get(opening, "")
+                    and _closes_mismatched(text, position, paragraph, opening)
+                )
+            ) and _is_closing(text, position, paragraph):
                 quotations.append(Quotation(open_at, position, opening, char))
                 open_at, inner = None, ""
             elif (
@@ -293,6 +305,20 @@ def pair_quotation_marks(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[
     if open_at is not None:
         quotations.append(Quotation(open_at, paragraphs[-1].end, opening, "", False))
     return tuple(quotation for quotation in quotations if quotation.end > quotation.start)
+
+
+def _closes_mismatched(text: str, position: int, paragraph: Paragraph, opening: str) -> bool:
+    """Whether the mark at `position`, of the other kind than `opening`, closes its quote:
+    it stands against punctuation and the paragraph has no closing mark of the quote's
+    own kind after it."""
+    before = text[position - 1] if position > paragraph.start else " "
+    after = text[position + 1] if position + 1 < paragraph.end else " "
+    if before not in CLAUSE_PUNCTUATION and after not in CLAUSE_PUNCTUATION:
+        return False
+    return not any(
+        mark.group() in CLOSERS[opening] and _is_closing(text, mark.start(), paragraph)
+        for mark in QUOTE_MARK.finditer(text, position + 1, paragraph.end)
+    )
 
 
 def _opens_with_mark(text: str, paragraph: Paragraph) -> bool:

@@ -117,6 +117,8 @@ DIRECT = [
         "expert",
     ),
     ('"The talks were useful,” the envoy said.', None, "the envoy", "official"),
+    ('‘We will not stop," the minister said.', "We will not stop,", "the minister", "official"),
+    ("“We will not stop,’ the minister said.", "We will not stop,", "the minister", "official"),
 ]
 
 
@@ -1176,3 +1178,97 @@ def test_a_second_speakers_clause_ends_the_first_reported_clause():
         ("Officials", "300 homes were destroyed"),
         ("residents", "help never came"),
     ]
+
+
+# --- speakers named together, by what they are, and after a participle ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe and Tom Cole said in a statement that the merger would go ahead.",
+        "“The merger will go ahead,” Jane Roe and Tom Cole said.",
+        "“The merger will go ahead,” said Jane Roe and Tom Cole.",
+    ],
+)
+def test_two_people_who_speak_together_are_one_joint_speaker(text):
+    (speaker,) = sources(text).speakers
+    assert (speaker.name, speaker.named, speaker.role, speaker.gender) == (
+        "Jane Roe and Tom Cole",
+        True,
+        "",
+        "",
+    )
+
+
+def test_a_joint_speaker_takes_the_first_ones_type_and_keeps_its_members_apart():
+    text = (
+        "“We object,” Senator Jane Roe and Tom Cole said. “It is unfair,” they added.\n\n"
+        "Acme Holdings and Zentrix Ltd said they would appeal."
+    )
+    result = sources(text)
+    assert [q.speaker for q in result.quotes] == [
+        "Jane Roe and Tom Cole",
+        "Jane Roe and Tom Cole",
+        "Acme Holdings and Zentrix Ltd",
+    ]
+    joint, companies = result.speakers
+    assert (joint.speaker_type, companies.organization) == ("legislator", "Acme Holdings")
+    assert sources("“We object,” Jane Roe and Tom Cole said. “No,” Cole said.").quotes[
+        -1
+    ].speaker != ("Jane Roe and Tom Cole")
+
+
+@pytest.mark.parametrize(
+    "text, organization",
+    [
+        # a company by the word its name ends with
+        (
+            "Zentrix Inc released a chip on Monday. Sales rose. “It is our fastest,” the "
+            "company said.",
+            "Zentrix Inc",
+        ),
+        ("Zentrix Corp opened a plant. The firm said it would hire 300 people.", "Zentrix Corp"),
+        # a name the article introduces as a company
+        (
+            "OpenAI, the company behind the chatbot, opened an office. Regulators were "
+            "pleased. The company said it would hire 300 people.",
+            "OpenAI",
+        ),
+        # an organisation that spoke earlier
+        (
+            "Deepsea Ventures, which operates the vessel, said the crew was safe. Rescuers "
+            "reached the site on Friday. “All five are accounted for,” the company said.",
+            "Deepsea Ventures",
+        ),
+    ],
+)
+def test_the_company_is_the_organisation_the_article_named_before(text, organization):
+    speaker = sources(text).speakers[-1]
+    assert (speaker.name, speaker.organization, speaker.speaker_type, speaker.named) == (
+        organization,
+        organization,
+        "other",
+        False,
+    )
+
+
+def test_a_person_described_by_their_company_is_not_the_company():
+    text = "Jane Roe, the company’s founder, spoke on Monday. The company said it would grow."
+    assert sources(text).speakers[-1].name == "The company"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carla Diaz lost the vote. Taking to Twitter, she wrote: “We will be back.”",
+        "Carla Diaz lost the vote. Taking to Twitter, she said the count was flawed.",
+        "Carla Diaz lost the vote. Posting on social media, she said the count was flawed.",
+        "Carla Diaz lost the vote. Writing on X, she said: “We will be back.”",
+        # a name that ends like a participle is still the subject
+        "Carla Diaz lost the vote. Manning, her deputy, said the count was flawed.",
+    ],
+)
+def test_a_pronoun_after_an_opening_participle_refers_back(text):
+    (quote,) = sources(text).quotes
+    assert quote.speaker == ("Manning" if "Manning" in text else "Carla Diaz")

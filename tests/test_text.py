@@ -100,6 +100,24 @@ def test_mismatched_and_straight_marks_still_pair():
 @pytest.mark.parametrize(
     ("text", "quoted"),
     [
+        # a single mark opens, a double one closes, and the other way round
+        ('‘We will not stop," the minister said.', ["We will not stop,"]),
+        ("“We will not stop,’ the minister said.", ["We will not stop,"]),
+        ('She called it ‘a mistake". Nobody agreed.', ["a mistake"]),
+        # apostrophes inside stay words, and a proper closing mark later wins
+        ("“The 1990s’ boom is over,’ O’Brien said.", ["The 1990s’ boom is over,"]),
+        ('‘We don’t stop," O’Brien said.', ["We don’t stop,"]),
+        ("“He said ‘no,’ and left,” she said.", ["He said ‘no,’ and left,"]),
+        ("“We will win,’ said O’Brien of the 1990s’ boom.", ["We will win,"]),
+    ],
+)
+def test_a_quote_opened_with_one_kind_of_mark_closes_with_the_other(text, quoted):
+    assert [text[q.start : q.end] for q in segment(text).quotations] == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
         ('“They called it a "defensive" system,” he said.', 'They called it a "defensive" system,'),
         ('"He said “no” to us," she said.', "He said “no” to us,"),
         ('“Our answer is: "no",” he said.', 'Our answer is: "no",'),

@@ -87,6 +87,7 @@ class Description:
     anonymous: bool = False
     apposition: str = ""
     actor: str = ""  # the actor of knowledge.find_mentions it names, when known
+    joint: bool = False  # two named speakers who speak together (`X and Y said`)
 
     @property
     def named(self) -> bool:
@@ -124,6 +125,10 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
         return _with(  # `the Alliance of Motion Picture and Television Producers`
             _unknown_organization(phrase, phrase[body[0].start :], bool(determiner)), apposition
         )
+    named_whole = whole and whole[1:] == (0, len(phrase) - body[0].start)
+    joint = None if named_whole else _joint(phrase, phrase[body[0].start :])
+    if joint:
+        return _with(joint, apposition)
     qualifier = None if whole and whole[1] == 0 else _name_qualifier(phrase)
     if qualifier:  # `Rubina Khalid of the Pakistan Peoples Party`
         return describe(phrase[:qualifier], f"{phrase[qualifier:]} , {apposition}")
@@ -153,6 +158,39 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
         return _with(titled, apposition)
     described = _role_description(phrase, body, determiner, apposition, anonymous)
     return _with(described, apposition) if described else None
+
+
+def _joint(phrase: str, body: str) -> Description | None:
+    """`Jane Roe and Tom Cole`, `Acme Holdings and Zentrix Ltd`: two speakers named
+    together speak as one, by both names (the guideline's conjoined speaker); the type,
+    country and organisation are the first one's, and the pair has no role. Each side must
+    be a personal name or an organisation the rules know, so that one name built across
+    `and` (`Competition and Markets Authority`) stays whole."""
+    first_text, joined, second_text = body.partition(" and ")
+    if not joined or " and " in second_text:
+        return None
+    first, second = describe(first_text), describe(second_text)
+    if not (first and second and _one_named_speaker(first) and _one_named_speaker(second)):
+        return None
+    name = f"{first.name or first.organization} and {second.name or second.organization}"
+    return Description(
+        phrase,
+        first.form,
+        name=name,
+        organization=first.organization,
+        speaker_type=first.speaker_type,
+        country=first.country,
+        plural=True,
+        head=name.lower(),
+        joint=True,
+    )
+
+
+def _one_named_speaker(description: Description) -> bool:
+    """A personal name (`Tom Cole`, `Senator Jane Roe`) or a known organisation."""
+    if description.form == "name":
+        return " " in description.name and not description.anonymous
+    return description.form == "institution" and not description.plural
 
 
 # `a visibly emotional Hermoso`: at most this many words of manner before a name.

@@ -56,7 +56,9 @@ def speaker_gender(entity: Entity, context: Context) -> tuple[Gender, str]:
     description = entity.description
     if description.form in ("institution", "pronoun") and not entity.pronouns:
         return "", ""
-    if description.form == "role" and (description.plural or description.head in COLLECTIVE):
+    if description.joint or (
+        description.form == "role" and (description.plural or description.head in COLLECTIVE)
+    ):
         return "", ""
     if entity.pronouns:
         pronoun, sentence = entity.pronouns[0]

@@ -14,7 +14,7 @@ from .complete import complete_entities, described_at
 from .describe import Description, describe
 from .lexicon import find_organization, role_entry, roles, words
 from .model import Quote, Speaker
-from .phrases import phrase_after
+from .phrases import is_personal_name, phrase_after
 from .records import Context, Cue, Entity, Found
 from .subjects import MAX_FULL_NAME_WORDS, clause_subject, join_tokens, sentence_subject
 
@@ -152,6 +152,7 @@ def _full_mention(context: Context, surname: Description, before: int) -> Descri
         if (
             full is not None
             and full.form == "name"
+            and not full.joint
             and surname.name in full.name.split()
             and len(full.name.split()) > 1
         ):
@@ -222,7 +223,8 @@ def _named_before(context: Context, description: Description, at: int) -> Descri
     head = description.head
     if not head or description.name or head not in INSTITUTION_HEADS:
         return None
-    for mention in reversed(context.mentions_in(0, at)):
+    introduced = _introduced_company(context, at) if head in COMPANY_HEADS else None
+    for mention in reversed(context.mentions_in(introduced[0] if introduced else 0, at)):
         if mention.kind not in ("organization", "international"):
             continue
         if mention.alias.lower() == description.organization.lower():
@@ -242,7 +244,37 @@ def _named_before(context: Context, description: Description, at: int) -> Descri
             country=description.country or mention.country or (org.country if org else ""),
             actor=mention.actor,
         )
+    if introduced is None:
+        return None
+    name = introduced[1]
+    return replace(description, name=name, organization=name, speaker_type="other")
+
+
+# `OpenAI, the company behind ChatGPT,`, `Acme, a Dutch firm that …`: a name the article
+# introduces as a company (the noun heads the apposition: not `the company’s founder`).
+_INTRODUCED_COMPANY = re.compile(
+    r"\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:company|firm)(?=,|\s+(?:that|which|whose|behind|based|founded|owned|run|in|from)\b)"
+)
+
+
+def _introduced_company(context: Context, at: int) -> tuple[int, str] | None:
+    """The last name before `at` that the article introduced as a company, with where it
+    starts; never a person's name or a word that opens sentences (`However, the firm …`)."""
+    for start, name in reversed(_introduced_companies(context.masked)):
+        if start < at:
+            return start, name
     return None
+
+
+@lru_cache(maxsize=8)  # one article's text is asked about many times in a row
+def _introduced_companies(masked: str) -> tuple[tuple[int, str], ...]:
+    not_names = load_knowledge().word_list("not_names")
+    return tuple(
+        (match.start(1), match.group(1))
+        for match in _INTRODUCED_COMPANY.finditer(masked)
+        if match.group(1).split()[0] not in not_names and not is_personal_name(match.group(1))
+    )
 
 
 def _head_noun(name: str) -> str:
@@ -488,6 +520,8 @@ def _same_speaker(description: Description, entities: list[Entity]) -> int | Non
 
 def _refers_to(description: Description, entity: Entity) -> bool:
     known = entity.description
+    if description.joint or known.joint:  # `Cole` alone is not `Jane Roe and Tom Cole`
+        return description.name == known.name
     if description.form == "name":
         if known.form != "name":
             return False
@@ -503,6 +537,7 @@ def _refers_to(description: Description, entity: Entity) -> bool:
             or _acronym_of(description.organization, known.organization)
             or _acronym_of(known.organization, description.organization)
             or (description.head == known.head and description.speaker_type == known.speaker_type)
+            or _a_company_that_spoke(description, known)
         )
     if description.form == "role" and known.form == "name":
         # `the official`, `the expert`: a speaker named earlier with that type of role
@@ -524,6 +559,20 @@ def _refers_to(description: Description, entity: Entity) -> bool:
         if not _introduces(description):  # `officials said` again: the same words
             return description.text.lower() == known.text.lower()
     return False
+
+
+def _a_company_that_spoke(description: Description, known: Description) -> bool:
+    """`the company said` after `Deepsea Ventures, which operates the vessel, said`: a
+    definite company noun refers back to an organisation of the business type that spoke."""
+    return (
+        description.definite
+        and description.head in COMPANY_HEADS
+        and not description.modifiers
+        and not description.name
+        and known.head not in COMPANY_HEADS
+        and known.speaker_type == "other"
+        and not known.plural
+    )
 
 
 def _nationality_words(description: Description) -> frozenset[str]:

@@ -488,10 +488,9 @@ def sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
         ),
         None,
     )
-    opens_with_lead_in = (
-        index < len(tokens)
-        and is_boundary(tokens[index].text)
-        and tokens[index].lower not in PRONOUNS
+    opens_with_lead_in = index < len(tokens) and (
+        (is_boundary(tokens[index].text) and tokens[index].lower not in PRONOUNS)
+        or _participle_lead_in(tokens, index)
     )
     candidates = [] if opens_with_lead_in else [index]
     candidates += [comma + 1] if comma is not None else []
@@ -510,6 +509,24 @@ def sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
         if is_speaker(description):
             return description, tokens[start].start
     return None
+
+
+def _participle_lead_in(tokens: list[Token], index: int) -> bool:
+    """`Taking to Twitter,`, `Posting on social media,`: a participle opening the sentence
+    with lower-case words after it opens a lead-in; the subject comes after its comma. A
+    name that ends the same way is followed by its verb or a comma (`Manning said`)."""
+    token = tokens[index]
+    if index + 1 >= len(tokens) or not _participle_clause(token._replace(capitalized=False)):
+        return False
+    following = tokens[index + 1]
+    word = following.lower
+    return (
+        starts_word(following.text)
+        and not following.capitalized
+        and word not in reporting_verbs()
+        and word not in word_set("finite")
+        and not word.endswith("ed")
+    )
 
 
 def clause_subject(tokens: list[Token]) -> tuple[Description, int] | None:
