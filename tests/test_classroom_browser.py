@@ -38,6 +38,15 @@ def expect(locator):
     return playwright_expect(locator)
 
 
+def press(page, key: str) -> None:
+    """Press a shortcut key once the script run is over: a key pressed while a run is
+    still drawing the page can be lost when that run replaces the buttons."""
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=STEP_TIMEOUT
+    )
+    page.keyboard.press(key)
+
+
 def _shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
@@ -56,9 +65,9 @@ def test_walk_through_a_lesson_with_the_keyboard(app_url, page):
     _shot(page, "01-question")
 
     prompt.click()  # focus the page, not a widget
-    page.keyboard.press("1")  # predict the first choice
+    press(page, "1")  # predict the first choice
     page.locator('.st-key-classroom_choice_1 button[kind="primary"]').wait_for(timeout=STEP_TIMEOUT)
-    page.keyboard.press("Space")
+    press(page, "Space")
     answer = page.locator(".cm-answer")
     answer.wait_for(timeout=STEP_TIMEOUT)
     assert answer.inner_text().startswith("Answer:")
@@ -66,22 +75,22 @@ def test_walk_through_a_lesson_with_the_keyboard(app_url, page):
     marks = page.locator(".cm-evidence mark").count()
     _shot(page, "02-revealed")
 
-    page.keyboard.press("ArrowRight")
+    press(page, "ArrowRight")
     page.get_by_text("Question 2 of", exact=False).wait_for(timeout=STEP_TIMEOUT)
     expect(prompt).not_to_have_text(first_prompt)
     expect(page.locator(".cm-answer")).to_have_count(0)  # a new question starts hidden
     _shot(page, "03-next-question")
 
     for step in range(3, 6):
-        page.keyboard.press("ArrowRight")
+        press(page, "ArrowRight")
         page.get_by_text(f"Question {step} of", exact=False).wait_for(timeout=STEP_TIMEOUT)
-        page.keyboard.press("Space")
+        press(page, "Space")
         page.locator(".cm-answer").wait_for(timeout=STEP_TIMEOUT)
         marks += page.locator(".cm-evidence mark").count()
         _shot(page, f"0{step + 1}-question-{step}-revealed")
     assert marks, "revealed evidence should mark the words that decide the answer"
 
-    page.keyboard.press("ArrowLeft")
+    press(page, "ArrowLeft")
     page.get_by_text("Question 4 of", exact=False).wait_for(timeout=STEP_TIMEOUT)
 
 
