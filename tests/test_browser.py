@@ -174,7 +174,7 @@ def test_a_pasted_article_with_markup_shows_as_text_and_runs_nothing(server, pag
     page.get_by_label("Article text").first.fill(HOSTILE)
     page.get_by_label("Outlet *").first.fill("<b>Hostile</b> Daily")
     page.get_by_role("button", name="Analyse and add").click()
-    page.get_by_text("Saved").wait_for(timeout=RENDER_MS)
+    page.get_by_text("Saved “").wait_for(timeout=RENDER_MS)  # not "a saved .html page"
     settle(page, "Add articles")
     screenshot(page, "add")
 
