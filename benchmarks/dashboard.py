@@ -41,14 +41,7 @@ RENDER_WAIT_MS = 600_000
 SIZES = (5, 100)
 REPEATS = 3  # re-renders and page switches timed per server; the median is kept
 VIEWPORT = {"width": 1400, "height": 1000}
-# Notes when the next script run starts, however briefly it runs.
-WATCH_RERUN = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    window.rerunStarted = false;
-    new MutationObserver(() => {
-        if (app.getAttribute('data-test-script-state') !== 'notRunning') window.rerunStarted = true;
-    }).observe(app, {attributes: true});
-}"""
+RUNS_FINISHED: dict[object, list[int]] = {}  # page (from new_page) → [script runs finished]
 # The script run is over, the page's title is `title`, and every chart has drawn (at
 # least one on a chart page).
 RENDERED = """([title, charts]) => {
@@ -147,15 +140,42 @@ def wait_rendered(
         raise RuntimeError(failure.first.inner_text().splitlines()[0])
 
 
+def new_page(browser, viewport: dict[str, int] = VIEWPORT):
+    """A page that counts the script runs its server finishes, read from Streamlit's own
+    messages on the page's websocket: the DOM's script-state attribute can go to
+    `running` and back between two looks and a run be missed (seen on fast runs)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    page = browser.new_page(viewport=viewport)
+    finished = RUNS_FINISHED.setdefault(page, [0])
+
+    def frame(payload: bytes | str) -> None:
+        if isinstance(payload, bytes):
+            message = ForwardMsg.FromString(payload)
+            if (
+                message.WhichOneof("type") == "script_finished"
+                and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+            ):
+                finished[0] += 1
+
+    page.on("websocket", lambda socket: socket.on("framereceived", frame))
+    return page
+
+
 def rerun_and_wait(
     page, action, title: str, charts: bool = True, timeout_ms: float = RENDER_WAIT_MS
 ) -> float:
-    """Seconds from `action()` to the rerun it starts drawn."""
+    """Seconds from `action()` to the script run it starts finished and drawn (`page`
+    from `new_page`)."""
     page.wait_for_timeout(300)
-    page.evaluate(WATCH_RERUN)
+    finished = RUNS_FINISHED[page]
+    before = finished[0]
     start = time.perf_counter()
     action()
-    page.wait_for_function("() => window.rerunStarted", timeout=timeout_ms, polling=10)
+    while finished[0] == before:
+        if time.perf_counter() - start > timeout_ms / 1000:
+            raise RuntimeError(f"no script run finished in {timeout_ms / 1000:g} s")
+        page.wait_for_timeout(10)  # lets the websocket's events in
     wait_rendered(page, title, charts, timeout_ms)
     return time.perf_counter() - start
 
@@ -167,12 +187,12 @@ def nav(page, link: str):
 def time_app(browser, app: App) -> dict[str, float]:
     """First render, re-render after a selection change and page switch, in seconds."""
     with served(app) as url:  # fills the store's report cache: not timed
-        page = browser.new_page(viewport=VIEWPORT)
+        page = new_page(browser)
         page.goto(url)
         wait_rendered(page, app.chart_page[1])
         page.close()
     with served(app) as url:
-        page = browser.new_page(viewport=VIEWPORT)
+        page = new_page(browser)
         start = time.perf_counter()
         page.goto(url)
         wait_rendered(page, app.chart_page[1])

@@ -33,7 +33,7 @@ from streamlit.logger import set_log_level
 
 from analysis.store import STORE_FILE, Store
 from benchmarks.compare_scale import reports
-from benchmarks.dashboard import METHOD, nav, rerun_and_wait, served, wait_rendered
+from benchmarks.dashboard import METHOD, nav, new_page, rerun_and_wait, served, wait_rendered
 from benchmarks.outlets_page import dashboard, dashboard_key, time_baseline
 
 SIZES = (100, 1000)
@@ -98,7 +98,7 @@ def time_apptest(ids: list[str]) -> dict[str, tuple[float, float, int, int]]:
 
 def time_browser(browser, data: Path) -> tuple[float, float]:
     """The Differences page's first open and its re-open after Method, in seconds."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(browser)
     try:
         with served(dashboard(data)) as url:
             page.goto(url + "method")

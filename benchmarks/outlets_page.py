@@ -38,8 +38,10 @@ from analysis.store import STORE_FILE, Store, content_key
 from benchmarks.dashboard import (
     METHOD,
     ROOT,
-    WATCH_RERUN,
     App,
+    nav,
+    new_page,
+    rerun_and_wait,
     served,
     wait_rendered,
 )
@@ -110,13 +112,7 @@ def build_store(folder: Path, size: int) -> Path:
 def go_to(page, link: str, heading: str) -> float:
     """Seconds from a click on the sidebar's `link` until that page's run is over and its
     charts are drawn."""
-    page.evaluate(WATCH_RERUN)
-    start = time.perf_counter()
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link).click()
-    page.wait_for_function("() => window.rerunStarted", timeout=WAIT_MS)
-    page.get_by_role("heading", name=heading).first.wait_for(timeout=WAIT_MS)
-    wait_rendered(page, heading)
-    return time.perf_counter() - start
+    return rerun_and_wait(page, nav(page, link), heading, timeout_ms=WAIT_MS)
 
 
 def check_shown(page, articles: int) -> None:
@@ -133,7 +129,7 @@ def time_size(browser, folder: Path, added: int) -> tuple[float, float]:
     beside the five sample articles."""
     data = folder / f"store-{added}"
     build_store(data, added)
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(browser)
     try:
         with served(dashboard(data)) as url:
             page.goto(url)
@@ -158,7 +154,7 @@ def dashboard(data: Path) -> App:
 def time_baseline(browser, folder: Path) -> float:
     """The Compare page's first render on a fresh server, five sample articles, empty store."""
     data = folder / "baseline"
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = new_page(browser)
     try:
         with served(dashboard(data)) as url:
             start = time.perf_counter()

@@ -35,9 +35,9 @@ from benchmarks.dashboard import (
     COMPARE,
     METHOD,
     ROOT,
-    VIEWPORT,
     App,
     nav,
+    new_page,
     rerun_and_wait,
     served,
     wait_rendered,
@@ -47,15 +47,14 @@ ROUND = (("Sources", "Who is quoted"), ("Differences", "Differences between outl
 TARGET_RATIO, TARGET_MAX_S = 2.0, 10.0
 GIVE_UP_MS = 60_000
 # What the page shows when a switch gave up: the script's state, the title, the charts
-# drawn of those on the page, whether the rerun ever started.
+# drawn of those on the page.
 SEEN = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     const h1 = document.querySelector('h1');
     return `script ${app && app.getAttribute('data-test-script-state')}, ` +
         `title ${h1 ? h1.innerText.slice(0, 30) : '-'}, ` +
-        `charts ${charts.filter(c => c.querySelector('.main-svg')).length}/${charts.length}, ` +
-        `rerun started ${window.rerunStarted}`;
+        `charts ${charts.filter(c => c.querySelector('.main-svg')).length}/${charts.length}`;
 }"""  # a switch not drawn in a minute is an error, not a time
 
 
@@ -78,7 +77,7 @@ class Session(threading.Thread):
                 executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS)
             )
             try:
-                page = browser.new_page(viewport=VIEWPORT)
+                page = new_page(browser)
                 start = time.perf_counter()
                 try:
                     page.goto(self.url)
