@@ -47,6 +47,7 @@ PAGES = [
     ("Method", "How the numbers are made", ""),
     ("Add articles", "Add articles", ""),
 ]
+HEADINGS = {"Actors": "Tone of sentences mentioning each actor"}  # Compare's tab → heading
 INJECTED = (
     "#pwn, #pwn-o, #pwn-c, #pwn-f, img[src='x'], svg[onload], iframe[src^='javascript'],"
     " a[href*='evil.example'], img[src*='evil.example'], .katex, .stMarkdown script"
@@ -129,5 +130,10 @@ def test_outlet_names_show_their_markup_as_text_in_page_and_charts(session):
     shown = '<b id="pwn-o">Red</b> :red[D'  # the outlet, cut to the dashboard's label length
     assert shown in main.inner_text()
     labels = page.locator(".js-plotly-plot text").all_text_contents()
+    for tab in page.get_by_role("tab").all_inner_texts()[1:]:  # each section drawn when open
+        page.get_by_role("tab", name=tab).click()
+        settle(page, HEADINGS.get(tab, tab), ".js-plotly-plot")
+        labels += page.locator(".js-plotly-plot text").all_text_contents()
+        assert injected(page)["elements"] == 0
     hostile = [label for label in labels if ":red[D" in label]
     assert hostile and all(shown in label for label in hostile), hostile

@@ -22,6 +22,8 @@ PAGES = [
 # Pages about the whole catalogue, not the selection: their charts show every outlet.
 CATALOGUE_PAGES = ["views/stories.py", "views/outlets.py"]
 SEED_OUTLETS = ["RT", "Hindustan Times", "Asia Times", "Foreign Policy", "YourNewsWire"]
+COMPARE_TITLE = "How the outlets covered the story"
+SECTION_KEY = "compare_section"  # the Compare page's open section tab
 TIMEOUT = 60
 HOSTILE = (
     "<script>document.title='pwned'</script> The minister said on Monday that the talks "
@@ -71,6 +73,19 @@ def chart_titled(at: AppTest, title: str) -> dict:
     return next(s for s in chart_specs(at) if s["layout"].get("title", {}).get("text") == title)
 
 
+def open_section(at: AppTest, label: str) -> AppTest:
+    """Open one of the Compare page's section tabs: only the open one is drawn."""
+    at.session_state[SECTION_KEY] = label
+    return at.run()
+
+
+def every_chart(at: AppTest) -> list[dict]:
+    """The page's charts; on Compare, each section's tab opened in turn."""
+    if not at.title or at.title[0].value != COMPARE_TITLE:
+        return chart_specs(at)
+    return [spec for tab in at.tabs for spec in chart_specs(open_section(at, tab.label))]
+
+
 def add_article(at: AppTest, text: str, **fields: str) -> AppTest:
     at.switch_page("views/add.py").run()
     at.text_area(key="add_text").input(text)
@@ -95,7 +110,7 @@ def test_every_page_renders_on_the_seeds_with_the_sidebar(page):
 
 def test_compare_shows_every_seed_outlet_in_every_chart_in_catalogue_order():
     at = start()
-    specs = chart_specs(at)
+    specs = every_chart(at)
     assert len(specs) == 9
     for spec in specs:
         assert outlets_in(spec) == SEED_OUTLETS
@@ -104,21 +119,19 @@ def test_compare_shows_every_seed_outlet_in_every_chart_in_catalogue_order():
         assert f'<div class="outlet">{outlet}</div>' in cards
 
 
-def test_with_many_outlets_compare_draws_only_the_open_section(monkeypatch):
-    """Above MAX_PANELS outlets (here 3 of the 5 seeds) the sections are tabs and only the
-    open one is drawn; each still shows every outlet, the small multiples MAX_PANELS."""
+def test_compare_draws_only_the_open_section(monkeypatch):
+    """The sections are tabs and only the open one is drawn; each shows every outlet, the
+    small multiples at most MAX_PANELS (here 3 of the 5 seeds)."""
     monkeypatch.setattr(charts, "MAX_PANELS", 3)
     at = start()
     assert [tab.label for tab in at.tabs][:2] == ["Frame profile", "Who gets to speak"]
     assert [header.value for header in at.header] == ["Frame profile"]
     (frames,) = chart_specs(at)
     assert outlets_in(frames) == SEED_OUTLETS
-    at.session_state["compare_section"] = "Overall tone"
-    at.run()
+    open_section(at, "Overall tone")
     assert [header.value for header in at.header] == ["Overall tone"]
     assert [outlets_in(spec) for spec in chart_specs(at)] == [SEED_OUTLETS] * 2
-    at.session_state["compare_section"] = "Tone through each article"
-    at.run()
+    open_section(at, "Tone through each article")
     (through,) = chart_specs(at)
     assert outlets_in(through) == SEED_OUTLETS[:3]
     assert at.multiselect(key="compare_panels").value == SEED_OUTLETS[:3]
@@ -130,15 +143,15 @@ def test_each_outlet_keeps_its_colour_when_the_selection_changes():
         (bars,) = spec["data"]
         return dict(zip(bars["y"], bars["marker"]["color"], strict=True))
 
-    everything = colours(start())
+    everything = colours(open_section(start(), "Overall tone"))
     ids = seed_ids()
-    fewer = colours(start(articles=[ids[3], ids[1]]))
+    fewer = colours(open_section(start(articles=[ids[3], ids[1]]), "Overall tone"))
     assert fewer == {name: everything[name] for name in fewer}
     assert list(fewer) == ["Hindustan Times", "Foreign Policy"]  # catalogue order kept
 
 
 def test_the_vader_lens_redraws_the_tone_charts_with_vader_scores():
-    at = start()
+    at = open_section(start(), "Overall tone")
     textblob = chart_titled(at, "Tone of the article")["data"][0]["x"]
     at.sidebar.radio[0].set_value("VADER").run()
     vader = chart_titled(at, "Tone of the article")
@@ -149,7 +162,7 @@ def test_the_vader_lens_redraws_the_tone_charts_with_vader_scores():
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_works_with_one_article(page):
     at = start(page, articles=[seed_ids()[2]])
-    for spec in chart_specs(at):
+    for spec in every_chart(at):
         assert outlets_in(spec) == ["Asia Times"]
 
 
@@ -209,7 +222,7 @@ def test_an_added_article_joins_the_comparison_and_survives_a_restart(data_dir):
     assert not at.error
     assert len(at.session_state["articles"]) == 6
     at.switch_page("views/compare.py").run()
-    for spec in chart_specs(at):
+    for spec in every_chart(at):
         assert outlets_in(spec)[-1] == "Daily &lt;b&gt;Test&lt;/b&gt;"
 
     at.switch_page("views/read.py").run()
@@ -220,7 +233,7 @@ def test_an_added_article_joins_the_comparison_and_survives_a_restart(data_dir):
     assert restarted.session_state["articles"] == seed_ids()  # on offer, not forced in
     for page in PAGES:
         at = start(page, articles=[*seed_ids(), *_added_ids()])
-        for spec in chart_specs(at):
+        for spec in every_chart(at):
             assert len(outlets_in(spec)) == 6
 
 
@@ -393,6 +406,8 @@ def test_an_article_without_quotes_says_so(page, says):
     )
     article_id = Store(default_path()).add(make_article(text, outlet="Quiet Times"))
     at = start(page, articles=[article_id])
+    if page == "views/compare.py":
+        open_section(at, "Who gets to speak")
     shown = [e.value for e in (*at.caption, *at.info)]
     assert any(says in message.replace("\\", "") for message in shown), shown
 
@@ -401,15 +416,22 @@ def test_compare_opens_the_sentences_behind_a_frame_cell_and_an_actor_cell(seed_
     rt = seed_reports[0]
     dominant = next(score for score in rt.framing.frames if score.dominant)
     toward = rt.sentiment.toward[0]
+
+    def evidence(at: AppTest) -> tuple[list[int], list[str]]:
+        bodies = [element.proto.body for element in at.get("html")]
+        counts = [body.count('class="evidence"') for body in bodies if 'class="evidence"' in body]
+        return counts, bodies
+
     at = start()
     at.selectbox(key="frame_cell_outlet").set_value("RT")
-    at.selectbox(key="frame_cell_frame").set_value(dominant.label)
+    at.selectbox(key="frame_cell_frame").set_value(dominant.label).run()
+    carried = sum(1 for evidence in dominant.evidence if evidence.carries)
+    assert evidence(at)[0] == [carried]
+    open_section(at, "Actors")
     at.selectbox(key="actor_cell_outlet").set_value("RT")
     at.selectbox(key="actor_cell_actor").set_value(toward.name).run()
-    bodies = [element.proto.body for element in at.get("html")]
-    evidence = [body.count('class="evidence"') for body in bodies if 'class="evidence"' in body]
-    carried = sum(1 for evidence in dominant.evidence if evidence.carries)
-    assert evidence == [carried, len(toward.sentences)]
+    counts, bodies = evidence(at)
+    assert counts == [len(toward.sentences)]
     assert any(f'title="mentions {toward.name}"' in body for body in bodies)
 
 
@@ -461,7 +483,7 @@ def heatmap_actors(at: AppTest) -> list[str]:
 def test_a_correction_to_the_actors_applies_and_survives_a_restart(data_dir):
     import streamlit as st
 
-    at = start()
+    at = open_section(start(), "Actors")  # the corrections panel is under the actor chart
     assert "James Mattis" in at.selectbox(key="correct_actor").options
     at.radio(key="correct_action").set_value("merge").run()
     at.selectbox(key="correct_actor").set_value("James Mattis")
@@ -474,7 +496,7 @@ def test_a_correction_to_the_actors_applies_and_survives_a_restart(data_dir):
 
     st.cache_data.clear()
     st.cache_resource.clear()
-    restarted = start()  # a new session over the same store
+    restarted = open_section(start(), "Actors")  # a new session over the same store
     assert "James Mattis" not in restarted.selectbox(key="correct_actor").options
     assert "Jim Mattis" in heatmap_actors(restarted)
     restarted.button(key="correct_undo_0").click().run()
@@ -482,7 +504,7 @@ def test_a_correction_to_the_actors_applies_and_survives_a_restart(data_dir):
 
 
 def test_a_correction_that_names_nothing_is_refused_with_a_message():
-    at = start()
+    at = open_section(start(), "Actors")
     at.radio(key="correct_action").set_value("add").run()
     at.text_input(key="correct_name").set_value("   ")
     at.button(key="correct_apply").click().run()

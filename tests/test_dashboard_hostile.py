@@ -30,6 +30,8 @@ PAGES = [
     "views/add.py",
 ]
 TIMEOUT = 120
+# Pages whose tabs are drawn only when open, and the key of their open tab.
+TAB_KEYS = {"views/compare.py": "compare_section", "views/differences.py": "differences_tab"}
 # Markdown a user might type, on purpose or not: each would render if not escaped.
 MARKDOWN = (":red[", ":blue[", "$$", "**bold", "**Title", "**about", "**x**", "**safe")
 MARKDOWN += ("](https://evil.example", "![", "_Post_", ":skull:")
@@ -130,6 +132,17 @@ def markup_leaks(at: AppTest) -> list[tuple[str, str]]:
     return leaks
 
 
+def every_tab_leaks(at: AppTest, page: str) -> list[tuple[str, str]]:
+    """The markup leaks of the page and, where its tabs are drawn only when open (Compare,
+    Differences), of each tab opened in turn."""
+    leaks = markup_leaks(at)
+    key = TAB_KEYS.get(page)
+    for label in [tab.label for tab in at.tabs] if key else []:
+        at.session_state[key] = label
+        leaks += markup_leaks(at.run())
+    return leaks
+
+
 def test_the_markers_would_be_caught(hostile_ids):
     """The check itself: unescaped, each marker is found; escaped, none is."""
     from dashboard.markup import md_escape
@@ -143,7 +156,7 @@ def test_the_markers_would_be_caught(hostile_ids):
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_articles_show_as_text_on_every_page(hostile_ids, page):
     at = run_page(page, hostile_ids, read_articles=hostile_ids[1:], sources_speaker="Lopez_Garcia")
-    assert markup_leaks(at) == []
+    assert every_tab_leaks(at, page) == []
 
 
 @pytest.mark.parametrize("page", ["views/compare.py", "views/method.py", "views/read.py"])
@@ -152,7 +165,7 @@ def test_a_hostile_codebook_shows_as_text(hostile_ids, page, monkeypatch):
 
     monkeypatch.setattr(state, "codebook_choice", lambda: ("<b>hostile</b>.toml", CODEBOOK))
     at = run_page(page, hostile_ids, read_layers=["frames", "quotes"])
-    assert markup_leaks(at) == []
+    assert every_tab_leaks(at, page) == []
     if page == "views/method.py":
         shown = " ".join(e.value for e in at.header)
         assert "Codebook" in shown  # the hostile codebook is the one on the page

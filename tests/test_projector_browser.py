@@ -15,14 +15,25 @@ SIZES = {"1024x768": (1024, 768), "1440x900": (1440, 900)}
 MIN_FONT_PX = 12
 CLASSROOM_QUESTIONS = 4  # the seeds' first: long choices listed, then outlets as choices
 PAGES = [  # path, heading, the element that draws last, charts on the first screen
-    ("", "How the outlets covered the story", "", 9),
+    ("", "How the outlets covered the story", "", 1),
     ("read", "Read the articles", ".article p .q", 0),
     ("sources", "Who is quoted", ".quote", 0),
     ("differences", "Differences between outlets", ".js-plotly-plot", 0),
     ("method", "How the numbers are made", "text=The active codebook", 0),
     ("add", "Add articles", "", 0),
 ]
-DIFFERENCE_TABS_WITH_CHARTS = ("Entities and numbers", "Voices", "Distinctive words")
+# The tabs, beyond the first, whose charts are drawn when opened: per page path.
+TABS_WITH_CHARTS = {
+    "": (
+        "Who gets to speak",
+        "Talked about vs heard",
+        "Overall tone",
+        "Narration vs quotes",
+        "Actors",
+        "Tone through each article",
+    ),
+    "differences": ("Entities and numbers", "Voices", "Distinctive words"),
+}
 # True once every chart on screen (other tabs' are hidden) has drawn its data.
 SHOWN_DRAWN = """() => {
     const charts = [...document.querySelectorAll('.js-plotly-plot')]
@@ -136,11 +147,12 @@ def test_every_page_fits_the_screen_with_readable_whole_chart_labels(
     assert main.evaluate("m => m.scrollWidth <= m.clientWidth + 1"), "scrolls sideways"
     problems = chart_text_problems(page)
     shot(page, path or "compare")
-    for tab in DIFFERENCE_TABS_WITH_CHARTS if path == "differences" else ():
+    for tab in TABS_WITH_CHARTS.get(path, ()):
         page.get_by_role("tab", name=tab).click()
         page.wait_for_function(SHOWN_DRAWN, timeout=RENDER_MS)
+        idle(page)
         problems += chart_text_problems(page)
-        shot(page, f"differences-{tab.split()[0].lower()}")
+        shot(page, f"{path or 'compare'}-{tab.split()[0].lower()}")
     assert not problems, "\n".join(problems)
 
 

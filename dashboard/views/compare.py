@@ -1,9 +1,8 @@
 """Compare: the selected outlets side by side, then the comparison charts.
 
 The tables and figures depend only on the selection (and the outlets drawn as small
-multiples): built once, in `drawn` and `panelled`, and shared by every session. With more
-than `charts.MAX_PANELS` outlets the sections go into tabs and only the open one is drawn: a
-browser drawing nine charts of a hundred rows each is what made the page slow.
+multiples): built once, in `drawn` and `panelled`, and shared by every session. The
+sections are tabs and only the open one is drawn.
 """
 
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from dashboard.corrections import corrections_panel
 
 TOP_ACTORS = 8
 PANELS_KEY = "compare_panels"
-SECTION_KEY = "compare_section"  # the open section's tab, above charts.MAX_PANELS outlets
+SECTION_KEY = "compare_section"  # the open section's tab
 
 
 @dataclass(frozen=True)
@@ -337,16 +336,10 @@ st.caption(
     "quoted; named: share of quotes from a speaker named in the text. Frames from the "
     f"“{markup.md_escape(chosen.codebook.name)}” codebook. The **Method** page explains each."
 )
-if len(chosen.outlets) <= charts.MAX_PANELS:
-    for section in SECTIONS.values():
-        section(chosen, drawn)
-else:  # many outlets: one section drawn at a time, the one whose tab is open
-    st.caption(
-        f"{len(chosen.outlets)} outlets: one chart section is drawn at a time, so the page "
-        "stays quick. Choose it in the tabs below."
-    )
-    tabs = st.tabs(list(SECTIONS), key=SECTION_KEY, on_change="rerun")
-    for tab, section in zip(tabs, SECTIONS.values(), strict=True):
-        with tab:
-            if tab.open:
-                section(chosen, drawn)
+# One section drawn at a time, the one whose tab is open: a browser drawing nine charts
+# at once is what made the page slow to switch to and to redraw.
+tabs = st.tabs(list(SECTIONS), key=SECTION_KEY, on_change="rerun")
+for tab, section in zip(tabs, SECTIONS.values(), strict=True):
+    with tab:
+        if tab.open:
+            section(chosen, drawn)
