@@ -41,7 +41,43 @@ RENDER_WAIT_MS = 600_000
 SIZES = (5, 100)
 REPEATS = 3  # re-renders and page switches timed per server; the median is kept
 VIEWPORT = {"width": 1400, "height": 1000}
-RUNS_FINISHED: dict[object, list[int]] = {}  # page (from new_page) → [script runs finished]
+# Counts, in the page, the script runs the server finishes: Streamlit's own message
+# (ForwardMsg field 6, `script_finished`, a status other than 2, "early for a rerun") on
+# the page's websocket, read by walking the message's top-level protobuf fields. The DOM
+# cannot tell: React batches a quick run's `running` and `notRunning` into one render, so
+# the app's script-state attribute may never change.
+COUNT_RUNS = """(() => {
+    window.runsFinished = 0;
+    const finished = bytes => {
+        let i = 0;
+        const varint = () => {
+            let value = 0, shift = 0, byte;
+            do { byte = bytes[i++]; value += (byte & 127) * 2 ** shift; shift += 7; }
+            while (byte & 128);
+            return value;
+        };
+        while (i < bytes.length) {
+            const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
+            if (wire === 0) { const value = varint(); if (field === 6) return value !== 2; }
+            else if (wire === 2) { const length = varint(); i += length; }
+            else if (wire === 1) i += 8;
+            else if (wire === 5) i += 4;
+            else return false;
+        }
+        return false;
+    };
+    const count = data => { if (finished(new Uint8Array(data))) window.runsFinished++; };
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener('message', event => {
+                if (event.data instanceof ArrayBuffer) count(event.data);
+                else if (event.data instanceof Blob) event.data.arrayBuffer().then(count);
+            });
+        }
+    };
+})()"""
 # The script run is over, the page's title is `title`, and every chart has drawn (at
 # least one on a chart page).
 RENDERED = """([title, charts]) => {
@@ -141,24 +177,9 @@ def wait_rendered(
 
 
 def new_page(browser, viewport: dict[str, int] = VIEWPORT):
-    """A page that counts the script runs its server finishes, read from Streamlit's own
-    messages on the page's websocket: the DOM's script-state attribute can go to
-    `running` and back between two looks and a run be missed (seen on fast runs)."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
+    """A page that counts the script runs its server finishes (`window.runsFinished`)."""
     page = browser.new_page(viewport=viewport)
-    finished = RUNS_FINISHED.setdefault(page, [0])
-
-    def frame(payload: bytes | str) -> None:
-        if isinstance(payload, bytes):
-            message = ForwardMsg.FromString(payload)
-            if (
-                message.WhichOneof("type") == "script_finished"
-                and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
-            ):
-                finished[0] += 1
-
-    page.on("websocket", lambda socket: socket.on("framereceived", frame))
+    page.add_init_script(COUNT_RUNS)
     return page
 
 
@@ -168,14 +189,12 @@ def rerun_and_wait(
     """Seconds from `action()` to the script run it starts finished and drawn (`page`
     from `new_page`)."""
     page.wait_for_timeout(300)
-    finished = RUNS_FINISHED[page]
-    before = finished[0]
+    before = page.evaluate("window.runsFinished")
     start = time.perf_counter()
     action()
-    while finished[0] == before:
-        if time.perf_counter() - start > timeout_ms / 1000:
-            raise RuntimeError(f"no script run finished in {timeout_ms / 1000:g} s")
-        page.wait_for_timeout(10)  # lets the websocket's events in
+    page.wait_for_function(
+        "before => window.runsFinished > before", arg=before, timeout=timeout_ms, polling=10
+    )
     wait_rendered(page, title, charts, timeout_ms)
     return time.perf_counter() - start
 

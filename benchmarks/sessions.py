@@ -9,7 +9,8 @@ first look). Then, in Chromium, each session goes round Compare → Sources → 
 Method → Compare…, timing each page switch from the click on the page's link until the
 page's script run is over and its charts are drawn (`benchmarks.dashboard.rerun_and_wait`).
 First one session alone for `seconds / 2`, then `--sessions` sessions at once, each in
-its own browser and thread, for `seconds`; with `--think S`, each session waits S seconds
+its own browser and thread, for `seconds` from the moment all have loaded their first
+page (ten browsers starting on one machine at once is not a page switch); with `--think S`, each session waits S seconds
 between switches (a student reading), with 0 every session clicks again at once (the
 worst case). A page that shows an exception, or a switch that never finishes, is counted
 as an error. The server's CPU seconds per switch (read from /proc) tell how much of a
@@ -59,12 +60,20 @@ SEEN = """() => {
 
 
 class Session(threading.Thread):
-    """One browser session going round the pages until `until` (time.monotonic), and at
-    least `at_least` switches."""
+    """One browser session going round the pages for `seconds` once every session of
+    `started` has loaded its first page, and at least `at_least` switches."""
 
-    def __init__(self, url: str, until: float, think: float, at_least: int = 0):
+    def __init__(
+        self,
+        url: str,
+        started: threading.Barrier,
+        seconds: float,
+        think: float,
+        at_least: int = 0,
+    ):
         super().__init__(daemon=True)
-        self.url, self.until, self.think, self.at_least = url, until, think, at_least
+        self.url, self.started, self.seconds = url, started, seconds
+        self.think, self.at_least = think, at_least
         self.first = float("nan")
         self.switches: list[float] = []
         self.errors: list[str] = []
@@ -85,10 +94,13 @@ class Session(threading.Thread):
                 except (RuntimeError, Error) as error:
                     self.errors.append(f"first load: {str(error).splitlines()[0]}")
                     return
+                finally:
+                    self.started.wait()
                 self.first = time.perf_counter() - start
+                until = time.monotonic() + self.seconds
                 pages = [*ROUND, COMPARE]
                 step = 0
-                while step < self.at_least or time.monotonic() < self.until:
+                while step < self.at_least or time.monotonic() < until:
                     link, title = pages[step % len(pages)]
                     step += 1
                     try:
@@ -114,9 +126,10 @@ class Session(threading.Thread):
 def sessions(
     url: str, count: int, seconds: float, think: float, at_least: int = 0
 ) -> list[Session]:
-    """`count` sessions started together, run for `seconds`, joined."""
-    until = time.monotonic() + seconds
-    started = [Session(url, until, think, at_least) for _ in range(count)]
+    """`count` sessions started together, timed for `seconds` once all have loaded their
+    first page (ten browsers starting at once on one machine is not a page switch), joined."""
+    barrier = threading.Barrier(count)
+    started = [Session(url, barrier, seconds, think, at_least) for _ in range(count)]
     for session in started:
         session.start()
     for session in started:
