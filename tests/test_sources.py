@@ -1219,6 +1219,54 @@ def test_a_joint_speaker_takes_the_first_ones_type_and_keeps_its_members_apart()
     ].speaker != ("Jane Roe and Tom Cole")
 
 
+def test_an_organisation_named_across_and_before_a_title_is_not_a_joint_speaker():
+    text = (
+        "Independent Electoral and Boundaries Commission (IEBC) chairman Wafula Chebukati "
+        "said the count was over."
+    )
+    (speaker,) = sources(text).speakers
+    assert (speaker.name, speaker.organization, speaker.speaker_type, speaker.country) == (
+        "Wafula Chebukati",
+        "Independent Electoral and Boundaries Commission",
+        "official",
+        "KE",
+    )
+
+
+@pytest.mark.parametrize(
+    "full, later", [("Sultan Al Jaber", "Al Jaber"), ("Chris Van Hollen", "Van Hollen")]
+)
+def test_a_family_name_of_several_words_refers_back_to_the_full_name(full, later):
+    text = f"“The talks are over,” said Dr. {full}. Delegates left.\n\n“It is a fair plan,” said {later}."
+    result = sources(text)
+    assert [q.speaker for q in result.quotes] == [full, full]
+    assert (
+        sources(f"“No,” said {full}. “Yes,” said Jane {later.split()[-1]}.").quotes[-1].speaker
+        != full
+    )
+
+
+@pytest.mark.parametrize(
+    "text, speaker, country",
+    [
+        (
+            "Microsoft and Activision Blizzard have both said they will appeal.",
+            "Microsoft and Activision Blizzard",
+            "US",
+        ),
+        (
+            "Stuart Machin, the chief executive of Marks & Spencer, said sales fell.",
+            "Stuart Machin",
+            "GB",
+        ),
+        ("Samsung said it would build a plant in Texas.", "Samsung", "KR"),
+    ],
+)
+def test_a_well_known_company_gives_its_country(text, speaker, country):
+    (quote,) = sources(text).quotes
+    assert (quote.speaker, quote.speaker_type, quote.country) == (speaker, "other", country)
+
+
 @pytest.mark.parametrize(
     "text, organization",
     [

@@ -126,7 +126,10 @@ def describe(phrase: str, apposition: str = "") -> Description | None:
             _unknown_organization(phrase, phrase[body[0].start :], bool(determiner)), apposition
         )
     named_whole = whole and whole[1:] == (0, len(phrase) - body[0].start)
-    joint = None if named_whole else _joint(phrase, phrase[body[0].start :])
+    # `Independent Electoral and Boundaries Commission chairman X`: an organisation
+    # named across the `and` is not two speakers
+    across_and = whole and " and " in phrase[body[0].start :][whole[1] : whole[2]]
+    joint = None if named_whole or across_and else _joint(phrase, phrase[body[0].start :])
     if joint:
         return _with(joint, apposition)
     qualifier = None if whole and whole[1] == 0 else _name_qualifier(phrase)

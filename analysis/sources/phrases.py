@@ -102,9 +102,9 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
             previous.text == ")"
             and start - 3 >= floor
             and tokens[start - 3].text == "("
-            and is_title_word(tokens[start - 2].text)
+            and (is_title_word(tokens[start - 2].text) or _acronym(tokens[start - 2].text))
         ):
-            start -= 3  # `Vice Admiral (retd) Sunil Rao`
+            start -= 3  # `Vice Admiral (retd) Sunil Rao`, `… Commission (IEBC) chairman X`
             continue
         if is_name_token(previous) or is_title_word(previous.text):
             start -= 1
@@ -133,6 +133,10 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
     if start - 1 >= floor and tokens[start - 1].lower in ("the", "a", "an"):
         start -= 1
     return start
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
 def one_organization(text: str) -> bool:

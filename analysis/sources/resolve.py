@@ -529,7 +529,10 @@ def _refers_to(description: Description, entity: Entity) -> bool:
         if len(mention) == 1 or len(full) == 1:
             # `Pérez` for Ana Pérez; `Wang` for Wang Lin (family name first)
             return mention[-1] in (full[0], full[-1]) or full[-1] == mention[-1]
-        return mention[-1] == full[-1] and mention[0] == full[0]
+        # `Al Jaber` for Sultan Al Jaber, `Van Hollen` for Chris Van Hollen: a family name
+        # of several words
+        tail = len(mention) < len(full) and full[-len(mention) :] == mention
+        return tail or (mention[-1] == full[-1] and mention[0] == full[0])
     if description.form == "institution":
         return known.form == "institution" and (
             (bool(description.actor) and description.actor == known.actor)
