@@ -6,7 +6,8 @@ place the README and the dashboard's Method page take accuracy figures from.
 
 Gold on real articles names its article files only; they are read from the development
 folders beside the checkout (../shared/devsets/articles, ../devsets-more/articles,
-../devsets-more2/articles, ../devsets-more3/articles, ../devsets-extra/articles). A set
+../devsets-more2/articles, ../devsets-more3/articles,
+../devsets-more4/articles, ../devsets-extra/articles). A set
 whose folder is missing keeps its earlier figures.
 """
 
@@ -97,6 +98,17 @@ SETS: list[dict[str, Any]] = [
         "tool ran on them (first run: the honest estimate), then used to check speaker rules.",
         "gold": ["real/quotes_more2.toml"],
         "folder": ROOT.parent / "devsets-more2" / "articles",
+    },
+    {
+        "id": "real-development-more4",
+        "title": "Real articles, development (speakers) 3: 3 stories, 12 articles",
+        "kind": "development",
+        "about": "Trump's hush-money verdict, Imane Khelif at the Paris 2024 Olympics, the "
+        "Maui wildfires; quotes and speakers annotated before any tool ran on them (first "
+        "run: the code of commit 9b6f3cd, the honest estimate), then used to check speaker "
+        "rules.",
+        "gold": ["real/quotes_more4.toml"],
+        "folder": ROOT.parent / "devsets-more4" / "articles",
     },
     {
         "id": "real-development-facts",

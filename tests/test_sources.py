@@ -1268,6 +1268,46 @@ def test_a_well_known_company_gives_its_country(text, speaker, country):
 
 
 @pytest.mark.parametrize(
+    "text, speaker, role, country",
+    [
+        (
+            "Italian boxer Angela Carini withdrew. “I did my best,” Carini said.",
+            "Angela Carini",
+            "boxer",
+            "IT",
+        ),
+        ("“We won,” said Kenyan sprinter Mary Moraa.", "Mary Moraa", "sprinter", "KE"),
+    ],
+)
+def test_an_athlete_by_sport_and_nationality(text, speaker, role, country):
+    result = sources(text)
+    (person,) = result.speakers
+    assert (person.name, person.role, person.country) == (speaker, role, country)
+
+
+def test_two_bodies_own_names_sharing_a_head_noun_are_two_speakers():
+    text = (
+        "The International Olympic Committee defended the boxer.\n\n"
+        "The Algerian Olympic Committee (COA) said attacks on her were unfair.\n\n"
+        "The Supreme Court ruled on Friday. The conservative court said the right was not "
+        "in the Constitution."
+    )
+    assert [(q.speaker, q.speaker_type, q.country) for q in sources(text).quotes] == [
+        ("The Algerian Olympic Committee", "other", "DZ"),
+        ("Supreme Court", "official", ""),
+    ]
+
+
+def test_an_international_sports_body_speaks_as_international_with_its_own_code():
+    quote = sources("IOC spokesman Mark Adams said the process was flawed.").quotes[0]
+    assert (quote.speaker, quote.speaker_type, quote.country) == (
+        "Mark Adams",
+        "international",
+        "IOC",
+    )
+
+
+@pytest.mark.parametrize(
     "text, organization",
     [
         # a company by the word its name ends with

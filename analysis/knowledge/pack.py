@@ -26,7 +26,7 @@ from ..errors import DataFileError
 
 PACK_FILES = ("countries.tsv", "international.tsv", "institutions.tsv", "groups.tsv", "names.toml")
 COUNTRY_KINDS = ("display", "name", "demonym", "seat", "capital_alias")
-BODY_KINDS = ("international", "bloc", "ngo")
+BODY_KINDS = ("international", "bloc", "ngo", "sport")
 SPEAKER_TYPES = (
     "official",
     "legislator",
@@ -41,7 +41,7 @@ USER_ASSIGNED = {"XK": "Kosovo"}
 # Cities below this population are not looked up (a small town's name is too often a
 # word or a surname: Mobile, Split, Obama); capitals always are.
 MIN_CITY_POPULATION = 100_000
-BodyKind = Literal["international", "bloc", "ngo"]
+BodyKind = Literal["international", "bloc", "ngo", "sport"]
 
 
 @dataclass(frozen=True)

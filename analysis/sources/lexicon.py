@@ -88,9 +88,12 @@ class _NamePattern:
 # How each kind of international body speaks: an organisation or agency as `international`
 # (with its own code as country), an international NGO as `civil_society` (of no country:
 # the guideline gives codes to intergovernmental bodies); a bloc (the G7, small island
-# states) is a group of states, an official voice of no one country.
+# states) is a group of states, an official voice of no one country. An international
+# sports body (the IOC, FIFA) governs its sport across countries: `international`, with
+# its own code.
 BODY_TYPES: dict[str, tuple[SpeakerType, bool]] = {
     "international": ("international", True),
+    "sport": ("international", True),
     "ngo": ("civil_society", False),
     "bloc": ("official", False),
 }

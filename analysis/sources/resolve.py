@@ -223,6 +223,8 @@ def _named_before(context: Context, description: Description, at: int) -> Descri
     head = description.head
     if not head or description.name or head not in INSTITUTION_HEADS:
         return None
+    if _proper_name(description.organization):  # `the Algerian Olympic Committee`
+        return None
     introduced = _introduced_company(context, at) if head in COMPANY_HEADS else None
     for mention in reversed(context.mentions_in(introduced[0] if introduced else 0, at)):
         if mention.kind not in ("organization", "international"):
@@ -479,6 +481,7 @@ def _names_the_same(description: Description, subject: Description) -> bool:
         and not description.modifiers
         and subject.form == "institution"
         and subject.text != description.text
+        and not _two_proper_names(description.organization, subject.organization)
         and description.speaker_type in (subject.speaker_type, "other")
         and (description.head not in COMPANY_HEADS or subject.speaker_type == "other")
     )
@@ -539,7 +542,11 @@ def _refers_to(description: Description, entity: Entity) -> bool:
             or description.organization.lower() == known.organization.lower()
             or _acronym_of(description.organization, known.organization)
             or _acronym_of(known.organization, description.organization)
-            or (description.head == known.head and description.speaker_type == known.speaker_type)
+            or (
+                description.head == known.head
+                and description.speaker_type == known.speaker_type
+                and not _two_proper_names(description.organization, known.organization)
+            )
             or _a_company_that_spoke(description, known)
         )
     if description.form == "role" and known.form == "name":
@@ -562,6 +569,19 @@ def _refers_to(description: Description, entity: Entity) -> bool:
         if not _introduces(description):  # `officials said` again: the same words
             return description.text.lower() == known.text.lower()
     return False
+
+
+def _proper_name(organization: str) -> bool:
+    """`Algerian Olympic Committee`: a body's own name of several capitalised words, not
+    a short reference to a body (`the committee`, `the regulator`)."""
+    words = organization.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+
+
+def _two_proper_names(first: str, second: str) -> bool:
+    """Two bodies' own names (`Algerian Olympic Committee`, `International Olympic
+    Committee`) that differ: two bodies."""
+    return _proper_name(first) and _proper_name(second) and first.lower() != second.lower()
 
 
 def _a_company_that_spoke(description: Description, known: Description) -> bool:
