@@ -1308,6 +1308,38 @@ def test_an_international_sports_body_speaks_as_international_with_its_own_code(
 
 
 @pytest.mark.parametrize(
+    "text, country",
+    [
+        # a place the gazetteer does not know before a local title, in a US-only article
+        ("Fires hit the US state. “It hit so quick,” Lahaina resident Kyle Day said.", "US"),
+        ("Fires hit the US state. “We pick up remains,” said Maui Police Chief Jo Lee.", "US"),
+        ("The US jury ruled. Manhattan District Attorney Alvin Bragg said it was fair.", "US"),
+        # a local office alone
+        ("Fires hit the US state. “It is bad,” said Gov. Josh Green.", "US"),
+        # a resident with no place stays unplaced, as the guideline leaves `officials`
+        ("Fires hit the US state. “It is bad,” said resident Kyle Day.", ""),
+        # an article that names two countries gives neither
+        ("Canada sent help to the US. “It is bad,” said Gov. Josh Green.", ""),
+    ],
+)
+def test_a_local_title_takes_the_country_of_an_article_that_names_one(text, country):
+    assert sources(text).quotes[-1].country == country
+
+
+@pytest.mark.parametrize(
+    "text, speaker_type",
+    [
+        ("Gov. Doug Burgum (R-ND) said it was a travesty.", "official"),
+        ("Sen. Jane Roe (D-Calif.) said it was fair.", "legislator"),
+        ("Jane Roe (D-NY) said it was fair.", "legislator"),
+    ],
+)
+def test_a_us_party_and_state_tag_places_a_politician(text, speaker_type):
+    (quote,) = sources(text).quotes
+    assert (quote.speaker_type, quote.country) == (speaker_type, "US")
+
+
+@pytest.mark.parametrize(
     "text, organization",
     [
         # a company by the word its name ends with

@@ -9,6 +9,7 @@ outlet's. The gender comes last (gender.py).
 
 import re
 
+from ..knowledge import load_knowledge
 from .describe import Description, describe
 from .gender import speaker_gender
 from .lexicon import find_country, find_organization, roles
@@ -52,6 +53,7 @@ def complete_entities(entities: list[Entity], context: Context) -> None:
                 or _country_in_name(entity)
                 or _same_institution_country(entity, context)
                 or _the_country(entity, context)
+                or _local_place_country(entity, context)
                 or _outlet_country(entity, context)
             )
         entity.gender, entity.gender_evidence = speaker_gender(entity, context)
@@ -285,6 +287,41 @@ def _the_country(entity: Entity, context: Context) -> str:
             before = [m for m in context.mentions if m.kind == "country" and m.end <= at]
             return before[-1].country if before else context.outlet_country
     return ""
+
+
+def _local_place_country(entity: Entity, context: Context) -> str:
+    """`Lahaina resident X`, `Maui Police Chief X`, `Gov. X`: a local title, alone or
+    after a place the gazetteer does not know, takes the country of the article's places
+    when the article names one country only."""
+    if not any(_place_before_local_title(d) for d in entity.descriptions):
+        return ""
+    countries = {
+        m.country
+        for m in context.mentions
+        if m.kind == "country" and context.masked[m.start] != "▮"
+    }
+    return countries.pop() if len(countries) == 1 else ""
+
+
+def _place_before_local_title(description: Description) -> bool:
+    """Whether the role is a local title (names.toml `local_titles`) after words printed
+    capitalised that are no title word, organisation or country of their own (a place),
+    or a local office alone (`Gov. X`): a resident with no place stays unplaced, as the
+    guideline leaves `officials` (docs/annotating-quotes.md)."""
+    knowledge = load_knowledge()
+    words = description.role.split()
+    for start in range(len(words)):
+        title = " ".join(words[start:])
+        if title not in knowledge.word_list("local_titles"):
+            continue
+        if start == 0:  # `Gov. X`, `Maui Police Chief X` (the police named as its body)
+            return description.speaker_type == "official"
+        printed = {w.lower(): w for w in re.findall(r"[\w’'-]+", description.text)}
+        place = [printed.get(w, "") for w in words[:start]]
+        return all(
+            w[:1].isupper() and w not in knowledge.word_list("title_modifiers") for w in place
+        ) and not find_organization(" ".join(place))
+    return False
 
 
 def _outlet_country(entity: Entity, context: Context) -> str:

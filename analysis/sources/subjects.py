@@ -2,6 +2,8 @@
 (`said the minister`), a clause's subject, or the sentence's subject for a pronoun.
 """
 
+import re
+from dataclasses import replace
 from functools import cache
 from typing import TypeGuard
 
@@ -154,7 +156,11 @@ def subject_cue(
     the verb, with an apposition between commas."""
     if _is_passive(tokens, index, verb[0]):
         return None
-    end = _skip_parenthesis(tokens, _skip_auxiliaries_left(tokens, index - 1, floor), floor)
+    before_parenthesis = _skip_auxiliaries_left(tokens, index - 1, floor)
+    end = _skip_parenthesis(tokens, before_parenthesis, floor)
+    american = end != before_parenthesis and bool(
+        US_PARTY_STATE.fullmatch("".join(t.text for t in tokens[end + 2 : before_parenthesis]))
+    )
     apposition = ""
     if end >= floor and tokens[end].text in ",—–":
         mark = tokens[end].text
@@ -224,6 +230,14 @@ def subject_cue(
     description = describe(phrase, apposition + anonymity)
     if not is_speaker(description):
         return None
+    if american:  # `Gov. Doug Burgum (R-ND)`: a US politician's party and state
+        description = replace(
+            description,
+            country=description.country or "US",
+            speaker_type=(
+                "legislator" if description.speaker_type == "other" else description.speaker_type
+            ),
+        )
     return _verb_cue(description, tokens[start].start, tokens, index, verb, rule)
 
 
@@ -302,11 +316,22 @@ def _noun_phrase_start(tokens: list[Token], end: int, floor: int) -> int | None:
     return None
 
 
+# `(R-ND)`, `(D-Calif.)`, `(I-Vt.)`: the party and state US news prints after a politician.
+US_PARTY_STATE = re.compile(r"[RDI]-(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.?|[A-Z]\.[A-Z]\.)")
+
+
 def _skip_parenthesis(tokens: list[Token], end: int, floor: int) -> int:
     """Past an acronym in brackets before the verb: `the Inter-Services Public Relations
-    (ISPR) said`."""
+    (ISPR) said`, `Sen. Jane Roe (D-Calif.) said`."""
     if end - 2 >= floor and tokens[end].text == ")" and tokens[end - 2].text == "(":
         return end - 3
+    if (
+        end - 3 >= floor
+        and tokens[end].text == ")"
+        and tokens[end - 1].text == "."
+        and tokens[end - 3].text == "("
+    ):
+        return end - 4
     return end
 
 
