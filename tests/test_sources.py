@@ -1339,6 +1339,40 @@ def test_a_us_party_and_state_tag_places_a_politician(text, speaker_type):
     assert (quote.speaker_type, quote.country) == (speaker_type, "US")
 
 
+def test_quoted_as_saying_in_the_passive_with_the_outlet_as_chain():
+    for text in (
+        "“I did my best,” Ann Carr was quoted as saying by Reuters.",
+        "Ann Carr was quoted as saying by Reuters that she had done her best.",
+    ):
+        (speaker,) = sources(text).speakers
+        assert (speaker.name, speaker.chain) == ("Ann Carr", ("Reuters",))
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # an indefinite description with an adjective in -ed and a relative clause
+        (
+            "“It is a good day,” Cohen, a tainted former insider who turned on his boss, said.",
+            "Cohen",
+        ),
+        # a verb of criticism with its object before the quotation
+        (
+            "Mike Johnson, a supporter of Trump, lamented the ruling, “Today is a shameful day.”",
+            "Mike Johnson",
+        ),
+    ],
+)
+def test_a_quotation_with_a_long_apposition_or_a_criticising_verb(text, speaker):
+    (quote,) = sources(text).quotes
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
+
+
+def test_a_verb_of_criticism_attributes_a_quoted_fragment():
+    quote = sources("The minister condemned the attack as “barbaric and cowardly”.").quotes[0]
+    assert (quote.kind, quote.speaker, quote.verb) == ("partial", "The minister", "condemn")
+
+
 @pytest.mark.parametrize(
     "text, organization",
     [

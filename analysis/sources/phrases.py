@@ -457,12 +457,21 @@ def leading_name(tokens: list[Token], start: int, stop: int) -> tuple[int, int] 
 def _indefinite_description(tokens: list[Token]) -> bool:
     """`a geophysics engineer`, `a 23-year-old reporter`, `an Antakya resident`: a short
     indefinite noun phrase with no verb says what its speaker is, even when the noun is
-    in no role list."""
+    in no role list; a relative clause may follow it (`a former insider who turned on
+    his old boss`)."""
+    relative = next((i for i, t in enumerate(tokens) if t.lower in ("who", "whose")), None)
+    if relative is not None:
+        tokens = tokens[:relative]
     return (
         1 < len(tokens) <= MAX_INDEFINITE_DESCRIPTION
         and tokens[0].lower in ("a", "an")
         and all(starts_word(t.text) or t.text == "-" for t in tokens[1:])
-        and not any(opens_with_verb(t) or t.lower in reporting_verbs() for t in tokens[1:])
+        # an adjective in -ed before the noun (`a tainted former insider`) is no verb
+        and not any(
+            t.lower in reporting_verbs() or (opens_with_verb(t) and not t.lower.endswith("ed"))
+            for t in tokens[1:]
+        )
+        and not opens_with_verb(tokens[-1])
     )
 
 

@@ -374,6 +374,8 @@ def _quoted_as_saying_cue(
     said it; an outlet that quoted them is the chain."""
     if index < 3 or tokens[index - 1].lower != "as":
         return None
+    if tokens[index - 2].lower == "quoted" and tokens[index - 3].lower in PASSIVE_AUXILIARIES:
+        return _quoted_passive_cue(tokens, index, verb)
     quoted = next(
         (
             i
@@ -399,6 +401,41 @@ def _quoted_as_saying_cue(
     if outlet is not None and outlet.speaker.speaker_type == "media":
         cue.chain.append(outlet.speaker)
     return cue
+
+
+def _quoted_passive_cue(
+    tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
+) -> Cue | None:
+    """`Carini was quoted as saying (by Reuters)`: the subject said it; an outlet after
+    `by` is the chain."""
+    end = index - 4
+    start = phrase_before(tokens, end, 0) if end >= 0 else None
+    if start is None:
+        return None
+    speaker = describe(join_tokens(tokens, start, end))
+    if not is_speaker(speaker):
+        return None
+    cue = Cue(
+        speaker,
+        tokens[start].start,
+        verb[0],
+        join_tokens(tokens, index - 3, index),
+        "quoted_as_saying",
+        verb_at=tokens[index].start,
+    )
+    outlet = outlet_by(tokens, index + verb[1])
+    if outlet is not None:
+        cue.chain.append(outlet)
+    return cue
+
+
+def outlet_by(tokens: list[Token], index: int) -> Description | None:
+    """The outlet of `… was quoted as saying by Reuters`, from `by` at `index`."""
+    if index >= len(tokens) or tokens[index].lower != "by":
+        return None
+    last = phrase_after(tokens, index + 1)
+    outlet = describe(join_tokens(tokens, index + 1, last)) if last is not None else None
+    return outlet if outlet is not None and outlet.speaker_type == "media" else None
 
 
 # A speaker phrase between `quoted` and `as saying` has at most this many tokens.
