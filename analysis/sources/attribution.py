@@ -15,7 +15,7 @@ from .subjects import (
     inverted_speaker,
     is_speaker,
     join_tokens,
-    outlet_by,
+    quoted_passive,
     reporting_verb_at,
     skip_addressee,
     skip_auxiliaries,
@@ -78,33 +78,13 @@ def cue_after_quote(after: list[Token], context: Context) -> Cue | None:
     )
 
 
-def _quoted_passive(tokens: list[Token], start: int, end: int, verb: int) -> Cue | None:
-    """`“…,” Carini was quoted as saying by Reuters`: the subject said it; the outlet
-    after `by` is the chain."""
-    speaker = describe(join_tokens(tokens, start, end))
-    if not is_speaker(speaker):
-        return None
-    cue = Cue(
-        speaker,
-        tokens[start].start,
-        reporting_verbs()["saying"],
-        join_tokens(tokens, end + 1, verb + 2),
-        "quoted_as_saying",
-        verb_at=tokens[verb].start,
-    )
-    outlet = outlet_by(tokens, verb + 3)
-    if outlet is not None:
-        cue.chain.append(outlet)
-    return cue
-
-
 def _quoted_as_saying(tokens: list[Token], start: int, end: int, verb: int) -> Cue | None:
     """`TASS quoted Lavrov as saying …`, `the statement quoted the army chief as saying`:
     the speaker is the one quoted; an outlet that quoted them is the chain."""
     if verb >= len(tokens) or tokens[verb].lower != "quoted":
         return None
     if [t.lower for t in tokens[verb + 1 : verb + 3]] == ["as", "saying"] and verb > end + 1:
-        return _quoted_passive(tokens, start, end, verb)
+        return quoted_passive(tokens, start, end, verb)
     speaker_end = phrase_after(tokens, verb + 1)
     if speaker_end is None or [t.lower for t in tokens[speaker_end + 1 : speaker_end + 3]] != [
         "as",

@@ -406,24 +406,27 @@ def _quoted_as_saying_cue(
 def _quoted_passive_cue(
     tokens: list[Token], index: int, verb: tuple[ReportingVerb, int]
 ) -> Cue | None:
-    """`Carini was quoted as saying (by Reuters)`: the subject said it; an outlet after
-    `by` is the chain."""
+    """`Carini was quoted as saying (by Reuters) that …`."""
     end = index - 4
     start = phrase_before(tokens, end, 0) if end >= 0 else None
-    if start is None:
-        return None
+    return None if start is None else quoted_passive(tokens, start, end, index - 2)
+
+
+def quoted_passive(tokens: list[Token], start: int, end: int, quoted: int) -> Cue | None:
+    """`Carini was quoted as saying by Reuters`: the subject (tokens `start`…`end`) said
+    it; an outlet after `by` is the chain. `quoted` is the index of `quoted`."""
     speaker = describe(join_tokens(tokens, start, end))
     if not is_speaker(speaker):
         return None
     cue = Cue(
         speaker,
         tokens[start].start,
-        verb[0],
-        join_tokens(tokens, index - 3, index),
+        reporting_verbs()["saying"],
+        join_tokens(tokens, end + 1, quoted + 2),
         "quoted_as_saying",
-        verb_at=tokens[index].start,
+        verb_at=tokens[quoted].start,
     )
-    outlet = outlet_by(tokens, index + verb[1])
+    outlet = outlet_by(tokens, quoted + 3)
     if outlet is not None:
         cue.chain.append(outlet)
     return cue
