@@ -1373,6 +1373,26 @@ def test_a_verb_of_criticism_attributes_a_quoted_fragment():
     assert (quote.kind, quote.speaker, quote.verb) == ("partial", "The minister", "condemn")
 
 
+def test_a_verb_of_stance_after_a_quotation_is_followed_by_its_object_not_its_speaker():
+    text = (
+        "Ann Carr, the chief executive of Acme Holdings, declared that London was “on life "
+        "support”, criticised the Government for scrapping tax relief and left."
+    )
+    assert [q.speaker for q in sources(text).quotes] == ["Ann Carr"]
+
+
+def test_a_title_alone_is_the_person_last_named_with_it():
+    text = (
+        "Reactions poured in after former President Jane Roe was found guilty.\n\n"
+        "The former president protested her innocence, telling reporters the trial was "
+        "“rigged”.\n\nThe minister said nothing."
+    )
+    assert [q.speaker for q in sources(text).quotes] == ["Jane Roe"]
+    # nobody named with that title: the title stays the speaker
+    text = "Jane Roe was found guilty. “It is rigged,” the minister said."
+    assert [q.speaker for q in sources(text).quotes] == ["the minister"]
+
+
 @pytest.mark.parametrize(
     "text, organization",
     [

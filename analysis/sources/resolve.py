@@ -49,6 +49,8 @@ def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
             cue.speaker, cue.antecedent = entities[issuer].description, None
         if cue.speaker.form == "name" and " " not in cue.speaker.name:
             cue.speaker = _full_mention(context, cue.speaker, cue.at) or cue.speaker
+        if _a_title_alone(cue.speaker) and _same_speaker(cue.speaker, entities) is None:
+            cue.speaker = _title_holder(context, cue.speaker, cue.at) or cue.speaker
         item.speaker = _resolve(cue.speaker, cue.antecedent, entities, step, item.sentence, found)
         if item.speaker is None and item.kind != "indirect":
             entities.append(_new_entity(cue.speaker, step))  # "she said", nobody to refer to
@@ -157,6 +159,21 @@ def _full_mention(context: Context, surname: Description, before: int) -> Descri
             and len(full.name.split()) > 1
         ):
             return full
+    return None
+
+
+def _a_title_alone(description: Description) -> bool:
+    """`the former president`, `the minister`: one person named by a title alone."""
+    return description.form == "role" and description.definite and not description.plural
+
+
+def _title_holder(context: Context, title: Description, before: int) -> Description | None:
+    """`The former president protested …` after `former President Donald Trump`: the
+    person the article last named with that title, as described there."""
+    for mention in reversed(context.mentions_in(0, before)):
+        if mention.kind == "person" and mention.role.split()[-1:] == [title.head]:
+            full = described_at(context, mention.end)
+            return full if full is not None and full.form == "name" else None
     return None
 
 

@@ -681,7 +681,11 @@ LEAD_IN_STARTS = frozenset(
 def inverted_speaker(
     tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str
 ) -> Cue | None:
-    """`said X` with X after the verb, and X's apposition up to the end of the clause."""
+    """`said X` with X after the verb, and X's apposition up to the end of the clause. A
+    verb of stance that takes an object (`criticised the Government`, `praised the deal`)
+    is followed by its object, never by its speaker."""
+    if verb[0].complement == "object" and verb[0].category != "neutral":
+        return None
     start = index + verb[1]
     end = phrase_after(tokens, start)
     if end is None:
