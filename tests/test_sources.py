@@ -1393,6 +1393,19 @@ def test_a_title_alone_is_the_person_last_named_with_it():
     assert [q.speaker for q in sources(text).quotes] == ["the minister"]
 
 
+def test_said_then_adding_that_reports_two_clauses():
+    text = "Jane Roe said the talks had failed, adding that a deal was still possible."
+    assert [q.text for q in sources(text).quotes] == [
+        "the talks had failed",
+        "a deal was still possible",
+    ]
+
+
+def test_a_day_before_a_noun_is_never_a_speaker():
+    text = "The toll will rise from the Wednesday estimate of 36 as crews reach new areas."
+    assert sources(text).quotes == ()
+
+
 @pytest.mark.parametrize(
     "text, organization",
     [

@@ -221,10 +221,12 @@ def _with(description: Description, apposition: str) -> Description:
 
 
 def _not_a_name(body: list[Token]) -> bool:
-    """`Even`, `If`, `Nonetheless`: a capitalised word that opens a sentence but never a
-    name (the knowledge pack's `not_names`)."""
+    """`Even`, `If`, `Nonetheless`, `Wednesday`: a capitalised word that opens a sentence
+    or names a date but never a speaker (the knowledge pack's `not_names` and `dates`)."""
+    knowledge = load_knowledge()
     return len(body) == 1 and (
-        (body[0].text in load_knowledge().word_list("not_names") and body[0].lower not in roles())
+        (body[0].text in knowledge.word_list("not_names") and body[0].lower not in roles())
+        or body[0].text in knowledge.word_list("dates")
         or (body[0].lower.endswith("ing") and body[0].lower in reporting_verbs())
     )
 

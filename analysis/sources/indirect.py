@@ -385,6 +385,13 @@ def _content_end(tokens: list[Token], start: int) -> int:
             and tokens[index + 1].lower == "to"
         ):
             return index - 1 if tokens[index - 1].text == "," else index
+        if (
+            token.text == ","
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower.endswith("ing")
+            and reporting_verb_at(tokens, index + 1)
+        ):
+            return index  # `… so far, adding that …`: the participle reports another clause
     end = len(tokens)
     while end > start and tokens[end - 1].text in ".!?,;:”’\"'":
         end -= 1
