@@ -1407,6 +1407,27 @@ def test_a_day_before_a_noun_is_never_a_speaker():
 
 
 @pytest.mark.parametrize(
+    "text, speaker, reported",
+    [
+        (
+            "Ann Carr retreated to her corner, informing the referee she was conceding.",
+            "Ann Carr",
+            "she was conceding",
+        ),
+        (
+            "District Attorney Al Roe who is the first prosecutor to win such a case, said "
+            "the jury had done its duty.",
+            "Al Roe",
+            "the jury had done its duty",
+        ),
+    ],
+)
+def test_an_addressee_verb_and_a_relative_clause_closed_by_one_comma(text, speaker, reported):
+    (quote,) = sources(text).quotes
+    assert (quote.speaker, quote.text) == (speaker, reported)
+
+
+@pytest.mark.parametrize(
     "text, organization",
     [
         # a company by the word its name ends with

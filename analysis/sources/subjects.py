@@ -162,6 +162,13 @@ def subject_cue(
         US_PARTY_STATE.fullmatch("".join(t.text for t in tokens[end + 2 : before_parenthesis]))
     )
     apposition = ""
+    if (
+        end > floor
+        and tokens[end].text == ","
+        and "," not in (t.text for t in tokens[max(floor, end - 30) : end])
+        and _relative_clause_before(tokens, end - 1, floor) is not None
+    ):
+        end -= 1  # `Alvin Bragg who is the first to …, said`: a relative clause, one comma
     if end >= floor and tokens[end].text in ",—–":
         mark = tokens[end].text
         opening = next(
@@ -300,7 +307,7 @@ PREPOSITIONS = frozenset(
 )
 # A relative clause between a speaker and its verb, and a role with what qualifies it,
 # have at most this many tokens.
-MAX_RELATIVE_TOKENS = 12
+MAX_RELATIVE_TOKENS = 16
 MAX_QUALIFIED_TOKENS = 8
 
 
