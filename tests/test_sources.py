@@ -1406,6 +1406,14 @@ def test_a_day_before_a_noun_is_never_a_speaker():
     assert sources(text).quotes == ()
 
 
+def test_a_coordinated_verb_takes_the_first_verbs_speaker_when_the_sentence_opens_otherwise():
+    text = (
+        "Post verdict Jane Roe said she is “a very innocent woman”, and called the verdict "
+        "a “disgrace”."
+    )
+    assert [q.speaker for q in sources(text).quotes] == ["Jane Roe", "Jane Roe"]
+
+
 @pytest.mark.parametrize(
     "text, speaker, reported",
     [

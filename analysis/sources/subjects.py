@@ -535,6 +535,13 @@ def _sentence_subject_cue(
     tokens: list[Token], index: int, verb: tuple[ReportingVerb, int], rule: str
 ) -> Cue | None:
     subject = sentence_subject(tokens)
+    first = _first_verb_cue(tokens, index) if rule == "coordinated_cue" else None
+    if first is not None and (
+        subject is None or not subject[1] <= first.at < subject[1] + len(subject[0].text)
+    ):
+        # `Post verdict X said A, and called B`: the first verb's speaker, where the
+        # sentence's first words are not it
+        return _verb_cue(first.speaker, first.at, tokens, index, verb, rule)
     if subject is None or subject[1] >= tokens[index].start:
         return None
     description, at = subject
@@ -542,6 +549,15 @@ def _sentence_subject_cue(
     if description.form == "pronoun":
         cue.antecedent = None
     return cue
+
+
+def _first_verb_cue(tokens: list[Token], index: int) -> Cue | None:
+    """The cue of the nearest reporting verb before `index` that has its own subject."""
+    for earlier in range(index - 2, 0, -1):
+        found = reporting_verb_at(tokens, earlier)
+        if found and tokens[earlier - 1].lower not in CONJUNCTIONS:
+            return subject_cue(tokens, earlier, found, "coordinated_cue", floor=0)
+    return None
 
 
 def sentence_subject(tokens: list[Token]) -> tuple[Description, int] | None:
