@@ -7,7 +7,8 @@ place the README and the dashboard's Method page take accuracy figures from.
 Gold on real articles names its article files only; they are read from the development
 folders beside the checkout (../shared/devsets/articles, ../devsets-more/articles,
 ../devsets-more2/articles, ../devsets-more3/articles,
-../devsets-more4/articles, ../devsets-extra/articles). A set
+../devsets-more4/articles, ../devsets-more5/articles, ../devsets-more6/articles,
+../devsets-extra/articles). A set
 whose folder is missing keeps its earlier figures.
 """
 
@@ -65,6 +66,17 @@ SETS: list[dict[str, Any]] = [
         "folder": ROOT.parent / "devsets-more3" / "articles",
     },
     {
+        "id": "real-held-out-3",
+        "title": "Real articles, held out 3 (speakers): 3 stories, 12 articles",
+        "kind": "held out",
+        "about": "Sheikh Hasina resigns and flees Bangladesh (2024), Salman Rushdie stabbed "
+        "(2022), Narges Mohammadi's Nobel Peace Prize (2023); quotes and speakers annotated "
+        "before any tool ran on them, never used to choose a rule. First run: the code of "
+        "commit 74b0164.",
+        "gold": ["real/quotes_more6.toml"],
+        "folder": ROOT.parent / "devsets-more6" / "articles",
+    },
+    {
         "id": "real-development",
         "title": "Real articles, development: 6 stories, 24 articles",
         "kind": "development",
@@ -109,6 +121,17 @@ SETS: list[dict[str, Any]] = [
         "rules.",
         "gold": ["real/quotes_more4.toml"],
         "folder": ROOT.parent / "devsets-more4" / "articles",
+    },
+    {
+        "id": "real-development-more5",
+        "title": "Real articles, development (speakers) 4: 3 stories, 12 articles",
+        "kind": "development",
+        "about": "The CrowdStrike outage, Julian Assange's plea deal, the Starliner crew's "
+        "return on SpaceX; quotes and speakers annotated before any tool ran on them (first "
+        "run: the code of commit 74b0164, the honest estimate), then used to check speaker "
+        "rules.",
+        "gold": ["real/quotes_more5.toml"],
+        "folder": ROOT.parent / "devsets-more5" / "articles",
     },
     {
         "id": "real-development-facts",
