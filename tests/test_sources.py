@@ -1406,6 +1406,34 @@ def test_a_day_before_a_noun_is_never_a_speaker():
     assert sources(text).quotes == ()
 
 
+def test_a_surname_after_a_titled_full_name_is_the_person_not_an_organisation():
+    text = "“Safety first,” said NASA administrator Bill Nelson.\n\n“We have decided,” Nelson said."
+    assert {(q.speaker, q.speaker_type) for q in sources(text).quotes} == {
+        ("Bill Nelson", "official")
+    }
+
+
+def test_the_agency_is_the_public_body_last_named_whatever_its_name_ends_with():
+    text = "NASA said it will use SpaceX capsules.\n\nThe agency said the crew is safe."
+    assert [q.speaker for q in sources(text).quotes] == ["NASA", "NASA"]
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        # a verb that takes an object, with a clause opened by a subject pronoun
+        ("NASA announced Saturday they will return in February.", ["they will return in February"]),
+        # the relative clause of another speaker ends the first statement
+        (
+            "Nelson added that he had spoken to Kelly Ortberg, who said work would go on.",
+            ["he had spoken to Kelly Ortberg", "work would go on"],
+        ),
+    ],
+)
+def test_clauses_after_object_verbs_and_before_a_relative_speaker(text, reported):
+    assert [q.text for q in sources(text).quotes] == reported
+
+
 def test_a_coordinated_verb_takes_the_first_verbs_speaker_when_the_sentence_opens_otherwise():
     text = (
         "Post verdict Jane Roe said she is “a very innocent woman”, and called the verdict "

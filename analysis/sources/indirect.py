@@ -195,6 +195,10 @@ def _clause_indirect(
     return cue, tokens[content].start, tokens[end - 1].end
 
 
+# Subject pronouns that open a reported clause after a verb that otherwise takes an object.
+PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+
+
 def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int | None:
     """The first token of the reported clause after a verb, if the verb reports a
     statement: `that …`, a wh-clause, a clause with a finite verb, or for a directive
@@ -209,6 +213,13 @@ def _content_start(tokens: list[Token], index: int, verb: ReportingVerb) -> int 
     if verb.complement == "object":
         if index < len(tokens) and tokens[index].lower == "how":
             return index  # `described how the wall fell`: a wh-clause is a statement
+        start = skip_addressee(tokens, index, verb)
+        if (
+            start + 1 < len(tokens)
+            and tokens[start].lower in PERSONAL_SUBJECTS
+            and tokens[start + 1].lower in word_set("finite")
+        ):
+            return start  # `announced Saturday they will return`: a clause, not an object
         link = OBJECT_LINKS.get(verb.lemma)
         if link is None or index >= len(tokens) or not starts_word(tokens[index].text):
             return None
@@ -392,6 +403,13 @@ def _content_end(tokens: list[Token], start: int) -> int:
             and reporting_verb_at(tokens, index + 1)
         ):
             return index  # `… so far, adding that …`: the participle reports another clause
+        if (
+            token.text == ","
+            and index + 2 < len(tokens)
+            and tokens[index + 1].lower == "who"
+            and reporting_verb_at(tokens, skip_auxiliaries(tokens, index + 2))
+        ):
+            return index  # `… spoken to Kelly Ortberg, who said …`: Ortberg's own statement
     end = len(tokens)
     while end > start and tokens[end - 1].text in ".!?,;:”’\"'":
         end -= 1

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ..knowledge import load_knowledge
+from ..knowledge import Mention, load_knowledge
 from ..text import Document
 from .complete import complete_entities, described_at
 from .describe import Description, describe
@@ -41,6 +41,10 @@ def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
         cue = item.cue
         if cue.antecedent is None and (cue.speaker.form == "pronoun" or cue.speaker.definite):
             cue.antecedent = _antecedent(context, cue)
+        if cue.speaker.form == "name" and " " not in cue.speaker.name:
+            # `Nelson said` after `administrator Bill Nelson`: the person, before the actor
+            # rules may read the bare surname as an organisation
+            cue.speaker = _full_mention(context, cue.speaker, cue.at) or cue.speaker
         cue.speaker = with_mentions(context, cue.speaker, cue.at)
         issuer = _issuer(context, cue, entities)
         if isinstance(issuer, Description):
@@ -249,7 +253,8 @@ def _named_before(context: Context, description: Description, at: int) -> Descri
         if mention.alias.lower() == description.organization.lower():
             continue
         if _head_noun(mention.name) != head and not (
-            head in COMPANY_HEADS and _is_company(mention.name)
+            (head in COMPANY_HEADS and _is_company(mention.name))
+            or (head == "agency" and _bare(description) and _is_public_body(mention))
         ):
             continue
         first = next(m for m in context.mentions if m.actor == mention.actor)
@@ -315,6 +320,18 @@ INSTITUTION_HEADS = frozenset(
 
 # `the company` is the business last named, whatever its name ends with (`Acme Group`).
 COMPANY_HEADS = frozenset({"company", "firm"})
+
+
+def _bare(description: Description) -> bool:
+    """`the agency`, not `the UN migration agency`: a determiner and the noun only."""
+    return len(description.text.split()) == 2
+
+
+def _is_public_body(mention: Mention) -> bool:
+    """`the agency` after `NASA`, `the FAA`, `WHO`: a government or international body,
+    whatever its name ends with."""
+    found = find_organization(mention.name)
+    return mention.kind == "international" or bool(found and found[0].speaker_type == "official")
 
 
 def _is_company(name: str) -> bool:
