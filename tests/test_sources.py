@@ -1406,6 +1406,19 @@ def test_a_day_before_a_noun_is_never_a_speaker():
     assert sources(text).quotes == ()
 
 
+@pytest.mark.parametrize(
+    "phrase", ["Opposition foreign affairs spokesman Ann Carr", "shadow health secretary Ann Carr"]
+)
+def test_a_post_out_of_government_is_a_legislators(phrase):
+    (quote,) = sources(f"{phrase} said the deal was wrong.").quotes
+    assert (quote.speaker, quote.speaker_type) == ("Ann Carr", "legislator")
+
+
+def test_a_verb_between_a_name_and_a_role_ends_the_speaker_phrase():
+    text = "After the call, Assange thanked Australia’s PM and said “he had saved his life.”"
+    assert [q.speaker for q in sources(text).quotes] == ["Assange"]
+
+
 def test_a_surname_after_a_titled_full_name_is_the_person_not_an_organisation():
     text = "“Safety first,” said NASA administrator Bill Nelson.\n\n“We have decided,” Nelson said."
     assert {(q.speaker, q.speaker_type) for q in sources(text).quotes} == {

@@ -214,10 +214,20 @@ def _name_after_epithet(body: list[Token]) -> int:
 
 
 def _with(description: Description, apposition: str) -> Description:
+    description = _out_of_government(description)
     kept = apposition.strip(" ,")
     if description.apposition == kept:
         return description
     return replace(description, apposition=kept)
+
+
+def _out_of_government(description: Description) -> Description:
+    """`Opposition foreign affairs spokesman X`, `shadow health secretary X`: a post of
+    politicians out of government (the guideline's `legislator`), not an official's."""
+    out = load_knowledge().word_list("out_of_government")
+    if description.speaker_type == "official" and not out.isdisjoint(description.role.split()):
+        return replace(description, speaker_type="legislator")
+    return description
 
 
 def _not_a_name(body: list[Token]) -> bool:

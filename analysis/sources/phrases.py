@@ -369,8 +369,8 @@ def _role_ahead(tokens: list[Token], index: int) -> bool:
             return True
         if not starts_word(tokens[ahead].text) or is_boundary(tokens[ahead].text):
             return False
-        if tokens[ahead].lower in reporting_verbs():
-            return False
+        if tokens[ahead].lower in reporting_verbs() or opens_with_verb(tokens[ahead]):
+            return False  # `Assange thanked Australia's PM`: a verb, not a modifier
     return False
 
 
