@@ -1407,7 +1407,8 @@ def test_a_day_before_a_noun_is_never_a_speaker():
 
 
 @pytest.mark.parametrize(
-    "phrase", ["Opposition foreign affairs spokesman Ann Carr", "shadow health secretary Ann Carr"]
+    "phrase",
+    ["Opposition foreign affairs spokesman Ann Carr", "The shadow health secretary, Ann Carr,"],
 )
 def test_a_post_out_of_government_is_a_legislators(phrase):
     (quote,) = sources(f"{phrase} said the deal was wrong.").quotes
