@@ -1407,6 +1407,24 @@ def test_a_day_before_a_noun_is_never_a_speaker():
 
 
 @pytest.mark.parametrize(
+    "before, organization, speaker_type",
+    [
+        ("Zentrix confirms some of its systems are down.", "Zentrix", "other"),
+        ("The Greek coast guard rescued 104 people.", "coast guard", "official"),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_body_the_sentence_before_is_about(
+    before, organization, speaker_type
+):
+    result = sources(f"{before}\n\n“It was a long night,” a spokesman said.")
+    speaker = result.speakers[result.quotes[-1].speaker_id]
+    assert (speaker.organization, speaker.speaker_type) == (organization, speaker_type)
+    # a person as the subject before: the spokesman is nobody's in particular
+    result = sources("Jane Roe visited. Roe confirms the plan. “It was full,” a spokesman said.")
+    assert result.speakers[result.quotes[-1].speaker_id].organization == ""
+
+
+@pytest.mark.parametrize(
     "phrase",
     ["Opposition foreign affairs spokesman Ann Carr", "The shadow health secretary, Ann Carr,"],
 )

@@ -55,6 +55,8 @@ def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
             cue.speaker = _full_mention(context, cue.speaker, cue.at) or cue.speaker
         if _a_title_alone(cue.speaker) and _same_speaker(cue.speaker, entities) is None:
             cue.speaker = _title_holder(context, cue.speaker, cue.at) or cue.speaker
+        if _spokesperson_of_no_one(cue.speaker):
+            cue.speaker = _speaking_for(context, cue.speaker, item.sentence)
         item.speaker = _resolve(cue.speaker, cue.antecedent, entities, step, item.sentence, found)
         if item.speaker is None and item.kind != "indirect":
             entities.append(_new_entity(cue.speaker, step))  # "she said", nobody to refer to
@@ -164,6 +166,45 @@ def _full_mention(context: Context, surname: Description, before: int) -> Descri
         ):
             return full
     return None
+
+
+def _spokesperson_of_no_one(description: Description) -> bool:
+    """`a spokesman said` with no organisation in the phrase."""
+    return (
+        description.form == "role"
+        and not description.organization
+        and description.head in SPOKESPEOPLE
+        and not description.plural
+    )
+
+
+# Posts that speak for the organisation the text has just named.
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
+
+def _speaking_for(context: Context, description: Description, sentence: int) -> Description:
+    """`Telstra confirms … ⏎ “…,” a spokesman said`: the spokesperson of the
+    organisation that is the subject of the sentence before."""
+    subject = _previous_subject(context, sentence)
+    if subject is None or not (subject.form == "institution" or _one_word_body(context, subject)):
+        return description
+    return replace(
+        description,
+        organization=subject.organization or subject.name,
+        speaker_type=subject.speaker_type,
+        country=description.country or subject.country,
+    )
+
+
+def _one_word_body(context: Context, subject: Description) -> bool:
+    """`Telstra confirms …`: one capitalised word as a subject that the article never
+    shows to be a person."""
+    return (
+        subject.form == "name"
+        and " " not in subject.name
+        and not _person_evidence(context, subject.name)
+        and not any(m.kind == "person" and subject.name in m.name.split() for m in context.mentions)
+    )
 
 
 def _a_title_alone(description: Description) -> bool:
