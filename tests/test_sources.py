@@ -1406,6 +1406,11 @@ def test_a_day_before_a_noun_is_never_a_speaker():
     assert sources(text).quotes == ()
 
 
+def test_a_surname_two_people_share_is_not_given_either_full_name():
+    text = "Julian Roe landed in Canberra. He hugged his wife Stella Roe.\n\n“We did it,” Roe said."
+    assert [q.speaker for q in sources(text).quotes] == ["Roe"]
+
+
 @pytest.mark.parametrize(
     "before, organization, speaker_type",
     [

@@ -155,6 +155,7 @@ def _full_mention(context: Context, surname: Description, before: int) -> Descri
             {m.end() for pattern in (last, first) for m in pattern.finditer(context.masked)}
         )
     earlier = bisect_right(ends, before)
+    found = None
     for end_offset in reversed(ends[:earlier]):
         full = described_at(context, end_offset)
         if (
@@ -164,8 +165,10 @@ def _full_mention(context: Context, surname: Description, before: int) -> Descri
             and surname.name in full.name.split()
             and len(full.name.split()) > 1
         ):
-            return full
-    return None
+            if found is not None and found.name != full.name:
+                return None  # `Assange` after `Julian Assange` and `Stella Assange`: either
+            found = found or full
+    return found
 
 
 def _spokesperson_of_no_one(description: Description) -> bool:
