@@ -1411,6 +1411,15 @@ def test_a_surname_two_people_share_is_not_given_either_full_name():
     assert [q.speaker for q in sources(text).quotes] == ["Roe"]
 
 
+def test_a_relatives_description_is_not_the_speakers():
+    text = (
+        "Stella Roe thanked the lawmakers who campaigned for her husband, WikiLeaks founder "
+        "Julian Roe, to be freed.\n\n“Julian is overjoyed,” Stella Roe said."
+    )
+    (speaker,) = sources(text).speakers
+    assert (speaker.name, speaker.role) == ("Stella Roe", "")
+
+
 @pytest.mark.parametrize(
     "before, organization, speaker_type",
     [

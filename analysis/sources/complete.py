@@ -107,7 +107,12 @@ def _from_article(entity: Entity, context: Context) -> None:
     found: list[Description] = []
     for match in pattern.finditer(context.masked):
         described = described_at(context, match.end())
-        if described is not None and described.form == "name" and described.head == surname:
+        if (
+            described is not None
+            and described.form == "name"
+            and described.head == surname
+            and _same_person(described.name, entity.name)
+        ):
             found.append(described)
         for clause in (_predicate(context, match.end()), _fronted(context, match.start())):
             if clause is not None:
@@ -126,6 +131,13 @@ def _from_article(entity: Entity, context: Context) -> None:
             (d.speaker_type for d in found if d.speaker_type not in (None, "other")), "other"
         )
     entity.descriptions.extend(found)
+
+
+def _same_person(one: str, other: str) -> bool:
+    """`Assange` and `Stella Assange` may be one person; `Julian Assange` and `Stella
+    Assange` are two."""
+    first, second = one.split(), other.split()
+    return len(first) < 2 or len(second) < 2 or first[0] == second[0]
 
 
 def _predicate(context: Context, end_offset: int) -> Description | None:
