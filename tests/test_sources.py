@@ -1420,6 +1420,18 @@ def test_a_relatives_description_is_not_the_speakers():
     assert (speaker.name, speaker.role) == ("Stella Roe", "")
 
 
+def test_a_first_name_alone_as_subject_stands_behind_a_pronoun():
+    text = (
+        "He hugged his wife Stella Roe. He left his wife to speak. Stella thanked the "
+        "lawmakers.\n\n“It took millions of people,” she said."
+    )
+    assert [q.speaker for q in sources(text).quotes] == ["Stella Roe"]
+    # a capitalised word that is no first name still does not
+    assert [q.speaker for q in sources("Western sanctions bit. “It hurts,” she said.").quotes] == [
+        "she"
+    ]
+
+
 @pytest.mark.parametrize(
     "before, organization, speaker_type",
     [

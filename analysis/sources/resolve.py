@@ -467,6 +467,10 @@ def _known_person(context: Context, description: Description, at: int) -> Descri
     for mention in context.mentions_in(at, at + len(description.text)):
         if mention.kind == "person":
             return replace(description, actor=mention.actor)
+    if " " not in description.name and description.name in load_knowledge().first_names:
+        # `Stella thanked …` after `his wife Stella Assange`: a first name used alone
+        full = _full_mention(context, description, at)
+        return full or replace(description, actor=f"person:{description.name.lower()}")
     return description
 
 
