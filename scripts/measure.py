@@ -8,7 +8,7 @@ Gold on real articles names its article files only; they are read from the devel
 folders beside the checkout (../shared/devsets/articles, ../devsets-more/articles,
 ../devsets-more2/articles, ../devsets-more3/articles,
 ../devsets-more4/articles, ../devsets-more5/articles, ../devsets-more6/articles,
-../devsets-extra/articles). A set
+../devsets-more7/articles, ../devsets-extra/articles). A set
 whose folder is missing keeps its earlier figures.
 """
 
@@ -132,6 +132,16 @@ SETS: list[dict[str, Any]] = [
         "rules.",
         "gold": ["real/quotes_more5.toml"],
         "folder": ROOT.parent / "devsets-more5" / "articles",
+    },
+    {
+        "id": "real-development-more7",
+        "title": "Real articles, development (speakers) 5: 3 stories, 12 articles",
+        "kind": "development",
+        "about": "Messi joins Inter Miami, Twitter rebrands as X, the Fukushima water release; "
+        "quotes and speakers annotated before any tool ran on them (first run: the code of "
+        "commit fa12b25, the honest estimate), then used to check speaker rules.",
+        "gold": ["real/quotes_more7.toml"],
+        "folder": ROOT.parent / "devsets-more7" / "articles",
     },
     {
         "id": "real-development-facts",
