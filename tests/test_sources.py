@@ -1420,6 +1420,14 @@ def test_a_relatives_description_is_not_the_speakers():
     assert (speaker.name, speaker.role) == ("Stella Roe", "")
 
 
+def test_with_and_names_in_apposition_is_company_not_a_role():
+    text = "Messi, with Benzema and Kante, was on a list. “I am going to Miami,” Messi said."
+    (speaker,) = sources(text).speakers
+    assert speaker.role == ""
+    (speaker,) = sources("Ann Lee, with the Red Cross, said the camp was full.").speakers
+    assert speaker.organization == "Red Cross"
+
+
 def test_a_first_name_alone_as_subject_stands_behind_a_pronoun():
     text = (
         "He hugged his wife Stella Roe. He left his wife to speak. Stella thanked the "

@@ -487,6 +487,8 @@ def describes_speaker(text: str) -> bool:
             and tokens[0].text in ("of", "from", "at", "with")
             and is_name_token(tokens[-1])
             and all(is_name_token(t) or t.lower in NAME_CONNECTORS for t in tokens[1:])
+            # `, with Benzema and Kante,`: company, not an organisation
+            and (tokens[0].text != "with" or bool(find_organization(text[tokens[1].start :])))
         )
         or (len(tokens) > 2 and tokens[0].lower == "known" and tokens[1].lower == "as")
         or _indefinite_description(tokens)
