@@ -1428,6 +1428,24 @@ def test_with_and_names_in_apposition_is_company_not_a_role():
     assert speaker.organization == "Red Cross"
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "“It is a war,” opposition Democratic Party (DP) leader Lee Jae-myung told a meeting.",
+            "Lee Jae-myung",
+        ),
+        (
+            "“We are ready,” the Inter-Services Public Relations (ISPR) said.",
+            "the Inter-Services Public Relations",
+        ),
+    ],
+)
+def test_an_acronym_in_brackets_inside_or_after_a_speaker_after_the_quote(text, speaker):
+    (quote,) = sources(text).quotes
+    assert quote.speaker == speaker
+
+
 def test_a_first_name_alone_as_subject_stands_behind_a_pronoun():
     text = (
         "He hugged his wife Stella Roe. He left his wife to speak. Stella thanked the "

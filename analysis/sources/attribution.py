@@ -51,6 +51,12 @@ def cue_after_quote(after: list[Token], context: Context) -> Cue | None:
         return None
     apposition = ""
     next_index = end + 1
+    if (
+        next_index + 2 < len(after)
+        and after[next_index].text == "("
+        and after[next_index + 2].text == ")"
+    ):
+        next_index += 3  # `…,” the Inter-Services Public Relations (ISPR) said`
     if next_index < len(after) and after[next_index].text == ",":
         span = apposition_after(after, next_index, len(after))
         if span:

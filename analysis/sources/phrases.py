@@ -333,6 +333,15 @@ def phrase_after(tokens: list[Token], start: int) -> int | None:
         if _plural_possessive(tokens, index, start) and index + 1 < len(tokens):
             index += 1  # `the writers’ union`: the owner modifies what follows
             continue
+        if (
+            end is not None
+            and token.text == "("
+            and index + 2 < len(tokens)
+            and tokens[index + 2].text == ")"
+            and _acronym(tokens[index + 1].text)
+        ):
+            index += 3  # `Democratic Party (DP) leader X`: the acronym in brackets
+            continue
         if not starts_word(token.text) or (
             end is not None and is_determiner(token.text) and not token.capitalized
         ):
