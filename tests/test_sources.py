@@ -1428,6 +1428,13 @@ def test_with_and_names_in_apposition_is_company_not_a_role():
     assert speaker.organization == "Red Cross"
 
 
+def test_a_name_in_a_tabloids_capitals_is_written_as_a_name():
+    text = (
+        "LIONEL MESSI has confirmed he will join Inter Miami. The WHO AFRO office said it agreed."
+    )
+    assert [q.speaker for q in sources(text).quotes][:1] == ["Lionel Messi"]
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [

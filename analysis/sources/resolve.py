@@ -733,7 +733,7 @@ def speaker_records(
         speakers.append(
             Speaker(
                 id=new_id,
-                name=entity.name,
+                name=_as_printed_in_text(entity),
                 role=entity.role,
                 organization=entity.organization,
                 speaker_type=entity.speaker_type,
@@ -751,6 +751,15 @@ def speaker_records(
     for item in found:
         item.speaker = renumber.get(item.speaker) if item.speaker is not None else None
     return tuple(speakers)
+
+
+def _as_printed_in_text(entity: Entity) -> str:
+    """`LIONEL MESSI has confirmed …` (a tabloid's capitals at the start of a story): a
+    person's name of several words all in capitals is written as a name."""
+    words = entity.name.split()
+    if entity.form == "name" and len(words) > 1 and all(w.isupper() for w in words):
+        return entity.name.title()
+    return entity.name
 
 
 def make_quote(item: Found, document: Document, speakers: Sequence[Speaker]) -> Quote:
