@@ -8,7 +8,7 @@ Gold on real articles names its article files only; they are read from the devel
 folders beside the checkout (../shared/devsets/articles, ../devsets-more/articles,
 ../devsets-more2/articles, ../devsets-more3/articles,
 ../devsets-more4/articles, ../devsets-more5/articles, ../devsets-more6/articles,
-../devsets-more7/articles, ../devsets-extra/articles). A set
+../devsets-more7/articles, ../devsets-more8/articles, ../devsets-extra/articles). A set
 whose folder is missing keeps its earlier figures.
 """
 
@@ -142,6 +142,17 @@ SETS: list[dict[str, Any]] = [
         "commit fa12b25, the honest estimate), then used to check speaker rules.",
         "gold": ["real/quotes_more7.toml"],
         "folder": ROOT.parent / "devsets-more7" / "articles",
+    },
+    {
+        "id": "real-development-more8",
+        "title": "Real articles, development (speakers) 6: 3 stories, 12 articles",
+        "kind": "development",
+        "about": "Pedro Sánchez considers resigning, the Princess of Wales's cancer "
+        "announcement, the Nipah outbreak in Kerala; quotes and speakers annotated before any "
+        "tool ran on them (first run: the code of commit 8ebe816, the honest estimate), then "
+        "used to check speaker rules.",
+        "gold": ["real/quotes_more8.toml"],
+        "folder": ROOT.parent / "devsets-more8" / "articles",
     },
     {
         "id": "real-development-facts",
