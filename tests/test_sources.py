@@ -1393,6 +1393,19 @@ def test_a_title_alone_is_the_person_last_named_with_it():
     assert [q.speaker for q in sources(text).quotes] == ["the minister"]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Spain’s Prime Minister Ana Roe will stay.\n\n“It is a shame,” the PM said.", "Ana Roe"),
+        ("Foreign Minister Ana Roe arrived.\n\n“We agree,” the minister said.", "Ana Roe"),
+        # a vice president does not hold `the president`
+        ("Vice President Ana Roe arrived. “It is fine,” the president said.", "the president"),
+    ],
+)
+def test_a_title_alone_and_the_post_it_names(text, speaker):
+    assert sources(text).quotes[-1].speaker == speaker
+
+
 def test_said_then_adding_that_reports_two_clauses():
     text = "Jane Roe said the talks had failed, adding that a deal was still possible."
     assert [q.text for q in sources(text).quotes] == [

@@ -219,10 +219,23 @@ def _title_holder(context: Context, title: Description, before: int) -> Descript
     """`The former president protested …` after `former President Donald Trump`: the
     person the article last named with that title, as described there."""
     for mention in reversed(context.mentions_in(0, before)):
-        if mention.kind == "person" and mention.role.split()[-1:] == [title.head]:
+        if mention.kind == "person" and _holds(mention.role, _post(title.role)):
             full = described_at(context, mention.end)
             return full if full is not None and full.form == "name" else None
     return None
+
+
+def _post(role: str) -> str:
+    """The post a title names, without `former`/`ex-` (`the former president`)."""
+    return re.sub(r"^(?:former|ex-?)\s*", "", role)
+
+
+def _holds(role: str, title: str) -> bool:
+    """`prime minister` holds `the PM` (written out: `prime minister`), `foreign
+    minister` holds `the minister`; `vice president` does not hold `the president`."""
+    if not title or not role.endswith(title) or (role != title and role[-len(title) - 1] != " "):
+        return False
+    return not set(role[: -len(title)].split()) & {"vice", "deputy", "assistant", "under"}
 
 
 def with_mentions(context: Context, description: Description, at: int) -> Description:
