@@ -1406,6 +1406,15 @@ def test_a_title_alone_and_the_post_it_names(text, speaker):
     assert sources(text).quotes[-1].speaker == speaker
 
 
+def test_a_transcripts_speaker_line_before_a_quotation():
+    text = (
+        "The decision drew mockery from opponents.\n\nSpain’s opposition leader Ana Roe:\n\n"
+        "“I have nothing to say about it.”\n\nThe rules are:\n\n“No phones in class.”"
+    )
+    quotes = sources(text).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ana Roe")]
+
+
 def test_said_then_adding_that_reports_two_clauses():
     text = "Jane Roe said the talks had failed, adding that a deal was still possible."
     assert [q.text for q in sources(text).quotes] == [

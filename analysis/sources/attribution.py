@@ -7,7 +7,7 @@ through.
 from ..knowledge.verbs import ReportingVerb, reporting_verbs
 from ..text import count_words
 from .describe import Description, describe, is_vague_group
-from .phrases import apposition_after, phrase_after
+from .phrases import apposition_after, phrase_after, phrase_before
 from .records import Context, Cue
 from .subjects import (
     anonymity_after,
@@ -137,6 +137,20 @@ def cue_before_quote(before: list[Token], context: Context) -> Cue | None:
             return inverted
         return None
     return None
+
+
+def speaker_line_before(context: Context, sentence: int) -> Cue | None:
+    """A transcript's speaker line: `Spain's opposition leader Alberto Nunez Feijoo:` as
+    the whole sentence before a quotation that opens its own sentence."""
+    if sentence == 0:
+        return None
+    tokens = context.tokens(sentence - 1)
+    if len(tokens) < 2 or tokens[-1].text != ":" or phrase_before(tokens, len(tokens) - 2) != 0:
+        return None
+    speaker = describe(join_tokens(tokens, 0, len(tokens) - 2))
+    if not is_speaker(speaker):
+        return None
+    return Cue(speaker, tokens[0].start, None, ":", "speaker_line")
 
 
 def fragment_cue(context: Context, sentence: int, start: int, text: str) -> Cue | None:

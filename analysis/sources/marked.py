@@ -3,7 +3,13 @@ cue that attributes it.
 """
 
 from ..text import Document
-from .attribution import add_chain, cue_after_quote, cue_before_quote, fragment_cue
+from .attribution import (
+    add_chain,
+    cue_after_quote,
+    cue_before_quote,
+    fragment_cue,
+    speaker_line_before,
+)
 from .lexicon import word_set
 from .model import QuoteKind
 from .records import Context, Found
@@ -36,7 +42,11 @@ def marked_quotes(context: Context) -> list[Found]:
         before = _window_before(context, number)
         after = _window_after(context, number)
         text = document.text[quotation.start : quotation.end]
-        cue = cue_after_quote(after, context) or cue_before_quote(before, context)
+        cue = (
+            cue_after_quote(after, context)
+            or cue_before_quote(before, context)
+            or (None if before else speaker_line_before(context, sentence))
+        )
         if cue and cue.rule == "cue_before_quote" and cue.speaker.speaker_type == "media":
             cue = cue_after_quote(after, context) or cue
         if _is_sentential(text, before, after):
