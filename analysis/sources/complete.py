@@ -217,21 +217,21 @@ def _full_organization(organization: str, context: Context) -> str:
     if organization.isupper() and len(organization) > 1:
         actors = {m.actor for m in outside if m.alias == organization}
         for mention in outside:
-            if mention.actor in actors and not mention.alias.isupper() and _proper(mention.alias):
+            if mention.actor in actors and not mention.alias.isupper() and is_proper(mention.alias):
                 return mention.alias
         return organization
-    if _proper(organization):
+    if is_proper(organization):
         return organization
     head = organization.split()[-1].lower()
     named = {
         m.actor: m.alias
         for m in outside
-        if _proper(m.alias) and m.alias.split()[-1].lower() == head and " " in m.alias
+        if is_proper(m.alias) and m.alias.split()[-1].lower() == head and " " in m.alias
     }
     return next(iter(named.values())) if len(named) == 1 else organization
 
 
-def _proper(name: str) -> bool:
+def is_proper(name: str) -> bool:
     """A proper name: its first and last words capitalised (`Federal Transport
     Agency`), not a common noun (`electoral commission`)."""
     words = name.split()

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..knowledge import Mention, load_knowledge
 from ..text import Document
-from .complete import complete_entities, described_at
+from .complete import complete_entities, described_at, is_proper
 from .describe import Description, describe
 from .lexicon import find_organization, role_entry, roles, words
 from .model import Quote, Speaker
@@ -51,8 +51,6 @@ def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
             cue.speaker = issuer
         elif issuer is not None:
             cue.speaker, cue.antecedent = entities[issuer].description, None
-        if cue.speaker.form == "name" and " " not in cue.speaker.name:
-            cue.speaker = _full_mention(context, cue.speaker, cue.at) or cue.speaker
         if _a_title_alone(cue.speaker) and _same_speaker(cue.speaker, entities) is None:
             cue.speaker = _title_holder(context, cue.speaker, cue.at) or cue.speaker
         if _spokesperson_of_no_one(cue.speaker):
@@ -667,10 +665,9 @@ def _refers_to(description: Description, entity: Entity) -> bool:
 
 
 def _proper_name(organization: str) -> bool:
-    """`Algerian Olympic Committee`: a body's own name of several capitalised words, not
-    a short reference to a body (`the committee`, `the regulator`)."""
-    words = organization.split()
-    return len(words) > 1 and all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+    """`Algerian Olympic Committee`: a body's own name of several words, not a short
+    reference to a body (`the committee`, `the regulator`)."""
+    return " " in organization and is_proper(organization)
 
 
 def _two_proper_names(first: str, second: str) -> bool:
