@@ -47,7 +47,9 @@ TRAILING_CLOSERS = "”’\"')]»›"
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 # Sentence-final punctuation, closing marks after it, and the space that must follow.
 OPENER_WORD = re.compile(r"[\w’']+")  # the word after a maybe-final abbreviation
-SENTENCE_FINAL = re.compile(r"[.!?…]+[”’\"')\]»›]*(?=\s)")
+# a sentence end: before white space or, where a page's paragraphs were glued together
+# (`passenger count.By midday`), between a lower-case word and a capitalised one
+SENTENCE_FINAL = re.compile(r"[.!?…]+[”’\"')\]»›]*(?=\s)|(?<=[a-z]{2})[.!?][”’\"]?(?=[A-Z][a-z])")
 
 # Who is speaking in a stretch of text: the outlet, a quoted speaker, or the headline.
 
@@ -209,7 +211,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
     A sentence ends at . ! or ? (plus any closing quotes or brackets) followed by white
     space and a capital letter, digit or opening quote, unless the period belongs to an
-    abbreviation, an initial, or an ellipsis. See docs/method.md for the measured accuracy.
+    abbreviation, an initial, or an ellipsis; or, with no space, between a lower-case
+    word and a capitalised one (paragraphs a page glued together). See docs/method.md for the measured accuracy.
     """
     end = len(text) if end is None else end
     bounds: list[tuple[int, int]] = []

@@ -5,8 +5,8 @@
 
 Scores `analysis.compare`'s fact groups on hand-labelled sentence pairs: a pair counts as
 predicted "same fact" when both sentences land in one group. Pair sets: the seed pairs
-(tests/gold/fact_pairs.tsv) and, where the development articles are beside the checkout,
-the pairs on real articles (tests/gold/real/fact_pairs_devsets.tsv), whose stories are
+(tests/gold/fact_pairs.tsv) and, on whichever development folders are beside the
+checkout, the pairs on real articles (tests/gold/real/fact_pairs_*.tsv), whose stories are
 split into `tune` (the seed pairs and these may choose a threshold or a weight) and `test`
 (only measured).
 """
@@ -21,10 +21,10 @@ from analysis.evaluate.facts import FactPair, fact_pairs, grouping_scores, stori
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "fact_pairs.tsv"
-REAL_GOLD = ROOT / "tests" / "gold" / "real" / "fact_pairs_devsets.tsv"
+REAL_GOLD = ROOT / "tests" / "gold" / "real"
 REAL_FOLDERS = (
     ROOT.parent / "shared" / "devsets" / "articles",
-    ROOT.parent / "devsets-more" / "articles",
+    *(ROOT.parent / f"devsets-more{n}" / "articles" for n in ("", 3, 4, 5, 6, 7, 8)),
 )
 THRESHOLDS = (0.1, 0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.35, 0.4)
 METHODS: tuple[Similarity, ...] = (tfidf_similarity,)
@@ -36,13 +36,19 @@ def pair_sets() -> list[PairSet]:
     """(name, reports by story, pairs) of each pair set found."""
     seeds = [analyze(article) for article in load(SAMPLE)]
     found: list[PairSet] = [("seed", [seeds], fact_pairs(GOLD, seeds))]
-    if all(folder.is_dir() for folder in REAL_FOLDERS):
-        reports = [analyze(article) for article in load(*REAL_FOLDERS)]
-        pairs = fact_pairs(REAL_GOLD, reports, REAL_FOLDERS)
-        for part in ("tune", "test"):
-            chosen = [p for p in pairs if p.part == part]
-            found.append((f"real {part}", stories(reports), chosen))
-        found.append(("real, all", stories(reports), pairs))
+    folders = [folder for folder in REAL_FOLDERS if folder.is_dir()]
+    if not folders:
+        return found
+    reports = [analyze(article) for article in load(*folders)]
+    pairs = [
+        pair
+        for gold in sorted(REAL_GOLD.glob("fact_pairs_*.tsv"))
+        for pair in fact_pairs(gold, reports, folders, present_only=True)
+    ]
+    for part in ("tune", "test"):
+        chosen = [p for p in pairs if p.part == part]
+        found.append((f"real {part}", stories(reports), chosen))
+    found.append(("real, all", stories(reports), pairs))
     return found
 
 

@@ -19,6 +19,7 @@ def sentences(text: str) -> list[str]:
         "Talks with the U.K. government resumed in Washington, D.C. on Monday.",
         "Inflation rose 3.2 percent, the bureau said.",
         "“Is that right?” she asked.",
+        "Gov.Newsom and the U.S.Navy visited Yahoo.com and node.js sites.",
     ],
 )
 def test_no_split_inside_abbreviations_initials_numbers_and_ellipses(text):
@@ -42,6 +43,12 @@ def test_no_split_inside_abbreviations_initials_numbers_and_ellipses(text):
             "The deal was signed. 2020 saw deliveries.",
             ["The deal was signed.", "2020 saw deliveries."],
         ),
+        # paragraphs a page glued together
+        (
+            "Greece declined to guess the count.By midday, 104 had been rescued.",
+            ["Greece declined to guess the count.", "By midday, 104 had been rescued."],
+        ),
+        ("“We are ready.”The coach smiled.", ["“We are ready.”", "The coach smiled."]),
     ],
 )
 def test_splits_at_sentence_ends_including_a_final_abbreviation(text, expected):

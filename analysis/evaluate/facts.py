@@ -57,14 +57,20 @@ OFFSET_COLUMNS = ("file_a", "start_a", "end_a", "file_b", "start_b", "end_b", "s
 
 
 def fact_pairs(
-    path: Path, reports: Sequence[Report], folders: Sequence[Path] = ()
+    path: Path,
+    reports: Sequence[Report],
+    folders: Sequence[Path] = (),
+    *,
+    present_only: bool = False,
 ) -> list[FactPair]:
     """The labelled pairs of `path`: by sentence start (file, start, file, start, 0|1) or,
     when its header names `OFFSET_COLUMNS`, by offsets into the article files in
-    `folders`."""
+    `folders`. `present_only`: pairs on articles not among `reports` are left out instead
+    of being an error (a development folder that is not on this machine)."""
     by_file = {report.article.file: report for report in reports}
     lines = _rows(path)
     if names_offsets(path):
+        rows = csv.DictReader(lines, delimiter="\t")
         return [
             FactPair(
                 _at_offsets(path, by_file, folders, row["file_a"], row["start_a"], row["end_a"]),
@@ -72,7 +78,8 @@ def fact_pairs(
                 _label(path, row["same"]),
                 row.get("set") or "",
             )
-            for row in csv.DictReader(lines, delimiter="\t")
+            for row in rows
+            if not present_only or {row["file_a"], row["file_b"]} <= by_file.keys()
         ]
     rows = [row for row in csv.reader(lines, delimiter="\t") if row]
     if any(len(row) != 5 for row in rows):
