@@ -70,7 +70,6 @@ def fact_pairs(
     by_file = {report.article.file: report for report in reports}
     lines = _rows(path)
     if names_offsets(path):
-        rows = csv.DictReader(lines, delimiter="\t")
         return [
             FactPair(
                 _at_offsets(path, by_file, folders, row["file_a"], row["start_a"], row["end_a"]),
@@ -78,7 +77,7 @@ def fact_pairs(
                 _label(path, row["same"]),
                 row.get("set") or "",
             )
-            for row in rows
+            for row in csv.DictReader(lines, delimiter="\t")
             if not present_only or {row["file_a"], row["file_b"]} <= by_file.keys()
         ]
     rows = [row for row in csv.reader(lines, delimiter="\t") if row]
