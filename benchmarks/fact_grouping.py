@@ -40,15 +40,17 @@ def pair_sets() -> list[PairSet]:
     if not folders:
         return found
     reports = [analyze(article) for article in load(*folders)]
-    pairs = [
-        pair
-        for gold in sorted(REAL_GOLD.glob("fact_pairs_*.tsv"))
-        for pair in fact_pairs(gold, reports, folders, present_only=True)
-    ]
+    by_story = stories(reports)
+    pairs = []
+    for gold in sorted(REAL_GOLD.glob("fact_pairs_*.tsv")):
+        labelled = fact_pairs(gold, reports, folders, present_only=True)
+        name = gold.stem.removeprefix("fact_pairs_")
+        for part in ("tune", "test"):
+            found.append((f"{name} {part}", by_story, [p for p in labelled if p.part == part]))
+        pairs += labelled
     for part in ("tune", "test"):
-        chosen = [p for p in pairs if p.part == part]
-        found.append((f"real {part}", stories(reports), chosen))
-    found.append(("real, all", stories(reports), pairs))
+        found.append((f"real {part}", by_story, [p for p in pairs if p.part == part]))
+    found.append(("real, all", by_story, pairs))
     return found
 
 
@@ -56,14 +58,14 @@ def table(
     sets: Sequence[PairSet], methods: Sequence[Similarity], thresholds: Sequence[float]
 ) -> list[str]:
     """One line per pair set, method and threshold: precision, recall, F1."""
-    lines = [f"{'pairs':<11}{'method':<22}{'threshold':>10}{'precision':>11}{'recall':>8}{'F1':>7}"]
+    lines = [f"{'pairs':<14}{'method':<22}{'threshold':>10}{'precision':>11}{'recall':>8}{'F1':>7}"]
     for name, by_story, pairs in sets:
         positives = sum(p.same for p in pairs)
         for method in methods:
             for threshold in thresholds:
                 p, r, f = grouping_scores(by_story, pairs, similarity=method, threshold=threshold)
                 lines.append(
-                    f"{name:<11}{method.__name__:<22}{threshold:>10.2f}"
+                    f"{name:<14}{method.__name__:<22}{threshold:>10.2f}"
                     f"{p or 0:>11.2f}{r or 0:>8.2f}{f or 0:>7.2f}   ({len(pairs)} pairs, "
                     f"{positives} same)"
                 )
