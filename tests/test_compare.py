@@ -10,7 +10,7 @@ from analysis.compare.disagreement import opposite
 from analysis.compare.quotes import same_quotation
 from analysis.compare.words import log_odds_z
 
-from .conftest import DEVSETS, GOLD, MORE
+from .conftest import GOLD
 
 
 def report(text: str, outlet: str, id: str, title: str = "") -> object:
@@ -349,23 +349,21 @@ def test_fact_grouping_keeps_its_measured_precision_on_the_labelled_seed_pairs(s
     assert recall is not None and recall >= 0.4
 
 
-@pytest.mark.skipif(
-    not (DEVSETS.is_dir() and MORE.is_dir()), reason="development articles not beside the checkout"
-)
 def test_fact_grouping_finds_paraphrases_on_the_labelled_real_pairs():
-    """A floor under the README's figures on real articles (first run: recall 0.13):
-    paraphrased same-fact pairs are grouped without merging pairs that only share names."""
-    from analysis import load
-    from analysis.evaluate.facts import fact_pairs, grouping_scores, stories
+    """A floor under the README's figures on real articles (first runs: recall 0.13 on
+    the devsets pairs, 0.33 and 0.21 on the `more` pairs' tune and test stories): the
+    paraphrased same-fact pairs found are grouped without merging pairs that only share
+    names. Measured on the development folders that are beside the checkout."""
+    from analysis.evaluate.facts import grouping_scores
+    from benchmarks.fact_grouping import pair_sets
 
-    folders = (DEVSETS, MORE)
-    reports = [analyze(article) for article in load(*folders)]
-    pairs = fact_pairs(GOLD / "real" / "fact_pairs_devsets.tsv", reports, folders)
-    for part in ("tune", "test"):
-        chosen = [p for p in pairs if p.part == part]
-        precision, recall, _ = grouping_scores(stories(reports), chosen)
+    found = {name: (by_story, pairs) for name, by_story, pairs in pair_sets()}
+    if "real tune" not in found:
+        pytest.skip("development articles not beside the checkout")
+    for part, floor in (("real tune", 0.33), ("real test", 0.2)):
+        precision, recall, _ = grouping_scores(*found[part])
         assert precision is not None and precision >= 0.75, part
-        assert recall is not None and recall >= 0.35, part
+        assert recall is not None and recall >= floor, part
 
 
 def test_every_outlet_of_the_sample_shares_a_fact_with_another(seed_reports):
@@ -391,6 +389,27 @@ def test_every_outlet_of_the_sample_shares_a_fact_with_another(seed_reports):
             {"predicate:sanction"},
         ),
         ("The boat capsized near the coast.", "The boat sank near the coast.", {"predicate:sink"}),
+        (
+            "The former president was found guilty on all counts.",
+            "A jury convicted the former president on all counts.",
+            {"predicate:convict"},
+        ),
+        (
+            "Rescuers said the fatality count rose overnight.",
+            "Rescuers said the death toll rose overnight.",
+            {"predicate:die"},
+        ),
+        (
+            "A faulty update knocked computers offline.",
+            "A glitch in an update caused an outage.",
+            {"predicate:malfunction", "predicate:outage"},
+        ),
+        # a person by surname, whether or not a rule recognised the name
+        (
+            "Prime Minister Anthony Albanese welcomed the deal.",
+            "The deal was welcomed by Albanese.",
+            {"albanes"},
+        ),
         # a figure in other forms
         ("Ruto won 7,176,141 votes.", "Ruto won 7.18 million votes.", {"number:7.2 million"}),
         ("Five people were aboard.", "There were 5 people aboard.", {"number:5"}),
