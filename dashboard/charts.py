@@ -63,6 +63,10 @@ TONE_FLOOR = 0.2  # the tone axis spans at least ±0.2, so tiny differences stay
 # draws one section at a time: more would stall the browser.
 MAX_PANELS = 12
 ROW_HEIGHT = 46  # pixels per outlet in bar charts and heatmaps
+# Heatmap rows (outlets) above which cells show no text, only their colour and hover: the
+# browser drawing a hundred rows of cell text made the Compare page with 100 articles
+# 2.3× as slow to switch to as the minimal app (benchmarks/dashboard.py).
+MAX_LABELLED_ROWS = 12
 PANEL_HEIGHT = 110  # pixels per outlet in small multiples
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
 # Read from the back of a classroom: no chart text smaller than this (Plotly would shrink a
@@ -257,9 +261,7 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
     common = {
         "x": x,
         "y": y,
-        "text": text,
-        "texttemplate": "%{text}",
-        "textfont": {"size": MIN_FONT},
+        **_cell_labels(text, len(outlets)),
         "xgap": 2,
         "ygap": 2,
         "hoverinfo": "skip",  # the click layer above carries the hover
@@ -272,7 +274,7 @@ def actor_heatmap(df: pd.DataFrame, outlets: Sequence[str], actors: Sequence[str
             "colorscale": [[0, GREY], [1, GREY]],
             "showscale": False,
             **common,
-            "textfont": {"size": MIN_FONT, "color": "#666666"},
+            **_cell_labels(text, len(outlets), "#666666"),
         },
         {
             "type": "heatmap",
@@ -321,6 +323,34 @@ def _cells(
         )
     }
     return [[found.get((o, c)) for c in columns] for o in outlets]
+
+
+def _cell_labels(text: list[list[str]], rows: int, colour: str | None = None) -> dict:
+    """A heatmap's cell text, or nothing above MAX_LABELLED_ROWS rows (the hover keeps it)."""
+    if rows > MAX_LABELLED_ROWS:
+        return {}
+    font = {"size": MIN_FONT} | ({"color": colour} if colour else {})
+    return {"text": text, "texttemplate": "%{text}", "textfont": font}
+
+
+def _marks_layer(x: Sequence[str], y: Sequence[str], marks: list[list[str]], rows: int) -> list:
+    """Where a heatmap shows no cell text (see `_cell_labels`), its cells' marks alone, as
+    text over the marked cells: a few hundred labels instead of a thousand."""
+    marked = [(x[j], y[i], m) for i, row in enumerate(marks) for j, m in enumerate(row) if m]
+    if rows <= MAX_LABELLED_ROWS or not marked:
+        return []
+    return [
+        {
+            "type": "scatter",
+            "mode": "text",
+            "x": [p[0] for p in marked],
+            "y": [p[1] for p in marked],
+            "text": [p[2] for p in marked],
+            "textfont": {"size": MIN_FONT},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    ]
 
 
 def _actor_hover(outlet: str, actor: str, tone: float, count: int) -> str:
@@ -393,21 +423,21 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
     sentences = _grid(df, "outlet", "frame", "sentences", outlets, frames).fillna(0).astype(int)
     dominant = _grid(df, "outlet", "frame", "dominant", outlets, frames).fillna(False)
     lede = _grid(df, "outlet", "frame", "lede", outlets, frames).fillna(False)
-    text = [
-        [
-            _marked(f"{s:.0%}", ("★" if d else "") + ("▲" if le else "")) if s else ""
-            for s, d, le in zip(*rows, strict=True)
-        ]
-        for rows in zip(share.to_numpy(), dominant.to_numpy(), lede.to_numpy(), strict=True)
+    marks = [
+        [("★" if d else "") + ("▲" if le else "") for d, le in zip(*rows, strict=True)]
+        for rows in zip(dominant.to_numpy(), lede.to_numpy(), strict=True)
     ]
+    text = [
+        [_marked(f"{s:.0%}", m) if s else "" for s, m in zip(shares, row, strict=True)]
+        for shares, row in zip(share.to_numpy(), marks, strict=True)
+    ]
+    x, y = [plain(f) for f in frames], [plain(o) for o in outlets]
     heatmap = {
         "type": "heatmap",
         "z": share.to_numpy().tolist(),
-        "x": [plain(f) for f in frames],
-        "y": [plain(o) for o in outlets],
-        "text": text,
-        "texttemplate": "%{text}",
-        "textfont": {"size": MIN_FONT},
+        "x": x,
+        "y": y,
+        **_cell_labels(text, len(outlets)),
         "hoverinfo": "skip",  # the click layer above carries the hover
         "colorscale": "Blues",
         "zmin": 0,
@@ -422,15 +452,16 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
     }
     hover = [
         [
-            f"<b>{plain(o)}</b> · {plain(f)}<br>{s:.0%} of sentences ({n})"
-            for f, s, n in zip(frames, shares, counts, strict=True)
+            f"<b>{plain(o)}</b> · {plain(f)}<br>{s:.0%} of sentences ({n}) {m}"
+            for f, s, n, m in zip(frames, shares, counts, row, strict=True)
         ]
-        for o, shares, counts in zip(outlets, share.to_numpy(), sentences.to_numpy(), strict=True)
+        for o, shares, counts, row in zip(
+            outlets, share.to_numpy(), sentences.to_numpy(), marks, strict=True
+        )
     ]
     cells = _cells(df, "frame", "frame_id", outlets, frames)
-    click = _click_layer(heatmap["x"], heatmap["y"], cells, hover)
     return _figure(
-        [heatmap, click],
+        [heatmap, *_marks_layer(x, y, marks, len(outlets)), _click_layer(x, y, cells, hover)],
         150 + ROW_HEIGHT * len(outlets),
         margin={"l": 10, "r": 10, "t": 150, "b": 20},
         yaxis={"autorange": "reversed"},

@@ -151,6 +151,29 @@ def test_frame_heatmap_marks_the_dominant_frame_and_the_lede(seeds):
         assert stars == dominant
 
 
+def test_a_heatmap_of_many_outlets_keeps_its_numbers_in_the_hover_and_its_marks(seeds):
+    """Above MAX_LABELLED_ROWS outlets the cells carry no text (the browser's drawing of it
+    made the page slow): the share moves to the hover and the ★ ▲ marks to a text layer."""
+    reports, labels, _ = seeds
+    df = tables.frame_table(reports, labels)
+    copies = range(charts.MAX_LABELLED_ROWS // len(reports) + 1)
+    many = pd.concat([df.assign(outlet=df.outlet + f" {n}") for n in copies])
+    outlets = list(dict.fromkeys(many.outlet))
+    assert len(outlets) > charts.MAX_LABELLED_ROWS
+    frames = list(dict.fromkeys(df.frame))
+    heatmap, marks, click = charts.frame_heatmap(many, outlets, frames).data
+    assert heatmap.text is None and heatmap.texttemplate is None
+    dominant = {(r.outlet, r.frame) for r in many.itertuples() if r.dominant}
+    starred = {(y, x) for x, y, t in zip(marks.x, marks.y, marks.text, strict=True) if "★" in t}
+    assert starred == dominant
+    for x, y, hover in zip(click.x, click.y, click.hovertext, strict=True):
+        share = many[(many.outlet == y) & (many.frame == x)].share
+        assert f"{share.iloc[0] if len(share) else 0:.0%} of sentences" in hover
+        assert ("★" in hover) == ((y, x) in dominant)
+    few = charts.frame_heatmap(df, [labels[r.article.id] for r in reports], frames).data
+    assert len(few) == 2 and few[0].texttemplate  # the cells, and the click layer
+
+
 def test_stacked_shares_split_each_outlet_to_one_hundred_percent(seeds):
     reports, labels, _ = seeds
     df = tables.source_mix_table(reports, labels, "type")

@@ -19,6 +19,10 @@ from dashboard.corrections import corrections_panel
 TOP_ACTORS = 8
 PANELS_KEY = "compare_panels"
 SECTION_KEY = "compare_section"  # the open section's tab
+HOVER_HINT = (
+    f" With more than {charts.MAX_LABELLED_ROWS} outlets the cells show no numbers: hover "
+    "a cell to read them."
+)
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ def frame_profile(chosen: state.Selection, drawn: Drawn) -> None:
         "frame (its cue words, see **Method**); ★ marks the outlet's dominant frame, ▲ a frame "
         "in the headline or first paragraph. Darker means more of the article takes that angle. "
         + evidence_panel.CLICK_HINT
+        + HOVER_HINT * (len(chosen.outlets) > charts.MAX_LABELLED_ROWS)
     )
     if drawn.frames is not None:
         clicked = state.plot(drawn.frames, "frames", clickable=True)
@@ -268,6 +273,8 @@ def actor_tone(chosen: state.Selection, drawn: Drawn) -> None:
         "(blue positive, red negative, white neutral); n is the number of sentences. This is the "
         f"tone around the actor, not the outlet's stance toward it. Grey cells rest on fewer "
         f"than {charts.MIN_SENTENCES} sentences: too few to read. {evidence_panel.CLICK_HINT}"
+        + HOVER_HINT
+        * (len(chosen.outlets) > charts.MAX_LABELLED_ROWS)
     )
     if drawn.actors is None:
         st.info("No actor is named in these articles often enough to be the story's.")
