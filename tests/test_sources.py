@@ -1053,6 +1053,38 @@ def test_organisations_and_people_of_every_kind_of_story(text, speaker, speaker_
     assert quote.named == (speaker == "Karim Saad")
 
 
+@pytest.mark.parametrize(
+    "text, organization, speaker_type, country",
+    [
+        (
+            "Indian Council of Medical Research (ICMR) head Dr. Rajiv Bahl said the antibody "
+            "had arrived.",
+            "Indian Council of Medical Research",
+            "official",
+            "IN",
+        ),
+        (
+            "The Royal College of Nursing general secretary Pat Cullen said the strike would "
+            "go on.",
+            "Royal College of Nursing",
+            "civil_society",
+            "",
+        ),
+    ],
+)
+def test_an_organisation_named_across_of_before_a_title_is_the_speakers(
+    text, organization, speaker_type, country
+):
+    """The name runs across `of` when the organisation rules read it as one name, though a
+    title and a person follow it (the `of` used to cut it: `Medical Research`, an expert)."""
+    (speaker,) = sources(text).speakers
+    assert (speaker.organization, speaker.speaker_type, speaker.country) == (
+        organization,
+        speaker_type,
+        country,
+    )
+
+
 def test_a_clause_in_marks_right_after_said_is_direct():
     text = 'Asked about the ruling, the senator said "it just stuns me".'
     assert only_quote(text).kind == "direct"

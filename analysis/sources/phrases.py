@@ -127,8 +127,16 @@ def _name_run_start(tokens: list[Token], end: int, floor: int) -> int | None:
         longer = _name_run_start(tokens, start - 2, floor)
         if longer is not None:
             text = " ".join(t.text for t in tokens[longer : end + 1])
+            across = len(" ".join(t.text for t in tokens[longer:start]))  # past the `of`
+            opening = re.match(r"(?:[Tt]he\s+)?", text).end()  # type: ignore[union-attr]
             found = find_organization(text)
-            if (found and found[2] == len(text)) or one_organization(text):
+            # the name across `of` is the phrase, or opens it before a title and a name
+            # (`Indian Council of Medical Research head Dr. Rajiv Bahl`)
+            if (
+                (found and found[2] == len(text))
+                or one_organization(text)
+                or (found and found[1] <= opening < across < found[2])
+            ):
                 start = longer
     if start - 1 >= floor and tokens[start - 1].lower in ("the", "a", "an"):
         start -= 1
