@@ -43,6 +43,12 @@ def test_a_surname_alone_is_the_one_person_of_the_selection_with_that_surname():
     assert speaker(together[1], "Ruto").country == "KE"
 
 
+def test_a_name_spelt_without_its_accents_is_the_same_person():
+    described = "Spanish Prime Minister Pedro Sánchez said on Monday that he would stay."
+    together = share_descriptions(reports(described, "Pedro Sanchez said the campaign was a lie."))
+    assert speaker(together[1], "Pedro Sanchez").country == "ES"
+
+
 @pytest.mark.parametrize(
     "other, bare, name",
     [

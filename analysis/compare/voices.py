@@ -3,6 +3,7 @@ countries talked about but not heard, and the verbs each side's speakers get.
 """
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,12 +65,17 @@ class SideVerbs:
 # --- speakers and voices --------------------------------------------------------------
 
 
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def speaker_key(speaker: Speaker) -> str:
     """Who a speaker is across articles: a personal name, or the actor an institution
     names ("The US", "the United States" -> actor:US); '' when it cannot be told
-    (an unnamed "senior official" in one article is not known to be the one in another)."""
+    (an unnamed "senior official" in one article is not known to be the one in another).
+    Accents are dropped: outlets spell one person `Pedro Sánchez` and `Pedro Sanchez`."""
     if speaker.named:
-        return " ".join(speaker.name.split()).lower()
+        return _without_accents(" ".join(speaker.name.split()).lower())
     if speaker.form == "institution":
         name = re.sub(r"^(?:the|The)\s+", "", speaker.name.strip())
         mentions = find_mentions(name)
