@@ -1537,6 +1537,17 @@ def test_a_spokesperson_speaks_for_the_body_the_sentence_before_is_about(
     assert result.speakers[result.quotes[-1].speaker_id].organization == ""
 
 
+@pytest.mark.parametrize("seat", ["Buckingham Palace", "Kensington Palace", "Downing Street"])
+def test_a_spokesperson_of_a_seat_of_state_speaks_for_that_state(seat):
+    """The seat in the phrase decides, not the body the sentence before is about."""
+    result = sources(
+        f"The BBC confirms the visit.\n\n“It was a long night,” a {seat} spokesman said."
+    )
+    quote = result.quotes[-1]
+    speaker = result.speakers[quote.speaker_id]
+    assert (speaker.organization, quote.speaker_type, quote.country) == ("", "official", "GB")
+
+
 @pytest.mark.parametrize(
     "phrase",
     ["Opposition foreign affairs spokesman Ann Carr", "The shadow health secretary, Ann Carr,"],

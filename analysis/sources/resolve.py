@@ -170,10 +170,12 @@ def _full_mention(context: Context, surname: Description, before: int) -> Descri
 
 
 def _spokesperson_of_no_one(description: Description) -> bool:
-    """`a spokesman said` with no organisation in the phrase."""
+    """`a spokesman said` with no organisation in the phrase (nor a country's seat or
+    name: `a Buckingham Palace spokesperson` speaks for the state)."""
     return (
         description.form == "role"
         and not description.organization
+        and not description.country
         and description.head in SPOKESPEOPLE
         and not description.plural
     )
