@@ -452,7 +452,7 @@ def frame_heatmap(df: pd.DataFrame, outlets: Sequence[str], frames: Sequence[str
     }
     hover = [
         [
-            f"<b>{plain(o)}</b> · {plain(f)}<br>{s:.0%} of sentences ({n}) {m}"
+            f"<b>{plain(o)}</b> · {plain(f)}<br>{m + ' ' if m else ''}{s:.0%} of sentences ({n})"
             for f, s, n, m in zip(frames, shares, counts, row, strict=True)
         ]
         for o, shares, counts, row in zip(

@@ -349,21 +349,35 @@ def test_fact_grouping_keeps_its_measured_precision_on_the_labelled_seed_pairs(s
     assert recall is not None and recall >= 0.4
 
 
-def test_fact_grouping_finds_paraphrases_on_the_labelled_real_pairs():
-    """A floor under the README's figures on real articles (first runs: recall 0.13 on
-    the devsets pairs, 0.33 and 0.21 on the `more` pairs' tune and test stories): the
-    paraphrased same-fact pairs found are grouped without merging pairs that only share
-    names. Measured on the development folders that are beside the checkout."""
-    from analysis.evaluate.facts import grouping_scores
-    from benchmarks.fact_grouping import pair_sets
+# Floors under the README's figures on real articles, per pair file and part: (precision,
+# recall). First runs: recall 0.13 on the devsets pairs, 0.33 and 0.21 on the `more` pairs'
+# tune and test stories. A file is measured only when all its folders are here: a part of
+# a file's stories can fall far from the file's figure (one folder's test stories alone:
+# precision 0.50).
+REAL_PAIR_FLOORS = {
+    "devsets": ({"tune": (0.75, 0.45), "test": (0.75, 0.25)}, ("shared/devsets",)),
+    "more": (
+        {"tune": (0.75, 0.28), "test": (0.65, 0.18)},
+        tuple(f"devsets-more{n}" for n in range(3, 9)),
+    ),
+}
 
-    found = {name: (by_story, pairs) for name, by_story, pairs in pair_sets()}
-    if "real tune" not in found:
+
+@pytest.mark.parametrize("name", list(REAL_PAIR_FLOORS))
+def test_fact_grouping_finds_paraphrases_on_the_labelled_real_pairs(name):
+    """Paraphrased same-fact pairs are grouped without merging pairs that only share
+    names."""
+    from analysis.evaluate.facts import grouping_scores
+    from benchmarks.fact_grouping import ROOT, pair_sets
+
+    floors, folders = REAL_PAIR_FLOORS[name]
+    if not all((ROOT.parent / folder / "articles").is_dir() for folder in folders):
         pytest.skip("development articles not beside the checkout")
-    for part, floor in (("real tune", 0.33), ("real test", 0.2)):
-        precision, recall, _ = grouping_scores(*found[part])
-        assert precision is not None and precision >= 0.75, part
-        assert recall is not None and recall >= floor, part
+    found = {set_name: (by_story, pairs) for set_name, by_story, pairs in pair_sets()}
+    for part, (precision_floor, recall_floor) in floors.items():
+        precision, recall, _ = grouping_scores(*found[f"{name} {part}"])
+        assert precision is not None and precision >= precision_floor, part
+        assert recall is not None and recall >= recall_floor, part
 
 
 def test_every_outlet_of_the_sample_shares_a_fact_with_another(seed_reports):
