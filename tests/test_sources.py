@@ -1537,6 +1537,24 @@ def test_a_spokesperson_speaks_for_the_body_the_sentence_before_is_about(
     assert result.speakers[result.quotes[-1].speaker_id].organization == ""
 
 
+def test_a_definite_post_is_the_post_described_before_it_with_whose_it_is():
+    """`The spokesperson added …` refers back to `a Buckingham Palace spokesperson`, who
+    spoke for nobody before (the phrase named a channel, not a speaker)."""
+    text = (
+        "The King said through a Buckingham Palace spokesperson that he was proud of her.\n\n"
+        "The spokesperson added that the family would “continue to offer their love”."
+    )
+    quote = sources(text).quotes[-1]
+    assert (quote.speaker, quote.speaker_type, quote.country) == (
+        "a Buckingham Palace spokesperson",
+        "official",
+        "GB",
+    )
+    # a description that does not say whose post it is: nothing to refer back to
+    quote = sources("A spokesman said it rained. The spokesman added that it was cold.").quotes[-1]
+    assert quote.country == ""
+
+
 @pytest.mark.parametrize("seat", ["Buckingham Palace", "Kensington Palace", "Downing Street"])
 def test_a_spokesperson_of_a_seat_of_state_speaks_for_that_state(seat):
     """The seat in the phrase decides, not the body the sentence before is about."""

@@ -52,7 +52,11 @@ def resolve_speakers(found: list[Found], context: Context) -> list[Entity]:
         elif issuer is not None:
             cue.speaker, cue.antecedent = entities[issuer].description, None
         if _a_title_alone(cue.speaker) and _same_speaker(cue.speaker, entities) is None:
-            cue.speaker = _title_holder(context, cue.speaker, cue.at) or cue.speaker
+            cue.speaker = (
+                _title_holder(context, cue.speaker, cue.at)
+                or _earlier_description(context, cue.speaker, cue.at)
+                or cue.speaker
+            )
         if _spokesperson_of_no_one(cue.speaker):
             cue.speaker = _speaking_for(context, cue.speaker, item.sentence)
         item.speaker = _resolve(cue.speaker, cue.antecedent, entities, step, item.sentence, found)
@@ -222,6 +226,35 @@ def _title_holder(context: Context, title: Description, before: int) -> Descript
         if mention.kind == "person" and _holds(mention.role, _post(title.role)):
             full = described_at(context, mention.end)
             return full if full is not None and full.form == "name" else None
+    return None
+
+
+# How far back, and through how many of the head noun's uses, a definite post (`the
+# spokesperson`) looks for the description it refers to: a reader's reach, and a bound
+# that keeps analysis linear in a long article's length.
+EARLIER_REACH = 3000  # characters
+EARLIER_TRIES = 5
+
+
+def _earlier_description(context: Context, title: Description, before: int) -> Description | None:
+    """`The spokesperson added …` after `… through a Buckingham Palace spokesperson`: the
+    body's post the article last described with the same head noun, where that
+    description says whose post it is (an organisation or a country)."""
+    if not title.head:
+        return None
+    start = max(0, before - EARLIER_REACH)
+    pattern = re.compile(rf"\b{re.escape(title.head)}\b")
+    for found in reversed(list(pattern.finditer(context.masked, start, before))[-EARLIER_TRIES:]):
+        earlier = described_at(context, found.end())
+        if (
+            earlier is not None
+            and earlier.form == "role"
+            and not earlier.definite
+            and not earlier.plural
+            and earlier.head == title.head
+            and (earlier.organization or earlier.country)
+        ):
+            return earlier
     return None
 
 
